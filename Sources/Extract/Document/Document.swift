@@ -1,0 +1,155 @@
+/// Where a document came from and how its bytes were decoded.
+public struct SourceInfo: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+    public var encoding: String
+    /// ICU's detection confidence (0...100) when the encoding was detected, nil when declared or certain.
+    public var confidence: Int?
+    /// Set when the text was repaired from mojibake (UTF-8 read as a legacy charset and saved again).
+    public var repaired: String?
+
+    public init(path: String, sha256: String, bytes: Int, encoding: String, confidence: Int? = nil, repaired: String? = nil) {
+        self.path = path; self.sha256 = sha256; self.bytes = bytes; self.encoding = encoding
+        self.confidence = confidence; self.repaired = repaired
+    }
+}
+
+/// A span of the document in UTF-16 offsets, end exclusive.
+public struct Span: Sendable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+    public init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+}
+
+/// A stretch of text in one language.
+public struct LanguageSpan: Sendable, Equatable {
+    public var span: Span
+    public var language: Language
+    public var confidence: Double
+}
+
+/// The language codes the pipeline knows.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case bg, pl, en, other
+}
+
+/// The date a document was published, the anchor for relative dates.
+public struct DocumentDate: Sendable, Equatable {
+    public enum Source: String, Sendable { case input, metadata, dateline }
+    public var value: CivilDate
+    public var source: Source
+    public init(value: CivilDate, source: Source) { self.value = value; self.source = source }
+}
+
+/// A calendar date without a time zone.
+public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String { Digits.pad4(year) + "-" + Digits.pad2(month) + "-" + Digits.pad2(day) }
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(dayNumber z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// ISO weekday, 1 = Monday ... 7 = Sunday.
+    public var weekday: Int { ((dayNumber % 7 + 7 + 3) % 7) + 1 }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))
+    }
+}
+
+/// Zero-padded decimal formatting for ISO dates.
+enum Digits {
+    static func pad2(_ v: Int) -> String { v < 10 && v >= 0 ? "0\(v)" : "\(v)" }
+    static func pad4(_ v: Int) -> String {
+        let digits = "\(abs(v))"
+        return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+/// One analysed document: the original text and every annotation over it.
+///
+/// Offsets inside are UTF-16 offsets into `utf16`; the writer converts them to
+/// code point offsets with `offsets`.
+public struct Document: Sendable {
+    public var id: String
+    public var source: SourceInfo
+    /// The decoded text, unchanged.
+    public var utf16: [UInt16]
+    public var offsets: OffsetMap
+    public var tokens: [Token] = []
+    /// Folded forms of all tokens, concatenated; each token points into it.
+    public var folded: [UInt16] = []
+    public var sentences: [Span] = []
+    public var languages: [LanguageSpan] = []
+    public var language: Language = .other
+    public var documentDate: DocumentDate?
+    public var dates: [DateAnnotation] = []
+    public var entities: [EntityAnnotation] = []
+    /// Extra fields from the input (e.g. url) carried to the output unchanged.
+    public var url: String?
+
+    public init(id: String, source: SourceInfo, utf16: [UInt16]) {
+        self.id = id
+        self.source = source
+        let map = utf16.withUnsafeBufferPointer { units in OffsetMap(utf16: units) }
+        self.offsets = map
+        self.utf16 = utf16
+    }
+
+    /// The text as a Swift string.
+    public var text: String { String(decoding: utf16, as: UTF16.self) }
+
+    /// The original text of a UTF-16 span.
+    public func text(_ span: Span) -> String { String(decoding: utf16[span.start..<span.end], as: UTF16.self) }
+
+    /// The folded match key of token `i`.
+    public func foldedKey(_ i: Int) -> String {
+        let t = tokens[i]
+        return String(decoding: folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF16.self)
+    }
+}

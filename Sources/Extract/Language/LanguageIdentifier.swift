@@ -1,0 +1,116 @@
+/// Tells bg, pl, en and other apart per paragraph and per document, from the script
+/// share, letters that belong to one language (ъ; ą ę ł ń ś ź ż) and frequent function words.
+public struct LanguageIdentifier: Sendable {
+    private let functionWords: [(Language, Set<UInt64>)]
+
+    public init(data: SegmentationData) {
+        functionWords = [Language.bg, .pl, .en].map { lang in
+            (lang, Set((data.functionWords[lang] ?? []).map { w in
+                Array(w.utf16).withUnsafeBufferPointer { Vocabulary.hash($0) }
+            }))
+        }
+    }
+
+    struct Evidence {
+        var cyrillic = 0, latin = 0
+        var bgLetters = 0, ruLetters = 0, plLetters = 0
+        var words: [Language: Int] = [:]
+        var start = 0, end = 0
+        var scores: [Language: Double] {
+            var s: [Language: Double] = [:]
+            let fw = { (l: Language) in Double(self.words[l] ?? 0) }
+            if cyrillic >= latin {
+                s[.bg] = fw(.bg) * 2 + Double(bgLetters) * 0.5
+                s[.other] = Double(ruLetters) * 1.5
+            } else {
+                s[.pl] = fw(.pl) * 2 + Double(plLetters)
+                s[.en] = fw(.en) * 2
+            }
+            return s
+        }
+    }
+
+    /// Sets `doc.languages` (one span per paragraph) and `doc.language`.
+    public func identify(_ doc: inout Document) {
+        var paragraphs: [Evidence] = []
+        var current = Evidence()
+        var started = false
+        doc.folded.withUnsafeBufferPointer { folded in
+            for t in doc.tokens where t.kind != .space {
+                if t.shape.contains(.paragraphStart), started {
+                    paragraphs.append(current)
+                    current = Evidence()
+                    current.start = Int(t.start)
+                }
+                if !started { current.start = Int(t.start); started = true }
+                current.end = Int(t.end)
+                guard t.kind == .word || t.kind == .abbreviation else { continue }
+                let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+                for u in key {
+                    switch u {
+                    case 0x430...0x45F: current.cyrillic += 1
+                        if u == 0x44A || u == 0x45D { current.bgLetters += 1 }
+                        if u == 0x44B || u == 0x44D || u == 0x451 { current.ruLetters += 1 }
+                        if u == 0x456 || u == 0x457 || u == 0x454 { current.ruLetters += 1 }
+                    case 0x61...0x7A: current.latin += 1
+                    case 0x105, 0x119, 0x142, 0x144, 0x15B, 0x17A, 0x17C, 0x107: current.latin += 1; current.plLetters += 1
+                    case 0xC0...0x24F: current.latin += 1
+                    default: break
+                    }
+                }
+                if t.length <= 6 {
+                    let h = Vocabulary.hash(key)
+                    for (lang, set) in functionWords where set.contains(h) { current.words[lang, default: 0] += 1 }
+                }
+            }
+        }
+        if started { paragraphs.append(current) }
+
+        // Document language: evidence summed over all paragraphs.
+        var total = Evidence()
+        for p in paragraphs {
+            total.cyrillic += p.cyrillic; total.latin += p.latin
+            total.bgLetters += p.bgLetters; total.ruLetters += p.ruLetters; total.plLetters += p.plLetters
+            for (l, c) in p.words { total.words[l, default: 0] += c }
+        }
+        let (docLang, _) = LanguageIdentifier.decide(total, fallback: .other)
+        doc.language = docLang
+        doc.languages = paragraphs.compactMap { p in
+            guard p.cyrillic + p.latin > 0 else { return nil }
+            let (lang, conf) = LanguageIdentifier.decide(p, fallback: docLang)
+            return LanguageSpan(span: Span(p.start, p.end), language: lang, confidence: conf)
+        }
+        // Merge neighbouring paragraphs of one language into one span.
+        var merged: [LanguageSpan] = []
+        for s in doc.languages {
+            if var last = merged.last, last.language == s.language {
+                let a = Double(last.span.end - last.span.start), b = Double(s.span.end - s.span.start)
+                last.confidence = (last.confidence * a + s.confidence * b) / max(1, a + b)
+                last.span.end = s.span.end
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(s)
+            }
+        }
+        doc.languages = merged.map { var s = $0; s.confidence = (s.confidence * 100).rounded() / 100; return s }
+    }
+
+    /// The language of some evidence and a confidence in 0...1; weak evidence falls back
+    /// to `fallback` when the script agrees with it.
+    static func decide(_ e: Evidence, fallback: Language) -> (Language, Double) {
+        let letters = e.cyrillic + e.latin
+        guard letters > 0 else { return (fallback, 0) }
+        let scriptShare = Double(max(e.cyrillic, e.latin)) / Double(letters)
+        let scores = e.scores
+        let sum = scores.values.reduce(0, +)
+        let best = scores.max { a, b in a.value < b.value || (a.value == b.value && a.key.rawValue > b.key.rawValue) }
+        let fallbackFits = (e.cyrillic >= e.latin) == (fallback == .bg || fallback == .other)
+        if sum < 2 || best == nil || best!.value == 0 {
+            // Too little to tell: a short headline takes the document's language if the script fits.
+            if fallback != .other && fallbackFits { return (fallback, (0.5 * scriptShare * 100).rounded() / 100) }
+            return (e.cyrillic >= e.latin ? .bg : .other, 0.3)
+        }
+        let share = best!.value / sum
+        return (best!.key, min(1, scriptShare * (0.5 + 0.5 * share) * min(1, sum / 6)))
+    }
+}

@@ -1,0 +1,40 @@
+/// Interns folded keys: every literal and lexicon form the rules know gets an id, so a
+/// token's folded key is looked up once and compared as an integer afterwards.
+public struct Vocabulary: Sendable {
+    private var ids: [UInt64: Int32] = [:]
+    private var keys: [[UInt16]] = []
+
+    public init() {}
+
+    public var count: Int { keys.count }
+
+    @inline(__always)
+    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for u in units { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The id of a folded key, adding it when new.
+    public mutating func intern(_ key: [UInt16]) -> Int32 {
+        let h = key.withUnsafeBufferPointer { Vocabulary.hash($0) }
+        if let id = ids[h] {
+            precondition(keys[Int(id)] == key, "vocabulary hash collision")
+            return id
+        }
+        let id = Int32(keys.count)
+        ids[h] = id
+        keys.append(key)
+        return id
+    }
+
+    /// The id of a folded key, or -1.
+    @inline(__always)
+    public func id(_ units: UnsafeBufferPointer<UInt16>) -> Int32 {
+        guard let id = ids[Vocabulary.hash(units)] else { return -1 }
+        return keys[Int(id)].elementsEqual(units) ? id : -1
+    }
+
+    /// The folded key of an id.
+    public func key(_ id: Int32) -> String { String(decoding: keys[Int(id)], as: UTF16.self) }
+}

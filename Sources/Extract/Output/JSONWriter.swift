@@ -1,0 +1,171 @@
+/// Writes a document as JSON (output contract version 1) into UTF-8 bytes.
+///
+/// Keys come in a fixed order so that equal documents give byte-identical files.
+/// Offsets are converted to Unicode code point indices on the way out.
+public struct JSONWriter: Sendable {
+    /// Schema version of the output contract.
+    public static let schemaVersion = 1
+    public var includeTokens: Bool
+    public var pipelineVersion: String
+    public var rulesFingerprint: String
+
+    public init(includeTokens: Bool = false, pipelineVersion: String = PipelineInfo.version, rulesFingerprint: String) {
+        self.includeTokens = includeTokens
+        self.pipelineVersion = pipelineVersion
+        self.rulesFingerprint = rulesFingerprint
+    }
+
+    /// The document as one line of JSON (no trailing newline).
+    public func write(_ doc: Document) -> [UInt8] {
+        var o = JSONBuffer()
+        o.bytes.reserveCapacity(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + 1024)
+        let map = doc.offsets
+        func cp(_ u: Int) -> Int { map.codePoint(u) }
+        o.raw("{\"schema\":"); o.int(JSONWriter.schemaVersion)
+        o.raw(",\"id\":"); o.string(doc.id)
+        o.raw(",\"source\":{\"path\":"); o.string(doc.source.path)
+        o.raw(",\"sha256\":"); o.string(doc.source.sha256)
+        o.raw(",\"bytes\":"); o.int(doc.source.bytes)
+        o.raw(",\"encoding\":"); o.string(doc.source.encoding)
+        if let c = doc.source.confidence { o.raw(",\"confidence\":"); o.int(c) }
+        if let r = doc.source.repaired { o.raw(",\"repaired\":"); o.string(r) }
+        if let url = doc.url { o.raw(",\"url\":"); o.string(url) }
+        o.raw("},\"language\":"); o.string(doc.language.rawValue)
+        o.raw(",\"languages\":[")
+        for (i, l) in doc.languages.enumerated() {
+            if i > 0 { o.raw(",") }
+            o.raw("{\"start\":"); o.int(cp(l.span.start)); o.raw(",\"end\":"); o.int(cp(l.span.end))
+            o.raw(",\"language\":"); o.string(l.language.rawValue); o.raw(",\"confidence\":"); o.double(l.confidence); o.raw("}")
+        }
+        o.raw("]")
+        if let d = doc.documentDate {
+            o.raw(",\"documentDate\":{\"value\":"); o.string(d.value.description); o.raw(",\"source\":"); o.string(d.source.rawValue); o.raw("}")
+        }
+        o.raw(",\"text\":")
+        doc.utf16.withUnsafeBufferPointer { o.string(utf16: $0) }
+        o.raw(",\"sentences\":[")
+        for (i, s) in doc.sentences.enumerated() {
+            if i > 0 { o.raw(",") }
+            o.raw("{\"start\":"); o.int(cp(s.start)); o.raw(",\"end\":"); o.int(cp(s.end)); o.raw("}")
+        }
+        o.raw("]")
+        if includeTokens {
+            o.raw(",\"tokens\":[")
+            var first = true
+            doc.folded.withUnsafeBufferPointer { folded in
+                for t in doc.tokens where t.kind != .space {
+                    if !first { o.raw(",") }
+                    first = false
+                    o.raw("{\"start\":"); o.int(cp(Int(t.start))); o.raw(",\"end\":"); o.int(cp(Int(t.end)))
+                    o.raw(",\"kind\":\""); o.raw(t.kind.name); o.raw("\",\"norm\":")
+                    o.string(utf16: UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))
+                    o.raw("}")
+                }
+            }
+            o.raw("]")
+        }
+        o.raw(",\"dates\":[")
+        doc.utf16.withUnsafeBufferPointer { text in
+            for (i, d) in doc.dates.enumerated() {
+                if i > 0 { o.raw(",") }
+                o.raw("{\"start\":"); o.int(cp(d.span.start)); o.raw(",\"end\":"); o.int(cp(d.span.end))
+                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[d.span.start..<d.span.end]))
+                o.raw(",\"type\":"); o.string(d.kind.rawValue)
+                o.raw(",\"value\":"); o.string(d.value)
+                o.raw(",\"grain\":"); o.string(d.grain)
+                o.raw(",\"anchor\":"); o.string(d.anchor.rawValue)
+                if let r = d.range { o.raw(",\"range\":{\"from\":"); o.string(r.from); o.raw(",\"to\":"); o.string(r.to); o.raw("}") }
+                o.raw(",\"rule\":"); o.string(d.rule); o.raw("}")
+            }
+            o.raw("],\"entities\":[")
+            for (i, e) in doc.entities.enumerated() {
+                if i > 0 { o.raw(",") }
+                o.raw("{\"start\":"); o.int(cp(e.span.start)); o.raw(",\"end\":"); o.int(cp(e.span.end))
+                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[e.span.start..<e.span.end]))
+                o.raw(",\"type\":"); o.string(e.type.rawValue)
+                o.raw(",\"base\":"); o.string(e.base)
+                o.raw(",\"latin\":"); o.string(e.latin)
+                o.raw(",\"rule\":"); o.string(e.rule); o.raw("}")
+            }
+        }
+        o.raw("],\"pipeline\":{\"version\":"); o.string(pipelineVersion)
+        o.raw(",\"rules\":"); o.string(rulesFingerprint); o.raw("}}")
+        return o.bytes
+    }
+}
+
+/// A growing UTF-8 JSON text.
+public struct JSONBuffer {
+    public var bytes: [UInt8] = []
+    public init() {}
+
+    @inline(__always) public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+    @inline(__always) public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    public mutating func int(_ v: Int) {
+        if v >= 0 && v < 10 { bytes.append(UInt8(0x30 + v)); return }
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    public mutating func double(_ v: Double) {
+        if v == v.rounded(), abs(v) < 1e15 { int(Int(v)); return }
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Appends a JSON string from UTF-8 bytes.
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        for b in utf8 {
+            if b >= 0x20 && b != 0x22 && b != 0x5C { bytes.append(b) } else { escape(UInt32(b)) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD).
+    public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
+        bytes.append(0x22)
+        var i = 0
+        let n = utf16.count
+        while i < n {
+            let u = utf16[i]
+            if u < 0x80 {
+                if u >= 0x20 && u != 0x22 && u != 0x5C { bytes.append(UInt8(u)) } else { escape(UInt32(u)) }
+                i += 1
+            } else if u < 0x800 {
+                bytes.append(UInt8(0xC0 | (u >> 6))); bytes.append(UInt8(0x80 | (u & 0x3F)))
+                i += 1
+            } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
+                let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
+                bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+                i += 2
+            } else {
+                let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
+                bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+                i += 1
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    private mutating func escape(_ c: UInt32) {
+        switch c {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            raw("\\u00")
+            bytes.append(hex[Int(c >> 4)]); bytes.append(hex[Int(c & 15)])
+        }
+    }
+}

@@ -1,0 +1,456 @@
+import ICU
+
+/// Splits a document into tokens and sentences.
+///
+/// Tokens come from ICU word break with its rule status, then language-aware merges:
+/// abbreviations, grouped and decimal numbers, numeric dates (glued "г." split off),
+/// times, e-mails, URLs, hashtags, handles, hyphenated names and ordinals. Sentences
+/// come from ICU sentence break, corrected by the abbreviation lists and always
+/// broken at blank lines. One instance per thread.
+public final class Segmenter {
+    private let words: BreakIterator
+    private let sentencesBreaker: BreakIterator
+    private let folder: TextFolder
+    private let data: SegmentationData
+    private var raw: [Token] = []
+
+    public init(data: SegmentationData) throws {
+        words = try BreakIterator(.word)
+        sentencesBreaker = try BreakIterator(.sentence)
+        folder = try TextFolder()
+        self.data = data
+    }
+
+    /// Fills `doc.tokens`, `doc.folded` and `doc.sentences`, keys looked up in `vocabulary`.
+    public func segment(_ doc: inout Document, vocabulary: Vocabulary) throws {
+        try doc.utf16.withUnsafeBufferPointer { text in
+            try tokenize(text)
+            var tokens = merge(text)
+            var folded: [UInt16] = []
+            folded.reserveCapacity(text.count)
+            for i in tokens.indices {
+                describe(&tokens[i], text, &folded, vocabulary)
+            }
+            doc.sentences = try sentences(text, tokens)
+            markSentenceStarts(&tokens, doc.sentences)
+            doc.tokens = tokens
+            doc.folded = folded
+        }
+    }
+
+    // MARK: ICU word break
+
+    private func tokenize(_ text: UnsafeBufferPointer<UInt16>) throws {
+        raw.removeAll(keepingCapacity: true)
+        var start = 0
+        try words.forEachBoundary(text) { end, status in
+            let kind: TokenKind
+            switch status {
+            case 100..<200: kind = .number
+            case 200..<500: kind = .word
+            default: kind = Segmenter.classify(text[start])
+            }
+            if kind == .word, Segmenter.isDigit(text[start]) {
+                // ICU keeps "2012г" together: split the number from its glued letters.
+                var j = start
+                while j < end, Segmenter.isDigit(text[j]) || ((text[j] == 0x2E || text[j] == 0x2C) && j + 1 < end && Segmenter.isDigit(text[j + 1])) { j += 1 }
+                if j < end, j > start, Segmenter.isLetter(text[j]) {
+                    raw.append(Segmenter.token(start, j, .number))
+                    raw.append(Segmenter.token(j, end, .word))
+                    start = end
+                    return
+                }
+            }
+            raw.append(Segmenter.token(start, end, kind))
+            start = end
+        }
+    }
+
+    static func token(_ s: Int, _ e: Int, _ k: TokenKind) -> Token {
+        Token(start: Int32(s), end: Int32(e), kind: k, shape: [], foldStart: 0, foldEnd: 0, key: -1, number: -1, digitCount: 0)
+    }
+
+    static func classify(_ u: UInt16) -> TokenKind {
+        if u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0xA0 || u == 0x0B || u == 0x0C || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x3000 || u == 0x2028 || u == 0x2029 || u == 0x85 { return .space }
+        let cat = CharacterProperties.category(UInt32(u))
+        // ICU UCharCategory: 19...23 dash/open/close/connector/other punctuation, 28/29 initial/final quote.
+        if (19...23).contains(cat) || cat == 28 || cat == 29 { return .punctuation }
+        if u >= 0xD800 && u <= 0xDFFF { return .symbol }
+        return .symbol
+    }
+
+    @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    @inline(__always) static func isLetter(_ u: UInt16) -> Bool {
+        (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && CharacterProperties.isAlpha(UInt32(u)))
+    }
+
+    // MARK: Merges
+
+    private func merge(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(raw.count)
+        let n = raw.count
+        var i = 0
+        @inline(__always) func adjacent(_ a: Int) -> Bool { a + 1 < n && raw[a].end == raw[a + 1].start && raw[a + 1].kind != .space }
+        @inline(__always) func unit(_ t: Int) -> UInt16 { text[Int(raw[t].start)] }
+        @inline(__always) func isChar(_ t: Int, _ c: UInt16) -> Bool { t < n && raw[t].length == 1 && unit(t) == c }
+        while i < n {
+            let t = raw[i]
+            // URLs
+            if t.kind == .word, let end = urlEnd(text, Int(t.start)) {
+                var j = i
+                while j < n && Int(raw[j].end) <= end { j += 1 }
+                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .url))
+                i = j
+                continue
+            }
+            // e-mail: local part tokens adjacent, "@", domain with a dot
+            if (t.kind == .word || t.kind == .number), let (j, kind) = emailEnd(text, i) {
+                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), kind))
+                i = j
+                continue
+            }
+            // hashtags and handles
+            if (isChar(i, 0x23) || isChar(i, 0x40)) && adjacent(i) && raw[i + 1].kind == .word
+                && (i == 0 || raw[i - 1].kind == .space || raw[i - 1].kind == .punctuation) {
+                out.append(Segmenter.token(Int(t.start), Int(raw[i + 1].end), unit(i) == 0x23 ? .hashtag : .handle))
+                i += 2
+                continue
+            }
+            // abbreviations (longest match over adjacent tokens, single spaces allowed inside)
+            if t.kind == .word, let j = abbreviationEnd(text, i) {
+                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .abbreviation))
+                i = j
+                continue
+            }
+            if t.kind == .number {
+                // numeric dates with / or - separators: 10/10/2012, 2021-05-27
+                if adjacent(i), i + 4 < n, (isChar(i + 1, 0x2F) || isChar(i + 1, 0x2D)), adjacent(i + 1), raw[i + 2].kind == .number,
+                   adjacent(i + 2), isChar(i + 3, unit(i + 1)), adjacent(i + 3), raw[i + 4].kind == .number,
+                   numericDate(text, Int(t.start), Int(raw[i + 4].end)) {
+                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 4].end), .date))
+                    i += 5
+                    continue
+                }
+                // times: 10:30, 10:30:15
+                if adjacent(i), isChar(i + 1, 0x3A), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .number,
+                   raw[i + 2].length == 2, t.length <= 2 {
+                    var j = i + 3
+                    if j + 1 < n, adjacent(j - 1), isChar(j, 0x3A), adjacent(j), raw[j + 1].kind == .number, raw[j + 1].length == 2 { j += 2 }
+                    out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .time))
+                    i = j
+                    continue
+                }
+                // dotted dates in one ICU token: 10.10.2012, 10.10.12
+                if numericDate(text, Int(t.start), Int(t.end)) {
+                    var d = t; d.kind = .date
+                    out.append(d)
+                    i += 1
+                    continue
+                }
+                // grouped thousands: 1 000 000
+                if t.length <= 3, allDigits(text, t) {
+                    var j = i
+                    while j + 2 < n, raw[j + 1].kind == .space, raw[j + 1].length == 1, Segmenter.isGroupSpace(unit(j + 1)),
+                          raw[j + 2].kind == .number, raw[j + 2].length == 3, allDigits(text, raw[j + 2]) { j += 2 }
+                    if j > i {
+                        out.append(Segmenter.token(Int(t.start), Int(raw[j].end), .number))
+                        i = j + 1
+                        continue
+                    }
+                }
+                // ordinals: 1-ви, 90-те; 2. before a lower-case word or at a line start
+                if adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
+                   data.ordinalSuffixes.contains(lowerString(text, raw[i + 2])) {
+                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 2].end), .ordinal))
+                    i += 3
+                    continue
+                }
+                if adjacent(i), isChar(i + 1, 0x2E), t.length <= 3, allDigits(text, t), ordinalContext(text, i) {
+                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 1].end), .ordinal))
+                    i += 2
+                    continue
+                }
+            }
+            // hyphenated names: TRACE-KEI, поток-2, Еко-клъстерите
+            if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n,
+               raw[i + 2].kind == .word || raw[i + 2].kind == .number {
+                var j = i + 2
+                while j + 2 < n, adjacent(j), isChar(j + 1, 0x2D), adjacent(j + 1), raw[j + 2].kind == .word || raw[j + 2].kind == .number { j += 2 }
+                var m = Segmenter.token(Int(t.start), Int(raw[j].end), .word)
+                m.shape.insert(.hyphenated)
+                out.append(m)
+                i = j + 1
+                continue
+            }
+            out.append(t)
+            i += 1
+        }
+        return out
+    }
+
+    static func isGroupSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || u == 0x202F || u == 0x2009 }
+
+    private func allDigits(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
+        for k in Int(t.start)..<Int(t.end) where !Segmenter.isDigit(text[k]) { return false }
+        return true
+    }
+
+    private func lowerString(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> String {
+        String(decoding: text[Int(t.start)..<Int(t.end)].map(TextFolder.simpleFold), as: UTF16.self)
+    }
+
+    /// Whether digits-and-separators `text[s..<e]` form a day-first date (d.m.yyyy, d.m.yy, yyyy-mm-dd).
+    private func numericDate(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        var parts: [Int] = [], lens: [Int] = []
+        var v = 0, len = 0
+        var sep: UInt16 = 0
+        for k in s..<e {
+            let u = text[k]
+            if Segmenter.isDigit(u) { v = v * 10 + Int(u - 0x30); len += 1; if len > 4 { return false } }
+            else if u == 0x2E || u == 0x2F || u == 0x2D {
+                if sep != 0 && u != sep { return false }
+                sep = u; parts.append(v); lens.append(len); v = 0; len = 0
+            } else { return false }
+        }
+        parts.append(v); lens.append(len)
+        guard parts.count == 3, lens.allSatisfy({ $0 > 0 }) else { return false }
+        if lens[0] == 4 { return sep == 0x2D && lens[1] == 2 && lens[2] == 2 && (1...12).contains(parts[1]) && (1...31).contains(parts[2]) }
+        return lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || lens[2] == 2) && (1...31).contains(parts[0]) && (1...12).contains(parts[1])
+    }
+
+    /// "2." is an ordinal before a lower-case word or at the start of a line.
+    private func ordinalContext(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+        var k = Int(raw[i].start) - 1
+        while k >= 0, text[k] == 0x20 || text[k] == 0x09 { k -= 1 }
+        if k < 0 || text[k] == 0x0A || text[k] == 0x0D { return true }
+        var j = i + 2
+        while j < raw.count, raw[j].kind == .space { if raw[j].length > 2 { return false }; j += 1 }
+        guard j < raw.count, raw[j].kind == .word else { return false }
+        return CharacterProperties.isLower(UInt32(text[Int(raw[j].start)]))
+    }
+
+    private func urlEnd(_ text: UnsafeBufferPointer<UInt16>, _ s: Int) -> Int? {
+        func has(_ p: String) -> Bool {
+            var k = s
+            for c in p.utf16 { if k >= text.count || TextFolder.simpleFold(text[k]) != c { return false }; k += 1 }
+            return true
+        }
+        guard has("http://") || has("https://") || has("www.") else { return nil }
+        var e = s
+        while e < text.count, !Segmenter.isWhitespace(text[e]), text[e] != 0x22, text[e] != 0x201C, text[e] != 0x201D, text[e] != 0xBB, text[e] != 0x3C { e += 1 }
+        while e > s, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x27].contains(text[e - 1]) { e -= 1 }
+        return e > s + 4 ? e : nil
+    }
+
+    private func emailEnd(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> (Int, TokenKind)? {
+        // local part: adjacent word/number/"."/"_"/"-"/"+" tokens, then "@"
+        var j = i
+        let n = raw.count
+        while j + 1 < n, raw[j].end == raw[j + 1].start {
+            let u = text[Int(raw[j + 1].start)]
+            if raw[j + 1].length == 1 && u == 0x40 { break }
+            if raw[j + 1].kind == .word || raw[j + 1].kind == .number || (raw[j + 1].length == 1 && (u == 0x2E || u == 0x5F || u == 0x2D || u == 0x2B)) { j += 1 } else { return nil }
+        }
+        guard j + 2 < n, raw[j].end == raw[j + 1].start, raw[j + 1].length == 1, text[Int(raw[j + 1].start)] == 0x40,
+              raw[j + 1].end == raw[j + 2].start, raw[j + 2].kind == .word || raw[j + 2].kind == .number else { return nil }
+        var k = j + 2
+        var dots = 0
+        while k + 2 < n, raw[k].end == raw[k + 1].start, raw[k + 1].length == 1, text[Int(raw[k + 1].start)] == 0x2E || text[Int(raw[k + 1].start)] == 0x2D,
+              raw[k + 1].end == raw[k + 2].start, raw[k + 2].kind == .word || raw[k + 2].kind == .number {
+            if text[Int(raw[k + 1].start)] == 0x2E { dots += 1 }
+            k += 2
+        }
+        // ICU may already keep "example.com" whole.
+        if dots == 0 { for p in Int(raw[j + 2].start)..<Int(raw[k].end) where text[p] == 0x2E { dots += 1 } }
+        return dots > 0 ? (k + 1, .email) : nil
+    }
+
+    static func isWhitespace(_ u: UInt16) -> Bool { classify(u) == .space && (u <= 0x20 || u == 0xA0 || u >= 0x2000) }
+
+    private func abbreviationEnd(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
+        let n = raw.count
+        guard i + 1 < n else { return nil }
+        var h: UInt64 = 0xcbf29ce484222325
+        var best: Int?
+        var j = i
+        var steps = 0
+        while j < n, steps < 9 {
+            let t = raw[j]
+            if t.kind == .space {
+                guard t.length == 1, text[Int(t.start)] == 0x20 || text[Int(t.start)] == 0xA0 else { break }
+                h = (h ^ 0x20) &* 0x100000001b3
+            } else {
+                for k in Int(t.start)..<Int(t.end) { h = (h ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
+            }
+            if t.kind != .space, data.abbreviationHashes.contains(h) {
+                // A single word counts only with its dot or hyphen part ("г." not "г"), unless listed bare ("dr", "mln").
+                best = j + 1
+            }
+            j += 1
+            steps += 1
+        }
+        guard let b = best else { return nil }
+        // A bare single-word abbreviation ("dr", "nr") is kept as a word token.
+        if b == i + 1 { return nil }
+        return b
+    }
+
+    // MARK: Token description
+
+    private func describe(_ t: inout Token, _ text: UnsafeBufferPointer<UInt16>, _ folded: inout [UInt16], _ vocabulary: Vocabulary) {
+        let s = Int(t.start), e = Int(t.end)
+        t.foldStart = Int32(folded.count)
+        if t.kind != .space {
+            folder.fold(text, s..<e, into: &folded)
+        }
+        t.foldEnd = Int32(folded.count)
+        if t.kind == .space { return }
+        t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
+        if s > 0 {
+            var k = s - 1
+            var newlines = 0
+            if Segmenter.isWhitespace(text[k]) { t.shape.insert(.spaceBefore) }
+            while k >= 0, Segmenter.isWhitespace(text[k]) {
+                if text[k] == 0x0A || text[k] == 0x2029 || text[k] == 0x2028 { newlines += 1 }
+                k -= 1
+            }
+            if k < 0 { t.shape.formUnion([.lineStart, .paragraphStart]) }
+            if newlines >= 1 { t.shape.insert(.lineStart) }
+            if newlines >= 2 { t.shape.insert(.paragraphStart) }
+        } else {
+            t.shape.formUnion([.lineStart, .paragraphStart])
+        }
+        var letters = 0, upper = 0, lower = 0, digits = 0
+        var first = true, firstUpper = false, camel = false, prevLower = false
+        var value: Int64 = 0
+        var roman = true
+        var k = s
+        while k < e {
+            var c = UInt32(text[k])
+            if c & 0xFC00 == 0xD800, k + 1 < e { c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00); k += 1 }
+            k += 1
+            if c >= 0x30 && c <= 0x39 {
+                digits += 1
+                if value < 1_000_000_000 { value = value * 10 + Int64(c - 0x30) }
+                roman = false
+                continue
+            }
+            let isUp: Bool, isLow: Bool
+            if c < 0x80 { isUp = c >= 0x41 && c <= 0x5A; isLow = c >= 0x61 && c <= 0x7A }
+            else if c >= 0x410 && c <= 0x42F { isUp = true; isLow = false }
+            else if c >= 0x430 && c <= 0x44F { isUp = false; isLow = true }
+            else { isUp = CharacterProperties.isUpper(c); isLow = !isUp && CharacterProperties.isLower(c) }
+            if isUp || isLow {
+                letters += 1
+                if c >= 0x400 && c <= 0x52F { t.shape.insert(.cyrillic) } else if c < 0x250 { t.shape.insert(.latin) }
+                if first { firstUpper = isUp }
+                first = false
+                if isUp { upper += 1; if prevLower { camel = true } }
+                if isLow { lower += 1 }
+                prevLower = isLow
+                if !(c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 || c == 0x44 || c == 0x4D) { roman = false }
+            } else if c != 0x2D && c != 0x2E && c != 0x27 && c != 0x2019 {
+                roman = false
+            } else if c == 0x2D || c == 0x27 || c == 0x2019 {
+                prevLower = false
+            }
+        }
+        if digits > 0 {
+            t.shape.insert(.digits)
+            if t.kind == .number || t.kind == .ordinal {
+                // Leading run of digits only (1 000 000 is summed over its groups).
+                var v: Int64 = 0
+                var nd = 0
+                var k2 = s
+                while k2 < e {
+                    let u = text[k2]
+                    if Segmenter.isDigit(u) { if v < 1_000_000_000 { v = v * 10 + Int64(u - 0x30) }; nd += 1 }
+                    else if t.kind == .number && Segmenter.isGroupSpace(u) { }
+                    else { break }
+                    k2 += 1
+                }
+                t.number = Int32(clamping: v)
+                t.digitCount = UInt8(min(nd, 255))
+                _ = value
+            }
+        }
+        if letters > 0 {
+            if upper == letters && letters >= 2 { t.shape.insert(.allCaps) }
+            else if firstUpper { t.shape.insert(.capitalized) }
+            if lower == letters { t.shape.insert(.lower) }
+            if camel && firstUpper && !(upper == letters) { t.shape.insert(.camelCase) }
+            if roman && upper == letters && digits == 0 && Segmenter.isValidRoman(text, s, e) { t.shape.insert(.roman) }
+        }
+    }
+
+    static func isValidRoman(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        romanValue(String(decoding: text[s..<e], as: UTF16.self)) != nil
+    }
+
+    /// The value of an upper-case roman numeral (1...3999), or nil.
+    public static func romanValue(_ s: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
+        var total = 0, prev = 0
+        for ch in s.reversed() {
+            guard let v = values[ch] else { return nil }
+            if v < prev { total -= v } else { total += v; prev = v }
+        }
+        guard total > 0, total < 4000, Segmenter.roman(total) == s else { return nil }
+        return total
+    }
+
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, s = ""
+        for (v, r) in table { while n >= v { s += r; n -= v } }
+        return s
+    }
+
+    // MARK: Sentences
+
+    private func sentences(_ text: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) throws -> [Span] {
+        var breaks: [Int] = []
+        try sentencesBreaker.forEachBoundary(text) { b, _ in breaks.append(b) }
+        // Candidate boundaries: ICU's plus every paragraph start; then drop those after a
+        // non-final abbreviation or an ordinal, and those inside a token.
+        var candidates = Set(breaks)
+        for t in tokens where t.shape.contains(.paragraphStart) && t.start > 0 { candidates.insert(Int(t.start)) }
+        var result: [Span] = []
+        var ti = 0
+        var start = 0
+        for b in candidates.sorted() where b < text.count {
+            // last non-space token ending at or before b
+            while ti < tokens.count, Int(tokens[ti].end) <= b { ti += 1 }
+            if ti < tokens.count, Int(tokens[ti].start) < b { continue } // inside a token
+            let nextToken = ti < tokens.count ? tokens[ti] : nil
+            var p = ti - 1
+            while p >= 0, tokens[p].kind == .space { p -= 1 }
+            if p >= 0, let next = nextToken, !next.shape.contains(.paragraphStart) {
+                let prev = tokens[p]
+                if prev.kind == .abbreviation, data.isNonFinal(String(decoding: text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold), as: UTF16.self)) { continue }
+                if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
+                if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
+            }
+            if let span = Segmenter.trim(text, start, b) { result.append(span) }
+            start = b
+        }
+        if let span = Segmenter.trim(text, start, text.count) { result.append(span) }
+        return result
+    }
+
+    static func trim(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Span? {
+        var s = s, e = e
+        while s < e, isWhitespace(text[s]) { s += 1 }
+        while e > s, isWhitespace(text[e - 1]) { e -= 1 }
+        return s < e ? Span(s, e) : nil
+    }
+
+    private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span]) {
+        var si = 0
+        for i in tokens.indices where tokens[i].kind != .space {
+            while si < sentences.count, sentences[si].end <= Int(tokens[i].start) { si += 1 }
+            if si < sentences.count, sentences[si].start == Int(tokens[i].start) { tokens[i].shape.insert(.sentenceStart) }
+        }
+    }
+}

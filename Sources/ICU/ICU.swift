@@ -1,0 +1,274 @@
+internal import ICUShim
+
+/// An ICU call that failed, with ICU's error name.
+public struct ICUError: Error, CustomStringConvertible, Sendable {
+    public let operation: String
+    public let code: String
+    public var description: String { "ICU \(operation) failed: \(code)" }
+}
+
+@inline(__always)
+func check(_ err: Int32, _ operation: String) throws {
+    if icu_failure(err) != 0 { throw ICUError(operation: operation, code: String(cString: icu_error_name(err))) }
+}
+
+/// Conversions between UTF-8 and UTF-16 through ICU.
+public enum UTF {
+    /// Decodes UTF-8 into UTF-16 code units; throws on invalid UTF-8.
+    public static func utf16(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) throws -> [UInt16] {
+        if bytes.isEmpty { return [] }
+        var err: Int32 = 0
+        let count = Int(bytes.count)
+        let out = try [UInt16](unsafeUninitializedCapacity: count + 1) { buf, initialized in
+            let n = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: count) { src in
+                icu_utf8_to_utf16(src, Int32(count), buf.baseAddress, Int32(count + 1), &err)
+            }
+            initialized = Int(max(n, 0))
+            try check(err, "u_strFromUTF8")
+        }
+        return out
+    }
+
+    /// Encodes UTF-16 code units as UTF-8 bytes.
+    public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>) throws -> [UInt8] {
+        if units.isEmpty { return [] }
+        var err: Int32 = 0
+        let cap = units.count * 3 + 1
+        return try [UInt8](unsafeUninitializedCapacity: cap) { buf, initialized in
+            let n = buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: cap) { dst in
+                icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(cap), &err)
+            }
+            initialized = Int(max(n, 0))
+            try check(err, "u_strToUTF8")
+        }
+    }
+}
+
+/// An ICU Normalizer2 instance (NFC, NFD or NFKC_Casefold).
+public struct Normalizer: @unchecked Sendable {
+    let handle: UnsafeRawPointer
+
+    public static let nfc = Normalizer(handle: { var e: Int32 = 0; return icu_nfc(&e)! }())
+    public static let nfd = Normalizer(handle: { var e: Int32 = 0; return icu_nfd(&e)! }())
+    public static let nfkcCasefold = Normalizer(handle: { var e: Int32 = 0; return icu_nfkc_casefold(&e)! }())
+
+    /// The length of the prefix of `units` that is certainly already normalised.
+    public func normalizedPrefix(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var err: Int32 = 0
+        return Int(icu_normalized_prefix(handle, units.baseAddress, Int32(units.count), &err))
+    }
+
+    /// Whether a normalisation boundary is before code point `c`.
+    public func hasBoundaryBefore(_ c: UInt32) -> Bool { icu_has_boundary_before(handle, c) != 0 }
+
+    /// Normalises `units`, appending the result to `out`.
+    public func normalize(_ units: UnsafeBufferPointer<UInt16>, appendingTo out: inout [UInt16]) {
+        if units.isEmpty { return }
+        var cap = units.count * 3 + 8
+        while true {
+            var err: Int32 = 0
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: cap))
+            let n = out.withUnsafeMutableBufferPointer { dst in
+                icu_normalize(handle, units.baseAddress, Int32(units.count), dst.baseAddress! + start, Int32(cap), &err)
+            }
+            if icu_failure(err) == 0 {
+                out.removeLast(cap - Int(n))
+                return
+            }
+            out.removeLast(cap)
+            cap = Int(n) + 8
+        }
+    }
+
+    /// Normalises a Swift string (convenience for tests and start-up, not for hot paths).
+    public func normalize(_ s: String) -> String {
+        let units = Array(s.utf16)
+        var out: [UInt16] = []
+        units.withUnsafeBufferPointer { normalize($0, appendingTo: &out) }
+        return String(decoding: out, as: UTF16.self)
+    }
+}
+
+/// An ICU break iterator over UTF-16 text; one per thread.
+public final class BreakIterator {
+    public enum Kind: Int32 { case word = 1, sentence = 3 }
+    let handle: OpaquePointer
+    public let kind: Kind
+
+    public init(_ kind: Kind, locale: String = "") throws {
+        var err: Int32 = 0
+        let h = icu_break_open(kind.rawValue, locale, &err)
+        try check(err, "ubrk_open")
+        handle = OpaquePointer(h!)
+        self.kind = kind
+    }
+    deinit { icu_break_close(UnsafeMutableRawPointer(handle)) }
+
+    /// Calls `body(boundary, ruleStatus)` for each boundary after the first, in order.
+    /// The text must stay alive and unchanged during the call.
+    public func forEachBoundary(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int, Int32) -> Void) throws {
+        let h = UnsafeMutableRawPointer(handle)
+        var err: Int32 = 0
+        icu_break_set_text(h, text.baseAddress, Int32(text.count), &err)
+        try check(err, "ubrk_setText")
+        _ = icu_break_first(h)
+        while true {
+            let b = icu_break_next(h)
+            if b < 0 { break }
+            body(Int(b), icu_break_status(h))
+        }
+        icu_break_set_text(h, nil, 0, &err)
+    }
+}
+
+/// Unicode character properties from ICU.
+public enum CharacterProperties {
+    @inline(__always) public static func isUpper(_ c: UInt32) -> Bool { icu_is_upper(c) != 0 }
+    @inline(__always) public static func isLower(_ c: UInt32) -> Bool { icu_is_lower(c) != 0 }
+    @inline(__always) public static func isAlpha(_ c: UInt32) -> Bool { icu_is_alpha(c) != 0 }
+    /// ICU's UCharCategory value for `c`.
+    @inline(__always) public static func category(_ c: UInt32) -> Int32 { icu_char_type(c) }
+    @inline(__always) public static func isCyrillic(_ c: UInt32) -> Bool { icu_script(c) == icu_script_cyrillic() }
+    @inline(__always) public static func isLatin(_ c: UInt32) -> Bool { icu_script(c) == icu_script_latin() }
+}
+
+/// ICU's spoof checker, set to flag text that mixes scripts with confusable letters.
+public final class SpoofChecker {
+    let handle: UnsafeMutableRawPointer
+    public init() throws {
+        var err: Int32 = 0
+        handle = icu_spoof_open(&err)
+        try check(err, "uspoof_open")
+    }
+    deinit { icu_spoof_close(handle) }
+    /// True when ICU finds the text mixes scripts (restriction level or mixed-script confusable).
+    public func isMixedScript(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var err: Int32 = 0
+        let r = icu_spoof_check(handle, units.baseAddress, Int32(units.count), &err)
+        return icu_failure(err) == 0 && r != 0
+    }
+}
+
+/// An ICU transliterator (e.g. "Bulgarian-Latin/BGN", "Latin-ASCII").
+public final class Transliterator {
+    let handle: UnsafeMutableRawPointer
+    public init(_ id: String) throws {
+        var err: Int32 = 0
+        let units = Array(id.utf16)
+        handle = icu_translit_open(units, Int32(units.count), &err)!
+        try check(err, "utrans_openU(\(id))")
+    }
+    deinit { icu_translit_close(handle) }
+    public func transliterate(_ s: String) -> String {
+        var units = Array(s.utf16)
+        if units.isEmpty { return s }
+        var cap = units.count * 4 + 16
+        while true {
+            var buf = units + [UInt16](repeating: 0, count: cap - units.count)
+            var err: Int32 = 0
+            let n = icu_translit(handle, &buf, Int32(units.count), Int32(cap), &err)
+            if icu_failure(err) == 0 { return String(decoding: buf[0..<Int(n)], as: UTF16.self) }
+            cap *= 2
+            if cap > 1 << 24 { units = []; return s }
+        }
+    }
+}
+
+/// ICU's charset detector (ucsdet) and converters (ucnv).
+public enum Charset {
+    /// A detected charset with ICU's confidence (0...100) and guessed language.
+    public struct Match: Sendable { public let name: String; public let confidence: Int; public let language: String }
+
+    /// Candidates for the charset of `bytes`, best first.
+    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>, declared: String? = nil) -> [Match] {
+        var err: Int32 = 0
+        guard let d = icu_csdet_open(&err), icu_failure(err) == 0 else { return [] }
+        defer { icu_csdet_close(d) }
+        bytes.baseAddress?.withMemoryRebound(to: CChar.self, capacity: bytes.count) { p in
+            icu_csdet_set_text(d, p, Int32(bytes.count), &err)
+        }
+        if let declared { icu_csdet_set_declared(d, declared, &err) }
+        var names = [UnsafePointer<CChar>?](repeating: nil, count: 32)
+        var langs = [UnsafePointer<CChar>?](repeating: nil, count: 32)
+        var conf = [Int32](repeating: 0, count: 32)
+        let n = icu_csdet_detect_all(d, &names, &conf, &langs, 32, &err)
+        var out: [Match] = []
+        for i in 0..<Int(n) {
+            guard let name = names[i] else { continue }
+            out.append(Match(name: String(cString: name), confidence: Int(conf[i]),
+                             language: langs[i].map { String(cString: $0) } ?? ""))
+        }
+        return out
+    }
+
+    /// Converts `bytes` in `charset` to UTF-16; throws on bytes illegal in that charset.
+    public static func utf16(from bytes: UnsafeBufferPointer<UInt8>, charset: String) throws -> [UInt16] {
+        if bytes.isEmpty { return [] }
+        let cap = bytes.count * 2 + 8
+        var err: Int32 = 0
+        return try [UInt16](unsafeUninitializedCapacity: cap) { buf, initialized in
+            let n = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { src in
+                icu_convert_to_utf16(charset, src, Int32(bytes.count), buf.baseAddress, Int32(cap), &err)
+            }
+            initialized = Int(max(0, n))
+            try check(err, "ucnv_toUChars(\(charset))")
+        }
+    }
+
+    /// Encodes UTF-16 in `charset`; throws when a character has no mapping there.
+    public static func bytes(from units: UnsafeBufferPointer<UInt16>, charset: String) throws -> [UInt8] {
+        if units.isEmpty { return [] }
+        let cap = units.count * 4 + 8
+        var err: Int32 = 0
+        return try [UInt8](unsafeUninitializedCapacity: cap) { buf, initialized in
+            let n = buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: cap) { dst in
+                icu_convert_from_utf16(charset, units.baseAddress, Int32(units.count), dst, Int32(cap), &err)
+            }
+            initialized = Int(max(0, n))
+            try check(err, "ucnv_fromUChars(\(charset))")
+        }
+    }
+}
+
+/// CLDR data through ICU: month and weekday names, country names.
+public enum CLDR {
+    /// Which set of date symbols to read.
+    public enum SymbolSet: Int32, CaseIterable, Sendable {
+        case months = 0, shortMonths, standaloneMonths, standaloneShortMonths
+        case weekdays, shortWeekdays, standaloneWeekdays, standaloneShortWeekdays
+    }
+
+    /// The symbols of `set` for `locale`; months are 12 (January first), weekdays 7 (Sunday first).
+    public static func dateSymbols(_ set: SymbolSet, locale: String) -> [String] {
+        let isWeekday = set.rawValue >= 4
+        let range = isWeekday ? 1...7 : 0...11
+        var out: [String] = []
+        for i in range {
+            var buf = [UInt16](repeating: 0, count: 64)
+            var err: Int32 = 0
+            let n = icu_date_symbol(locale, set.rawValue, Int32(i), &buf, 64, &err)
+            if icu_failure(err) == 0 { out.append(String(decoding: buf[0..<Int(n)], as: UTF16.self)) }
+        }
+        return out
+    }
+
+    /// ISO 3166 region codes known to ICU.
+    public static func regionCodes() -> [String] {
+        var out: [String] = []
+        guard let list = icu_iso_countries() else { return out }
+        var i = 0
+        while let p = list[i] { out.append(String(cString: p)); i += 1 }
+        return out
+    }
+
+    /// The display name of `region` (ISO 3166 code) in `locale`.
+    public static func countryName(_ region: String, locale: String) -> String? {
+        var buf = [UInt16](repeating: 0, count: 128)
+        var err: Int32 = 0
+        let n = icu_display_country(region, locale, &buf, 128, &err)
+        guard icu_failure(err) == 0, n > 0 else { return nil }
+        let s = String(decoding: buf[0..<Int(n)], as: UTF16.self)
+        return s == region ? nil : s
+    }
+}

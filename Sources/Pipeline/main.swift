@@ -1,0 +1,4 @@
+import ArgumentParser
+import Extract
+
+PipelineCommand.main()
