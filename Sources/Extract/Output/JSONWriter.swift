@@ -75,6 +75,7 @@ public struct JSONWriter: Sendable {
                 o.raw(",\"grain\":"); o.string(d.grain)
                 o.raw(",\"anchor\":"); o.string(d.anchor.rawValue)
                 if let r = d.range { o.raw(",\"range\":{\"from\":"); o.string(r.from); o.raw(",\"to\":"); o.string(r.to); o.raw("}") }
+                if let m = d.mod { o.raw(",\"mod\":"); o.string(m) }
                 o.raw(",\"rule\":"); o.string(d.rule); o.raw("}")
             }
             o.raw("],\"entities\":[")

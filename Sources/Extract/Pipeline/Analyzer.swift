@@ -5,14 +5,14 @@ import ICU
 public final class AnalysisResources: Sendable {
     public let segmentation: SegmentationData
     public let languageIdentifier: LanguageIdentifier
-    public let vocabulary: Vocabulary
+    public let ruleSet: RuleSet
     /// SHA-256 over every rule and lexicon file in effect (built-in and the user's).
     public let rulesFingerprint: String
 
-    init(segmentation: SegmentationData, vocabulary: Vocabulary, rulesFingerprint: String) {
+    init(segmentation: SegmentationData, ruleSet: RuleSet, rulesFingerprint: String) {
         self.segmentation = segmentation
         self.languageIdentifier = LanguageIdentifier(data: segmentation)
-        self.vocabulary = vocabulary
+        self.ruleSet = ruleSet
         self.rulesFingerprint = rulesFingerprint
     }
 
@@ -21,8 +21,9 @@ public final class AnalysisResources: Sendable {
     public static func load(userRules: URL? = nil) throws -> AnalysisResources {
         var files = try RuleFiles.files(in: ResourceFile.root, subfolders: ["rules", "lexicons", "segment"])
         if let userRules { files += try RuleFiles.files(in: userRules, subfolders: nil) }
-        return try AnalysisResources(segmentation: .load(), vocabulary: Vocabulary(),
-                                     rulesFingerprint: RuleFiles.fingerprint(files))
+        let segmentation = try SegmentationData.load()
+        let ruleSet = try RuleSet.load(builtIn: ResourceFile.root, user: userRules, segmentation: segmentation)
+        return AnalysisResources(segmentation: segmentation, ruleSet: ruleSet, rulesFingerprint: try RuleFiles.fingerprint(files))
     }
 }
 
@@ -58,10 +59,12 @@ public final class Analyzer {
     public let resources: AnalysisResources
     private let decoder = TextDecoder()
     private let segmenter: Segmenter
+    private let extractor: Extractor
 
     public init(resources: AnalysisResources) throws {
         self.resources = resources
         segmenter = try Segmenter(data: resources.segmentation)
+        extractor = Extractor(ruleSet: resources.ruleSet, entities: try EntityResolver(lemmatizers: resources.ruleSet.lemmatizers))
     }
 
     /// Analyses one input document; throws `StageError` naming the stage that failed.
@@ -85,13 +88,24 @@ public final class Analyzer {
         var doc = Document(id: input.id, source: source, utf16: utf16)
         doc.url = input.url
         do {
-            try segmenter.segment(&doc, vocabulary: resources.vocabulary)
+            try segmenter.segment(&doc, vocabulary: resources.ruleSet.vocabulary)
         } catch {
             throw StageError(path: input.path, stage: "segment", message: "\(error)")
         }
         resources.languageIdentifier.identify(&doc)
         if let lang = input.language { doc.language = lang }
         if let date = input.documentDate { doc.documentDate = DocumentDate(value: date, source: .input) }
+        extractor.extract(&doc)
         return doc
+    }
+
+    /// Analyses a text and returns the document with what matching found (for `explain`).
+    public func explain(_ input: InputDocument) throws -> (Document, Extractor.Trace) {
+        var doc = try analyze(input)
+        doc.dates = []
+        doc.entities = []
+        if input.documentDate == nil { doc.documentDate = nil }
+        let trace = extractor.extract(&doc)
+        return (doc, trace)
     }
 }

@@ -323,7 +323,6 @@ public final class Segmenter {
         }
         var letters = 0, upper = 0, lower = 0, digits = 0
         var first = true, firstUpper = false, camel = false, prevLower = false
-        var value: Int64 = 0
         var roman = true
         var k = s
         while k < e {
@@ -332,7 +331,6 @@ public final class Segmenter {
             k += 1
             if c >= 0x30 && c <= 0x39 {
                 digits += 1
-                if value < 1_000_000_000 { value = value * 10 + Int64(c - 0x30) }
                 roman = false
                 continue
             }
@@ -370,9 +368,10 @@ public final class Segmenter {
                     else { break }
                     k2 += 1
                 }
-                t.number = Int32(clamping: v)
+                // A decimal ("3,5", "10.30") has no integer value; rules read its text.
+                let decimal = t.kind == .number && (s..<e).contains { text[$0] == 0x2C || text[$0] == 0x2E }
+                t.number = decimal ? -1 : Int32(clamping: v)
                 t.digitCount = UInt8(min(nd, 255))
-                _ = value
             }
         }
         if letters > 0 {
@@ -437,6 +436,10 @@ public final class Segmenter {
         }
         if let span = Segmenter.trim(text, start, text.count) { result.append(span) }
         return result
+    }
+
+    static func trimmedSpan(_ text: [UInt16], _ s: Int, _ e: Int) -> Span? {
+        text.withUnsafeBufferPointer { trim($0, s, e) }
     }
 
     static func trim(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Span? {

@@ -1,0 +1,290 @@
+/// Turns the underspecified values date rules produce into TIMEX3 values, anchored to the
+/// document date (news style) or, for year-less dates without one, to the previous mention.
+///
+/// Fields a rule may produce (values are numbers, names, or `$capture`):
+/// - `numeric` (a date token such as 10.10.2012 or 2021-05-27), `year`, `month`, `day`,
+///   `hour`, `minute`; `quarter`, `half`, `season` (SP, SU, FA, WI), `century`, `decade`,
+///   `mod` (START, MID, END);
+/// - `relative` (day, week, month, year, quarter, weekday) with `offset` and `direction`
+///   (past or future), and `weekday` (1 Monday ... 7 Sunday);
+/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`; `set` (a unit) for SET;
+/// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
+/// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
+/// - `type` to force DATE, TIME, DURATION or SET.
+public struct DateResolver: Sendable {
+    public init() {}
+
+    /// Resolution state over one document: the last fully known date mentioned.
+    public struct State: Sendable {
+        public var documentDate: CivilDate?
+        var previous: (year: Int, month: Int?, day: Int?)?
+        public init(documentDate: CivilDate?) { self.documentDate = documentDate }
+    }
+
+    /// A resolved value.
+    public struct Resolution: Sendable {
+        public var value: String
+        public var grain: String
+        public var kind: DateAnnotation.Kind
+        public var anchor: DateAnnotation.Anchor
+        public var mod: String?
+        public var range: (from: String, to: String)?
+    }
+
+    struct Resolved {
+        var value: String
+        var grain: String
+        var kind: DateAnnotation.Kind
+        var anchor: DateAnnotation.Anchor
+        var mod: String?
+    }
+
+    /// Resolves one produced record; nil when the fields do not make a valid date.
+    public func resolve(_ fields: [String: String], state: inout State) -> Resolution? {
+        let fromKeys = fields.keys.filter { $0.hasPrefix("from.") }
+        if !fromKeys.isEmpty {
+            var shared = fields.filter { !$0.key.hasPrefix("from.") && !$0.key.hasPrefix("to.") }
+            shared["type"] = nil
+            var a = shared, b = shared
+            for (k, v) in fields where k.hasPrefix("from.") { a[String(k.dropFirst(5))] = v }
+            for (k, v) in fields where k.hasPrefix("to.") { b[String(k.dropFirst(3))] = v }
+            // The start takes missing month/year from the end ("10-12 май 2020", "od 1 do 3 czerwca").
+            for k in ["year", "month"] where a[k] == nil && b[k] != nil && a["numeric"] == nil { a[k] = b[k] }
+            var probe = state
+            guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
+            state = probe
+            return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value))
+        }
+        guard let r = resolveOne(fields, state: &state) else { return nil }
+        return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil)
+    }
+
+    private func worse(_ a: DateAnnotation.Anchor, _ b: DateAnnotation.Anchor) -> DateAnnotation.Anchor {
+        let order: [DateAnnotation.Anchor] = [.absolute, .documentDate, .previousMention, .unresolved]
+        return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
+    }
+
+    /// An integer from digits (spaces allowed inside), an ordinal ("1-ви", "2.") or a roman numeral.
+    static func int(_ s: String?) -> Int? {
+        guard let s else { return nil }
+        if let v = Int(s.filter { !$0.isWhitespace && $0 != "\u{A0}" && $0 != "\u{202F}" }) { return v }
+        let digits = s.prefix { $0.isNumber }
+        if !digits.isEmpty, let v = Int(digits) { return v }
+        return Segmenter.romanValue(s.uppercased())
+    }
+
+    /// Hour and minute of "10:30", "10,30", "10.30" or "10".
+    static func time(_ s: String) -> (Int, Int)? {
+        let parts = s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }).map(String.init)
+        guard (1...3).contains(parts.count), let h = Int(parts[0]), (0...24).contains(h) else { return nil }
+        if parts.count == 1 { return (h, 0) }
+        guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return nil }
+        return (h, m)
+    }
+
+    static func year(_ s: String?) -> Int? {
+        guard let s, let v = int(s) else { return nil }
+        let digits = s.filter(\.isNumber).count
+        if digits <= 2 { return v < 50 ? 2000 + v : 1900 + v }
+        return v
+    }
+
+    private func resolveOne(_ fields: [String: String], state: inout State) -> Resolved? {
+        var f = fields
+        // `period: Q|H` with `number` names a quarter or a half.
+        if let period = f["period"], let n = f["number"] { f[period == "Q" ? "quarter" : "half"] = n }
+        let forced = f["type"].flatMap { DateAnnotation.Kind(rawValue: $0) }
+        if let ref = f["ref"] {
+            return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
+        }
+        if let unit = f["duration"] {
+            let amount = DateResolver.int(f["amount"]) ?? 1
+            guard amount > 0 else { return nil }
+            let value: String
+            switch unit {
+            case "H", "MIN": value = "PT\(amount)\(unit == "MIN" ? "M" : "H")"
+            case "DE": value = "P\(amount * 10)Y"
+            case "CE": value = "P\(amount * 100)Y"
+            default: value = "P\(amount)\(unit)"
+            }
+            return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
+        }
+        if let unit = f["set"] {
+            let value = unit == "H" ? "PT1H" : unit == "MIN" ? "PT1M" : "P1\(unit)"
+            return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil)
+        }
+        if let unit = f["relative"] {
+            return relative(unit, f, state: &state, forced: forced)
+        }
+        var year = DateResolver.year(f["year"]), month = DateResolver.int(f["month"]), day = DateResolver.int(f["day"])
+        if let numeric = f["numeric"] {
+            guard let parts = DateResolver.numericParts(numeric) else { return nil }
+            (year, month, day) = (parts.0, parts.1, parts.2)
+        }
+        let mod = f["mod"]
+        if let c = DateResolver.int(f["century"]) {
+            return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: nil)
+        }
+        if let d = DateResolver.int(f["decade"]) {
+            guard d % 10 == 0 else { return nil }
+            var full = d
+            if d < 100 {
+                let ref = state.documentDate?.year ?? 2000
+                full = 1900 + d
+                if 2000 + d <= ref + 5 { full = 2000 + d }
+                if d >= 30 && d < 100 { full = 1900 + d }
+            }
+            return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: nil)
+        }
+        var anchor: DateAnnotation.Anchor = .absolute
+        if year == nil, month != nil || f["quarter"] != nil || f["season"] != nil || f["half"] != nil {
+            if let doc = state.documentDate {
+                if let m = month, let d = day {
+                    // The year that puts the date nearest the document date.
+                    var best = doc.year
+                    var bestDistance = Int.max
+                    for y in (doc.year - 1)...(doc.year + 1) where d <= CivilDate.daysIn(month: m, year: y) {
+                        let dist = abs(CivilDate(year: y, month: m, day: d).dayNumber - doc.dayNumber)
+                        if dist < bestDistance { bestDistance = dist; best = y }
+                    }
+                    year = best
+                } else {
+                    year = doc.year
+                }
+                anchor = .documentDate
+            } else if let prev = state.previous {
+                year = prev.year
+                anchor = .previousMention
+            }
+        }
+        if let m = month, !(1...12).contains(m) { return nil }
+        if let d = day {
+            guard let m = month, d >= 1, d <= CivilDate.daysIn(month: m, year: year ?? 2000) else { return nil }
+        }
+        var hour = DateResolver.int(f["hour"]), minute = DateResolver.int(f["minute"])
+        if let t = f["time"] {
+            guard let (h, m) = DateResolver.time(t) else { return nil }
+            (hour, minute) = (h, m)
+        }
+        if let h = hour {
+            guard (0...24).contains(h), (0...59).contains(minute ?? 0) else { return nil }
+        }
+        var value: String
+        var grain: String
+        if let q = DateResolver.int(f["quarter"]) {
+            guard (1...4).contains(q) else { return nil }
+            value = "\(year.map(Digits.pad4) ?? "XXXX")-Q\(q)"; grain = "quarter"
+        } else if let h = DateResolver.int(f["half"]) {
+            guard (1...2).contains(h) else { return nil }
+            value = "\(year.map(Digits.pad4) ?? "XXXX")-H\(h)"; grain = "half"
+        } else if let s = f["season"] {
+            value = "\(year.map(Digits.pad4) ?? "XXXX")-\(s)"; grain = "season"
+        } else if let m = month {
+            value = "\(year.map(Digits.pad4) ?? "XXXX")-\(Digits.pad2(m))"; grain = "month"
+            if let d = day { value += "-\(Digits.pad2(d))"; grain = "day" }
+        } else if let y = year {
+            value = Digits.pad4(y); grain = "year"
+        } else if hour == nil {
+            return nil
+        } else {
+            value = ""; grain = "day"
+        }
+        if year == nil && (month != nil || f["quarter"] != nil || f["season"] != nil || f["half"] != nil) { anchor = .unresolved }
+        if let y = year, grain == "day" || grain == "month" || grain == "year" {
+            if anchor == .absolute || anchor == .documentDate || anchor == .previousMention {
+                state.previous = (y, month, day)
+            }
+        }
+        var kind = forced ?? DateAnnotation.Kind.date
+        if let h = hour {
+            // A time alone takes the day of the previous mention or the document date.
+            if value.isEmpty {
+                if let p = state.previous, let m = p.month, let d = p.day {
+                    value = "\(Digits.pad4(p.year))-\(Digits.pad2(m))-\(Digits.pad2(d))"; anchor = .previousMention
+                } else if let doc = state.documentDate {
+                    value = doc.description; anchor = .documentDate
+                } else {
+                    value = "XXXX-XX-XX"; anchor = .unresolved
+                }
+            }
+            value += "T\(Digits.pad2(h)):\(Digits.pad2(minute ?? 0))"
+            grain = "minute"
+            kind = forced ?? .time
+        } else if let part = f["daypart"], grain == "day" {
+            value += "T\(part)"
+            grain = "daypart"
+            kind = forced ?? .time
+        }
+        return Resolved(value: value, grain: grain, kind: kind, anchor: anchor, mod: mod)
+    }
+
+    private func relative(_ rawUnit: String, _ f: [String: String], state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
+        let unit = ["D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"][rawUnit] ?? rawUnit
+        var offset = DateResolver.int(f["offset"]) ?? 0
+        if f["direction"] == "past" { offset = -abs(offset) }
+        if f["direction"] == "future" { offset = abs(offset) }
+        guard let doc = state.documentDate else {
+            let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
+            return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
+        }
+        var value: String
+        switch unit {
+        case "day":
+            let d = doc.adding(days: offset)
+            value = d.description
+        case "week":
+            let d = doc.adding(days: 7 * offset)
+            let (wy, w) = DateResolver.isoWeek(d)
+            value = "\(Digits.pad4(wy))-W\(Digits.pad2(w))"
+        case "month":
+            let d = doc.adding(months: offset)
+            value = "\(Digits.pad4(d.year))-\(Digits.pad2(d.month))"
+        case "year":
+            value = Digits.pad4(doc.year + offset)
+        case "quarter":
+            let q0 = (doc.month - 1) / 3 + offset
+            let y = doc.year + Int((Double(q0) / 4).rounded(.down))
+            let q = ((q0 % 4) + 4) % 4 + 1
+            value = "\(Digits.pad4(y))-Q\(q)"
+        case "weekday":
+            guard let wd = DateResolver.int(f["weekday"]), (1...7).contains(wd) else { return nil }
+            // this/nearest: the day in the document's week; last/next: the previous/next week's.
+            let monday = doc.adding(days: -(doc.weekday - 1))
+            value = monday.adding(days: wd - 1 + 7 * offset).description
+            return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+        default:
+            return nil
+        }
+        return Resolved(value: value, grain: unit, kind: forced ?? .date, anchor: .documentDate, mod: nil)
+    }
+
+    static func grainName(_ unit: String) -> String {
+        switch unit {
+        case "Y": "year"
+        case "M": "month"
+        case "W": "week"
+        case "D": "day"
+        case "H": "hour"
+        case "MIN": "minute"
+        case "DE": "decade"
+        case "CE": "century"
+        default: unit.lowercased()
+        }
+    }
+
+    /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy, yyyy-mm-dd), day first.
+    static func numericParts(_ s: String) -> (Int, Int, Int)? {
+        let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].allSatisfy(\.isNumber), !parts[2].isEmpty else { return nil }
+        if parts[0].count == 4 { return (a, b, Int(parts[2])!) }
+        guard let y = year(parts[2]) else { return nil }
+        return (y, b, a)
+    }
+
+    /// ISO 8601 week-numbering year and week of a date.
+    static func isoWeek(_ d: CivilDate) -> (Int, Int) {
+        let thursday = d.adding(days: 4 - d.weekday)
+        let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
+        return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+    }
+}

@@ -1,0 +1,54 @@
+/// Finds a document's date in its own text: a date after "Дата:" / "Data:" / "Date:", or a
+/// date standing alone (or after a place and a comma) on one of the first or last lines.
+/// Dates listed in scraped navigation (several lone dates) are not taken.
+struct DocumentDateFinder {
+    /// Labels that introduce a dateline (folded).
+    static let labels: Set<String> = ["дата", "data", "date", "публикувано", "opublikowano", "published"]
+    /// How many non-empty lines at each end count as "the start or end of the article".
+    static let edgeLines = 3
+
+    func find(_ dates: [DateAnnotation], in doc: Document) -> CivilDate? {
+        let text = doc.utf16
+        // Line starts of non-empty lines.
+        var lines: [Span] = []
+        var s = 0
+        for i in 0...text.count where i == text.count || text[i] == 0x0A {
+            if let t = Segmenter.trimmedSpan(text, s, i) { lines.append(t) }
+            s = i + 1
+        }
+        func lineIndex(_ pos: Int) -> Int? { lines.firstIndex { $0.start <= pos && pos < $0.end } }
+        func day(_ d: DateAnnotation) -> CivilDate? { d.grain == "day" && d.kind == .date ? CivilDate(iso: d.value) : nil }
+
+        // 1. A labelled dateline wins.
+        for d in dates {
+            guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
+            let before = String(decoding: text[lines[li].start..<d.span.start], as: UTF16.self)
+            let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+            if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
+        }
+        // 2. A date alone on a line, or after "Place," at a line start, near either end.
+        var lone: [(CivilDate, Int)] = []
+        for d in dates {
+            guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
+            let line = lines[li]
+            let before = String(decoding: text[line.start..<d.span.start], as: UTF16.self).trimmingWhitespace()
+            let after = String(decoding: text[d.span.end..<line.end], as: UTF16.self).trimmingWhitespace()
+            let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3
+                && (before.first?.isUppercase ?? false)
+            let alone = before.isEmpty || placeComma
+            if alone && (after.isEmpty || after == "г." || after == "r." || after == "година" || after == "roku") { lone.append((date, li)) }
+        }
+        guard lone.count == 1 else { return nil }
+        let (date, li) = lone[0]
+        return li < DocumentDateFinder.edgeLines || li >= lines.count - DocumentDateFinder.edgeLines ? date : nil
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,154 @@
+import ICU
+
+/// Builds the base (nominative, dictionary) form of a whole name and its Latin-script key.
+///
+/// - a name that is a lexicon entry takes the entry's form ("Брюксел", "Finlandia");
+/// - Bulgarian: the definite article of the first word goes ("Европейската комисия" →
+///   "Европейска комисия"), checked against hunspell;
+/// - Polish: the head noun takes its hunspell lemma and the adjectives around it agree with
+///   its gender ("Morza Bałtyckiego" → "Morze Bałtyckie", "Europejskiego Sojuszu" →
+///   "Europejski Sojusz"); a genitive complement after the head stays as it is;
+///   surnames in -skiego/-ckiej... become -ski/-cka.
+public final class BaseFormer {
+    let language: Language
+    let lemmatizer: Lemmatizer?
+    private let cyrillicToLatin: Transliterator
+    private let toASCII: Transliterator
+
+    public init(language: Language, lemmatizer: Lemmatizer?) throws {
+        self.language = language
+        self.lemmatizer = lemmatizer
+        cyrillicToLatin = try Transliterator("Bulgarian-Latin/BGN")
+        toASCII = try Transliterator("Latin-ASCII")
+    }
+
+    /// A Latin-script key: Cyrillic transliterated (BGN), diacritics folded.
+    public func latin(_ s: String) -> String {
+        let hasCyrillic = s.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x52F }
+        return toASCII.transliterate(hasCyrillic ? cyrillicToLatin.transliterate(s) : s)
+    }
+
+    /// The base form of a name given as its words; `type` guides person-name handling.
+    public func base(words: [String], type: EntityType) -> String {
+        guard !words.isEmpty else { return "" }
+        switch language {
+        case .bg: return bulgarian(words, type: type)
+        case .pl: return polish(words, type: type)
+        default: return words.joined(separator: " ")
+        }
+    }
+
+    static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]
+
+    private func bulgarian(_ words: [String], type: EntityType) -> String {
+        var out = words
+        // Only the first inflecting word of a Bulgarian noun phrase carries the article.
+        if let first = out.first, first.count > 4, !isAllCaps(first) {
+            let lower = first.lowercased()
+            for (suffix, replacement) in BaseFormer.bgArticles where lower.hasSuffix(suffix) {
+                let stripped = String(first.dropLast(suffix.count)) + replacement
+                if stripped.count >= 3, lemmatizer?.knows(stripped) ?? false || lemmatizer?.knows(stripped.lowercased()) ?? false {
+                    out[0] = stripped
+                }
+                break
+            }
+        }
+        return out.joined(separator: " ")
+    }
+
+    private enum Gender { case masculine, feminine, neuter }
+
+    static let plAdjectiveEndings = ["owego", "iego", "ego", "emu", "ym", "im", "ej", "ą", "ych", "ich", "ymi", "imi", "y", "i", "a", "e"]
+
+    private func isAllCaps(_ w: String) -> Bool { w.count > 1 && w == w.uppercased() && w != w.lowercased() }
+
+    private func isAdjective(_ w: String) -> Bool {
+        let l = w.lowercased()
+        return ["ego", "emu", "ej", "ym", "im", "ych", "ich", "ą", "ski", "cki", "ska", "cka", "skie", "ckie", "ny", "na", "ne", "wy", "wa", "we"].contains { l.hasSuffix($0) }
+            && !(lemmatizer?.lemmas(w).contains { $0.lowercased() == l && !l.hasSuffix("y") && !l.hasSuffix("i") && !l.hasSuffix("a") && !l.hasSuffix("e") } ?? false)
+    }
+
+    private func polish(_ words: [String], type: EntityType) -> String {
+        if type == .PER { return words.map(polishNamePart).joined(separator: " ") }
+        var out = words
+        // Head: the first word that is not an adjective.
+        guard let head = words.firstIndex(where: { !isAdjective($0) && !isAllCaps($0) }) else {
+            return words.map { adjectiveBase($0, gender: .masculine) }.joined(separator: " ")
+        }
+        let headLemma = nounLemma(words[head])
+        out[head] = headLemma
+        let gender = BaseFormer.gender(of: headLemma)
+        for i in 0..<head where !isAllCaps(words[i]) { out[i] = adjectiveBase(words[i], gender: gender) }
+        var i = head + 1
+        while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(words[head], words[i]) {
+            out[i] = adjectiveBase(words[i], gender: gender)
+            i += 1
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// An adjective after the head agrees with it when both are in the same case; a genitive
+    /// complement after a nominative head does not ("Partia Niepodległości").
+    private func agreesInCase(_ head: String, _ adjective: String) -> Bool {
+        let h = head.lowercased()
+        let headNominative = nounLemma(head).lowercased() == h
+        let a = adjective.lowercased()
+        let adjNominative = ["y", "i", "a", "e", "ie"].contains { a.hasSuffix($0) } && !a.hasSuffix("ej")
+        return headNominative == adjNominative || !headNominative
+    }
+
+    private func nounLemma(_ w: String) -> String {
+        guard let lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return w }
+        let capital = w.first?.isUppercase ?? false
+        // Prefer a lemma sharing the word's capitalisation (proper nouns), then the shortest change.
+        let candidates = lemmas.filter { ($0.first?.isUppercase ?? false) == capital }
+        let pick = (candidates.isEmpty ? lemmas : candidates).min { distance($0, w) < distance($1, w) }!
+        return capital ? pick.prefix(1).uppercased() + pick.dropFirst() : pick
+    }
+
+    private func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        var p = 0
+        while p < min(x.count, y.count) && x[p] == y[p] { p += 1 }
+        return (x.count - p) + (y.count - p)
+    }
+
+    private static func gender(of noun: String) -> Gender {
+        let l = noun.lowercased()
+        if l.hasSuffix("a") { return .feminine }
+        if l.hasSuffix("o") || l.hasSuffix("e") || l.hasSuffix("ę") || l.hasSuffix("um") { return .neuter }
+        return .masculine
+    }
+
+    private func adjectiveBase(_ w: String, gender: Gender) -> String {
+        var masc = w
+        if let lemma = lemmatizer?.lemmas(w).first(where: { $0.hasSuffix("y") || $0.hasSuffix("i") }) {
+            masc = (w.first?.isUppercase ?? false) ? lemma.prefix(1).uppercased() + lemma.dropFirst() : lemma
+        } else {
+            let l = w.lowercased()
+            for e in ["iego", "iemu", "iej", "im", "ich", "imi", "ie", "ią", "ia"] where l.hasSuffix(e) && l.count > e.count + 2 {
+                masc = String(w.dropLast(e.count)) + "i"; break
+            }
+            if masc == w {
+                for e in ["ego", "emu", "ej", "ym", "ych", "ymi", "ą", "a", "e"] where l.hasSuffix(e) && l.count > e.count + 2 {
+                    let stem = String(w.dropLast(e.count))
+                    masc = stem + (stem.hasSuffix("k") || stem.hasSuffix("g") ? "i" : "y"); break
+                }
+            }
+        }
+        switch gender {
+        case .masculine: return masc
+        case .feminine: return String(masc.dropLast()) + (masc.hasSuffix("i") && !(masc.hasSuffix("ki") || masc.hasSuffix("gi")) ? "ia" : "a")
+        case .neuter: return String(masc.dropLast()) + (masc.hasSuffix("i") ? "ie" : "e")
+        }
+    }
+
+    private func polishNamePart(_ w: String) -> String {
+        let l = w.lowercased()
+        let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
+                                         ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
+        for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
+        if let lemma = lemmatizer?.lemmas(w).first(where: { $0.first?.isUppercase ?? false }) { return lemma }
+        return w
+    }
+}

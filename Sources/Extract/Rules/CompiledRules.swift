@@ -1,0 +1,40 @@
+/// The rules and lexicons of one language (its own plus the common ones), compiled once
+/// and indexed by what a rule's first element can match.
+public struct CompiledRules: Sendable {
+    public let language: Language
+    public let rules: [Rule]
+    let programs: [Program]
+    let contexts: [(notBefore: [[TokenTest]], notAfter: [[TokenTest]], before: [[TokenTest]], after: [[TokenTest]])]
+    /// Rule indices by first key.
+    let byLiteral: [Int32: [Int]]
+    let byLexicon: [Int: [Int]]
+    let byKind: [TokenKind: [Int]]
+    let byShape: [(Shape, [Int])]
+    let always: [Int]
+    let lexicons: LexiconIndex
+
+    init(language: Language, rules: [Rule], lexicons: LexiconIndex) {
+        self.language = language
+        self.rules = rules
+        self.lexicons = lexicons
+        programs = rules.map { Program($0.pattern) }
+        contexts = rules.map { ($0.notBefore, $0.notAfter, $0.before, $0.after) }
+        var lit: [Int32: [Int]] = [:], lex: [Int: [Int]] = [:], kind: [TokenKind: [Int]] = [:]
+        var shape: [UInt16: [Int]] = [:]
+        var always: [Int] = []
+        for (i, r) in rules.enumerated() {
+            for k in Program.firstKeys(r.pattern).keys {
+                switch k {
+                case .literal(let id): lit[id, default: []].append(i)
+                case .lexicon(let l): lex[l, default: []].append(i)
+                case .kind(let kd): kind[kd, default: []].append(i)
+                case .shape(let s): shape[s, default: []].append(i)
+                case .always: always.append(i)
+                }
+            }
+        }
+        byLiteral = lit; byLexicon = lex; byKind = kind
+        byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
+        self.always = always
+    }
+}

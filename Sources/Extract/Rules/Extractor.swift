@@ -1,0 +1,70 @@
+/// The extraction stage: matches every rule of the document's language, settles overlaps
+/// with the conflict policy, and hands each produced record to the resolver of its
+/// dimension. Every annotation carries the id of the rule that made it.
+public struct Extractor {
+    public let ruleSet: RuleSet
+    let dates = DateResolver()
+    let entities: EntityResolver
+
+    public init(ruleSet: RuleSet, entities: EntityResolver) {
+        self.ruleSet = ruleSet
+        self.entities = entities
+    }
+
+    /// What matching found, for `explain`: kept and dropped matches.
+    public struct Trace {
+        public var rules: CompiledRules
+        public var kept: [RuleMatch]
+        public var dropped: [ConflictPolicy.Dropped]
+    }
+
+    /// Fills `doc.dates`, `doc.entities` and, when the input gave none, `doc.documentDate`.
+    @discardableResult
+    public func extract(_ doc: inout Document) -> Trace {
+        let compiled = ruleSet.rules(for: doc.language)
+        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons)
+        let all = Matcher(rules: compiled).matches(ctx)
+        let (kept, dropped) = ConflictPolicy.select(all, positions: ctx.count)
+        var dateRecords: [(Span, [String: String], String)] = []
+        var entityRecords: [(Span, [String: String], String, RuleMatch)] = []
+        for m in kept {
+            let rule = compiled.rules[m.rule]
+            for rec in rule.produce {
+                var fields: [String: String] = [:]
+                for (k, v) in rec.fields {
+                    switch v {
+                    case .constant(let c): fields[k] = c
+                    case .capture(let name): if let c = m.captures[name] { fields[k] = c.value }
+                    }
+                }
+                var span = m.span
+                if !rec.span.isEmpty {
+                    let parts = rec.span.compactMap { m.captures[$0]?.span }
+                    guard let first = parts.first else { continue }
+                    span = parts.dropFirst().reduce(first) { Span(min($0.start, $1.start), max($0.end, $1.end)) }
+                }
+                switch rule.dimension {
+                case .date: dateRecords.append((span, fields, rule.id))
+                case .entity: entityRecords.append((span, fields, rule.id, m))
+                }
+            }
+        }
+        doc.dates = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
+        if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
+            doc.documentDate = DocumentDate(value: found, source: .dateline)
+            doc.dates = resolveDates(dateRecords, documentDate: found)
+        }
+        doc.entities = entities.resolve(entityRecords.map { ($0.0, $0.1, $0.2) }, in: doc, context: ctx)
+        return Trace(rules: compiled, kept: kept, dropped: dropped)
+    }
+
+    private func resolveDates(_ records: [(Span, [String: String], String)], documentDate: CivilDate?) -> [DateAnnotation] {
+        var state = DateResolver.State(documentDate: documentDate)
+        var out: [DateAnnotation] = []
+        for (span, fields, rule) in records.sorted(by: { $0.0.start < $1.0.start }) {
+            guard let r = dates.resolve(fields, state: &state) else { continue }
+            out.append(DateAnnotation(span: span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: rule, range: r.range, mod: r.mod))
+        }
+        return out
+    }
+}

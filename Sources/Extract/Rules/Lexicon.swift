@@ -1,0 +1,27 @@
+/// A named list of surface forms mapping to values (months to 1...12, titles, gazetteers).
+///
+/// Forms are stored folded and split into words; they match inflected text through
+/// `InflectionMatcher` (shared endings and hunspell lemmas).
+public struct Lexicon: Sendable {
+    /// One form and the value it stands for.
+    public struct Entry: Sendable {
+        /// The form as written in the data file.
+        public var form: String
+        /// The folded words of the form.
+        public var words: [[UInt16]]
+        public var value: String
+    }
+
+    public var name: String
+    public var language: Language?
+    public var summary: String
+    public var entries: [Entry] = []
+    /// Where the lexicon came from (a file path or "ICU/CLDR").
+    public var source: String
+    /// Whether inflected forms of the entries match (false when the file lists every form).
+    public var inflect = true
+
+    public init(name: String, language: Language?, summary: String, source: String) {
+        self.name = name; self.language = language; self.summary = summary; self.source = source
+    }
+}

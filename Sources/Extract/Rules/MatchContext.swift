@@ -1,0 +1,80 @@
+/// Per-document state for matching: the non-space tokens and the lexicon entries found at each.
+final class MatchContext {
+    let tokens: [Token]
+    let folded: [UInt16]
+    let utf16: [UInt16]
+    /// Indices into `tokens` of the non-space tokens, in order.
+    let positions: [Int32]
+    let lexicons: LexiconIndex
+    private var hitCache: [[LexiconIndex.Hit]?]
+
+    init(document doc: Document, lexicons: LexiconIndex) {
+        tokens = doc.tokens
+        folded = doc.folded
+        utf16 = doc.utf16
+        var pos: [Int32] = []
+        pos.reserveCapacity(doc.tokens.count / 2 + 1)
+        for (i, t) in doc.tokens.enumerated() where t.kind != .space { pos.append(Int32(i)) }
+        positions = pos
+        self.lexicons = lexicons
+        hitCache = Array(repeating: nil, count: pos.count)
+    }
+
+    var count: Int { positions.count }
+
+    /// The position of the non-space token starting at UTF-16 offset `offset`, if any.
+    func position(startingAt offset: Int) -> Int? {
+        var lo = 0, hi = positions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(token(mid).start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < positions.count && Int(token(lo).start) == offset ? lo : nil
+    }
+
+    @inline(__always) func token(_ p: Int) -> Token { tokens[Int(positions[p])] }
+
+    /// The folded key of the token at position `p`.
+    @inline(__always) func folded(_ p: Int) -> ArraySlice<UInt16> {
+        let t = token(p)
+        return folded[Int(t.foldStart)..<Int(t.foldEnd)]
+    }
+
+    /// The original text of the token at `p`.
+    func text(_ p: Int) -> String {
+        let t = token(p)
+        return String(decoding: utf16[Int(t.start)..<Int(t.end)], as: UTF16.self)
+    }
+
+    /// The original text from the token at `a` to the end of the token before `b`.
+    func text(_ a: Int, _ b: Int) -> String {
+        String(decoding: utf16[Int(token(a).start)..<Int(token(b - 1).end)], as: UTF16.self)
+    }
+
+    /// UTF-16 span of tokens `a..<b`.
+    func span(_ a: Int, _ b: Int) -> Span { Span(Int(token(a).start), Int(token(b - 1).end)) }
+
+    /// A match may not run into a token that starts a line or a sentence.
+    @inline(__always) func startsBlock(_ p: Int) -> Bool {
+        !token(p).shape.isDisjoint(with: [.lineStart, .sentenceStart])
+    }
+
+    /// Lexicon entries starting at `p` (computed once per position).
+    func hits(_ p: Int) -> [LexiconIndex.Hit] {
+        if let h = hitCache[p] { return h }
+        let h = lexicons.hits(at: p, in: self)
+        hitCache[p] = h
+        return h
+    }
+
+    /// Whether the token at `p` is `word` (folded) or an inflected form of it.
+    func wordMatches(_ p: Int, _ word: [UInt16], _ inflection: InflectionMatcher) -> Bool {
+        let key = folded(p)
+        if key.elementsEqual(word) { return true }
+        let t = token(p)
+        guard t.kind == .word else { return false }
+        return key.withUnsafeBufferPointer { buf in
+            inflection.matches(buf, original: { self.text(p) }, entry: word)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// One test on a single token; a token element is a conjunction of tests.
+public indirect enum TokenTest: Sendable, Equatable {
+    /// The folded token equals a literal (vocabulary id).
+    case literal(Int32)
+    /// The token is a one-word entry of a lexicon (index into the rule set's lexicons).
+    case lexicon(Int)
+    /// A number token (digits, optionally grouped) whose value lies in the range.
+    case number(ClosedRange<Int>?)
+    /// A four-digit number in the range.
+    case year(ClosedRange<Int>)
+    /// An ordinal token (1-ви, 2., 90-те) whose number lies in the range.
+    case ordinal(ClosedRange<Int>?)
+    case kind(TokenKind)
+    /// All of these shape flags are set.
+    case shape(Shape)
+    /// A word or abbreviation token.
+    case word
+    /// Any token.
+    case any
+    /// No whitespace before the token.
+    case glued
+    case not(TokenTest)
+}
+
+/// The syntax tree of a rule's token pattern.
+public indirect enum PatternNode: Sendable, Equatable {
+    /// One token satisfying every test.
+    case token([TokenTest])
+    /// A lexicon used as a whole element: its entries may span several tokens.
+    case phrase(Int)
+    /// A quoted stretch: an opening quote, 1...12 tokens, the closing quote.
+    case quoted
+    case sequence([PatternNode])
+    case alternatives([PatternNode])
+    case repeated(PatternNode, min: Int, max: Int)
+    /// A named capture (never numbered).
+    case capture(String, PatternNode)
+
+    /// Capture names in order of appearance.
+    var captureNames: [String] {
+        switch self {
+        case .capture(let n, let inner): return [n] + inner.captureNames
+        case .sequence(let xs), .alternatives(let xs): return xs.flatMap(\.captureNames)
+        case .repeated(let x, _, _): return x.captureNames
+        default: return []
+        }
+    }
+
+    /// The first lexicon this node consults, if any (the value source of a capture).
+    var firstLexicon: Int? {
+        switch self {
+        case .phrase(let l): return l
+        case .token(let tests):
+            for t in tests { if case .lexicon(let l) = t { return l } }
+            return nil
+        case .capture(_, let x), .repeated(let x, _, _): return x.firstLexicon
+        case .sequence(let xs), .alternatives(let xs):
+            for x in xs { if let l = x.firstLexicon { return l } }
+            return nil
+        case .quoted: return nil
+        }
+    }
+}
