@@ -162,6 +162,7 @@ public struct Matcher {
             return t.number >= 0 && r.contains(Int(t.number))
         case .year(let r): return t.kind == .number && t.digitCount == 4 && t.number >= 0 && r.contains(Int(t.number))
         case .ordinal(let r): return t.kind == .ordinal && t.number >= 0 && (r?.contains(Int(t.number)) ?? true)
+        case .decimal: return t.kind == .number && t.number < 0
         case .kind(let k): return t.kind == k
         case .shape(let s): return t.shape.contains(s)
         case .word: return t.kind == .word || t.kind == .abbreviation

@@ -6,6 +6,8 @@ public indirect enum TokenTest: Sendable, Equatable {
     case lexicon(Int)
     /// A number token (digits, optionally grouped) whose value lies in the range.
     case number(ClosedRange<Int>?)
+    /// A number with a decimal or grouping separator ("3,5", "10.30").
+    case decimal
     /// A four-digit number in the range.
     case year(ClosedRange<Int>)
     /// An ordinal token (1-ви, 2., 90-те) whose number lies in the range.

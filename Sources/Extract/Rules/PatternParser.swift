@@ -8,7 +8,7 @@ import Foundation
 /// - a bare or quoted word is a literal, compared on the folded form (`г.`, `"10:30"`);
 /// - `@name` is a lexicon; alone it may match multi-word entries, inside `&` one word;
 /// - `num(a..b)`, `year(a..b)`, `ord(a..b)`, `is(kind)` test numbers, years, ordinals, token kinds;
-/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `word`, `any`,
+/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `word`, `any`, `number`, `decimal`,
 ///   `linestart`, `glued` test shape; `quoted` matches a quoted stretch;
 /// - `a&b&!c` combines tests on one token; `(x | y z)` alternatives; `?`, `+`, `*`, `{m,n}` repeat;
 /// - `name:element` captures (named captures only).
@@ -250,6 +250,7 @@ public struct PatternParser {
         case "any": .any
         case "glued": .glued
         case "number": .number(nil)
+        case "decimal": .decimal
         case "quoted": .any
         default: nil
         }
