@@ -32,7 +32,7 @@ DATE_RE = re.compile(
     r"(?:\d{4}|\d{3}X|\d{2}XX|XXXX)"                       # year / decade / century / unknown
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?"                   # -MM(-DD)
     r"(?:T\d{2}(?::\d{2}(?::\d{2})?)?|T(?:MO|AF|EV|NI))?"   # time of day
-    r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W\d{2}(?:-WE|-\d)?)?"  # quarter, half, season, week
+    r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W(?:\d{2}|XX)(?:-WE|-\d)?)?"  # quarter, half, season, week
     r"|\d{2}"                                                # century "20" (XX c.)
     r"|PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:\d+(?:\.\d+)?[YMWDQ]|\d+[DEC]{1}|X[YMWD])+(?:T(?:\d+[HMS])+)?"
