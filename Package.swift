@@ -46,7 +46,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "ICU"],
-            resources: [.copy("Fixtures")]),
+            dependencies: ["Extract", "ICU"]),
     ]
 )

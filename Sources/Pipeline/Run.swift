@@ -16,6 +16,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Include tokens in the JSON output.")
     var tokens = false
 
+    @Option(help: "A folder of your own rules (bg/, pl/, en/, common/ inside) that add to or override the built-in ones by id; their examples must pass.")
+    var rules: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -26,7 +29,8 @@ struct Run: ParsableCommand {
         let entries: [CorpusReader.Entry]
         let reader = CorpusReader(root: URL(fileURLWithPath: input))
         do {
-            resources = try AnalysisResources.load()
+            resources = try AnalysisResources.load(userRules: rules.map { URL(fileURLWithPath: $0) })
+            if let rules { try UserRules.verify(resources, folder: rules) }
             store = try OutputStore(root: URL(fileURLWithPath: output))
             entries = try reader.entries()
         } catch {

@@ -73,13 +73,22 @@ public struct DateResolver: Sendable {
         return Segmenter.romanValue(s.uppercased())
     }
 
-    /// Hour and minute of "10:30", "10,30", "10.30" or "10".
-    static func time(_ s: String) -> (Int, Int)? {
+    /// Hour, minute and second of "10:30", "10:30:15", "10,30", "10.30" or "10".
+    static func time(_ s: String) -> (Int, Int, Int?)? {
         let parts = s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }).map(String.init)
         guard (1...3).contains(parts.count), let h = Int(parts[0]), (0...24).contains(h) else { return nil }
-        if parts.count == 1 { return (h, 0) }
+        if parts.count == 1 { return (h, 0, nil) }
         guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return nil }
-        return (h, m)
+        if parts.count == 3 {
+            guard parts[2].count == 2, let sec = Int(parts[2]), (0...59).contains(sec) else { return nil }
+            return (h, m, sec)
+        }
+        return (h, m, nil)
+    }
+
+    /// "THH:MM[:SS]" for a time.
+    static func clock(_ h: Int, _ m: Int, _ sec: Int?) -> String {
+        "T\(Digits.pad2(h)):\(Digits.pad2(m))" + (sec.map { ":\(Digits.pad2($0))" } ?? "")
     }
 
     static func year(_ s: String?) -> Int? {
@@ -102,7 +111,7 @@ public struct DateResolver: Sendable {
             guard amount > 0 else { return nil }
             let value: String
             switch unit {
-            case "H", "MIN": value = "PT\(amount)\(unit == "MIN" ? "M" : "H")"
+            case "H", "MIN", "S": value = "PT\(amount)\(unit == "MIN" ? "M" : unit)"
             case "DE": value = "P\(amount * 10)Y"
             case "CE": value = "P\(amount * 100)Y"
             default: value = "P\(amount)\(unit)"
@@ -162,9 +171,10 @@ public struct DateResolver: Sendable {
             guard let m = month, d >= 1, d <= CivilDate.daysIn(month: m, year: year ?? 2000) else { return nil }
         }
         var hour = DateResolver.int(f["hour"]), minute = DateResolver.int(f["minute"])
+        var second: Int?
         if let t = f["time"] {
-            guard let (h, m) = DateResolver.time(t) else { return nil }
-            (hour, minute) = (h, m)
+            guard let (h, m, sec) = DateResolver.time(t) else { return nil }
+            (hour, minute, second) = (h, m, sec)
         }
         if let h = hour {
             guard (0...24).contains(h), (0...59).contains(minute ?? 0) else { return nil }
@@ -207,8 +217,8 @@ public struct DateResolver: Sendable {
                     value = "XXXX-XX-XX"; anchor = .unresolved
                 }
             }
-            value += "T\(Digits.pad2(h)):\(Digits.pad2(minute ?? 0))"
-            grain = "minute"
+            value += DateResolver.clock(h, minute ?? 0, second)
+            grain = second == nil ? "minute" : "second"
             kind = forced ?? .time
         } else if let part = f["daypart"], grain == "day" {
             value += "T\(part)"
@@ -220,7 +230,8 @@ public struct DateResolver: Sendable {
 
     private func relative(_ rawUnit: String, _ f: [String: String], state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
         let unit = ["D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"][rawUnit] ?? rawUnit
-        var offset = DateResolver.int(f["offset"]) ?? 0
+        // "преди година", "za tydzień": a unit alone counts one.
+        var offset = DateResolver.int(f["offset"]) ?? (f["direction"] == nil ? 0 : 1)
         if f["direction"] == "past" { offset = -abs(offset) }
         if f["direction"] == "future" { offset = abs(offset) }
         guard let doc = state.documentDate else {
@@ -229,9 +240,16 @@ public struct DateResolver: Sendable {
         }
         var value: String
         switch unit {
-        case "day":
-            let d = doc.adding(days: offset)
+        case "day", "H", "MIN", "S":
+            // Hours, minutes and seconds move the day only when they cross midnight;
+            // the document date has no time of day.
+            let days = unit == "day" ? offset : unit == "H" ? Int((Double(offset) / 24).rounded(.down)) : offset < 0 ? -1 : 0
+            let d = doc.adding(days: unit == "day" || unit == "H" ? days : 0)
             value = d.description
+            if let t = f["time"], let (h, m, sec) = DateResolver.time(t) {
+                return Resolved(value: value + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
+            }
+            return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "week":
             let d = doc.adding(days: 7 * offset)
             let (wy, w) = DateResolver.isoWeek(d)
@@ -266,6 +284,7 @@ public struct DateResolver: Sendable {
         case "D": "day"
         case "H": "hour"
         case "MIN": "minute"
+        case "S": "second"
         case "DE": "decade"
         case "CE": "century"
         default: unit.lowercased()

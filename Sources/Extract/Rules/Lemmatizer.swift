@@ -9,6 +9,7 @@ public final class Lemmatizer: @unchecked Sendable {
     private let charset: String
     private let lock = NSLock()
     private var cache: [String: [String]] = [:]
+    private var known: [String: Bool] = [:]
 
     /// Where Debian installs hunspell dictionaries.
     public static let dictionaryFolder = "/usr/share/hunspell"
@@ -63,8 +64,12 @@ public final class Lemmatizer: @unchecked Sendable {
     public func knows(_ word: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
+        if let k = known[word] { return k }
         guard let encoded = encode(word) else { return false }
-        return encoded.withUnsafeBufferPointer { Hunspell_spell(handle, $0.baseAddress) } != 0
+        let k = encoded.withUnsafeBufferPointer { Hunspell_spell(handle, $0.baseAddress) } != 0
+        if known.count > 200_000 { known.removeAll() }
+        known[word] = k
+        return k
     }
 
     private func encode(_ s: String) -> [CChar]? {

@@ -10,16 +10,27 @@ struct LexiconIndex: Sendable {
     /// Which lexicons are in scope for this language.
     let inScope: Set<Int32>
     let inflection: InflectionMatcher
+    /// Suffix entries ("-ski") per lexicon, folded, without the hyphen.
+    let suffixes: [Int: Set<[UInt16]>]
+    let lemmatizer: Lemmatizer?
 
-    init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher) {
+    init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?) {
         self.lexicons = lexicons
         self.inScope = inScope
         self.inflection = inflection
+        self.lemmatizer = lemmatizer
+        var suffixes: [Int: Set<[UInt16]>] = [:]
+        for l in inScope {
+            for e in lexicons[Int(l)].entries where e.form.hasPrefix("-") && e.form.count > 1 {
+                suffixes[Int(l), default: []].insert(e.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold))
+            }
+        }
+        self.suffixes = suffixes
         var first: [Int32: [EntryRef]] = [:]
         var prefix: [UInt64: [EntryRef]] = [:]
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
-                guard let w = entry.words.first else { continue }
+                guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
                 let ref = EntryRef(lexicon: l, entry: Int32(e))
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }

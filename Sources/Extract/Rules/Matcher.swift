@@ -163,6 +163,14 @@ public struct Matcher {
         case .year(let r): return t.kind == .number && t.digitCount == 4 && t.number >= 0 && r.contains(Int(t.number))
         case .ordinal(let r): return t.kind == .ordinal && t.number >= 0 && (r?.contains(Int(t.number)) ?? true)
         case .decimal: return t.kind == .number && t.number < 0
+        case .suffix(let l):
+            guard t.kind == .word, let set = ctx.lexicons.suffixes[l] else { return false }
+            let key = ctx.folded(p)
+            for n in 2...6 where key.count > n + 1 && set.contains(Array(key.suffix(n))) { return true }
+            return false
+        case .known:
+            guard t.kind == .word, let lem = ctx.lexicons.lemmatizer else { return false }
+            return lem.knows(String(decoding: ctx.folded(p), as: UTF16.self))
         case .kind(let k): return t.kind == k
         case .shape(let s): return t.shape.contains(s)
         case .word: return t.kind == .word || t.kind == .abbreviation

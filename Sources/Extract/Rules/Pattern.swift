@@ -13,6 +13,10 @@ public indirect enum TokenTest: Sendable, Equatable {
     /// An ordinal token (1-ви, 2., 90-те) whose number lies in the range.
     case ordinal(ClosedRange<Int>?)
     case kind(TokenKind)
+    /// The folded token ends with one of a lexicon's suffix entries (written "-ski").
+    case suffix(Int)
+    /// hunspell knows the lower-case form (a common word, not a name).
+    case known
     /// All of these shape flags are set.
     case shape(Shape)
     /// A word or abbreviation token.

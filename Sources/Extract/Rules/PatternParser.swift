@@ -8,8 +8,10 @@ import Foundation
 /// - a bare or quoted word is a literal, compared on the folded form (`г.`, `"10:30"`);
 /// - `@name` is a lexicon; alone it may match multi-word entries, inside `&` one word;
 /// - `num(a..b)`, `year(a..b)`, `ord(a..b)`, `is(kind)` test numbers, years, ordinals, token kinds;
+///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word;
 /// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `word`, `any`, `number`, `decimal`,
-///   `linestart`, `glued` test shape; `quoted` matches a quoted stretch;
+///   `linestart`, `sentstart`, `capsline` (a headline in capitals), `glued` test shape and position;
+///   `quoted` matches a quoted stretch;
 /// - `a&b&!c` combines tests on one token; `(x | y z)` alternatives; `?`, `+`, `*`, `{m,n}` repeat;
 /// - `name:element` captures (named captures only).
 public struct PatternParser {
@@ -95,7 +97,7 @@ public struct PatternParser {
                 if j < chars.count, chars[j] == ":" {
                     out.append(.capture(w)); i = j + 1; continue
                 }
-                if j < chars.count, chars[j] == "(", ["num", "year", "ord", "is"].contains(w) {
+                if j < chars.count, chars[j] == "(", ["num", "year", "ord", "is", "suffix"].contains(w) {
                     guard let close = chars[j...].firstIndex(of: ")") else { throw ParseError(message: "unclosed '(' after \(w)") }
                     out.append(.call(w, String(chars[(j + 1)..<close]).trimmingCharacters(in: .whitespaces)))
                     i = close + 1
@@ -216,6 +218,11 @@ public struct PatternParser {
                     guard ids.count == 1 else { throw ParseError(message: "literal '\(w)' is several tokens; it cannot be combined with '&'") }
                     test = .literal(ids[0])
                 }
+            case .call("suffix", let args):
+                guard args.hasPrefix("@"), let l = env.lexicon(String(args.dropFirst())) else {
+                    throw ParseError(message: "suffix() takes a lexicon, e.g. suffix(@surname-endings); unknown '\(args)'")
+                }
+                test = .suffix(l)
             case .call(let f, let args):
                 test = try PatternParser.call(f, args)
             default:
@@ -246,6 +253,9 @@ public struct PatternParser {
         case "cyrillic": .shape(.cyrillic)
         case "hyphenated": .shape(.hyphenated)
         case "linestart": .shape(.lineStart)
+        case "sentstart": .shape(.sentenceStart)
+        case "capsline": .shape(.capsLine)
+        case "known": .known
         case "word": .word
         case "any": .any
         case "glued": .glued

@@ -68,10 +68,11 @@ struct RuleFileReader {
         throw RuleError(file: displayPath, line: line(root), message: "expected `rules:` (a rule file) or `entries:` (a lexicon)")
     }
 
-    static func line(_ node: Node) -> Int { (node.mark?.line ?? 0) + 1 }
+    /// Yams marks count lines from 1.
+    static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
     static func line(of error: YamlError) -> Int {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 1
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return 1
         }
     }
@@ -89,7 +90,7 @@ struct RuleFileReader {
         for (k, v) in map where !["rules", "dimension"].contains(k.string ?? "") {
             throw RuleError(file: file, line: line(v), message: "unknown key '\(k.string ?? "?")' (a rule file has `rules:` and optionally `dimension:`)")
         }
-        let dimName = string(map["dimension"]) ?? (stem.hasSuffix("s") ? String(stem.dropLast()) : stem)
+        let dimName = string(map["dimension"]) ?? ["dates": "date", "entities": "entity"][stem] ?? stem
         guard let dimension = Dimension(rawValue: dimName) else {
             throw RuleError(file: file, line: 1, message: "unknown dimension '\(dimName)' (name the file dates.yaml or entities.yaml, or set `dimension:`)")
         }

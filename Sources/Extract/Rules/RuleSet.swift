@@ -113,7 +113,8 @@ public final class RuleSet: Sendable {
         for lang in languages {
             let scope = Set(lexicons.indices.filter { lexicons[$0].language == nil || lexicons[$0].language == lang }.map { Int32($0) })
             let index = LexiconIndex(lexicons: lexicons, inScope: scope, vocabulary: vocabulary,
-                                     inflection: InflectionMatcher(language: lang, lemmatizer: lemmatizers[lang]))
+                                     inflection: InflectionMatcher(language: lang, lemmatizer: lemmatizers[lang]),
+                                     lemmatizer: lemmatizers[lang])
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index)
         }
         let all = raw.values.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }

@@ -12,9 +12,9 @@ public struct SegmentationData: Sendable {
     public let functionWords: [Language: Set<String>]
 
     public static func load() throws -> SegmentationData {
-        let abbreviations = try ResourceFile.yaml("segment/abbreviations.yaml") as? [String: [String: [String]]] ?? [:]
-        let suffixes = try ResourceFile.yaml("segment/ordinal-suffixes.yaml") as? [String: [String]] ?? [:]
-        let function = try ResourceFile.yaml("segment/function-words.yaml") as? [String: [String]] ?? [:]
+        let abbreviations = try ResourceFile.stringLists("segment/abbreviations.yaml", depth: 2)
+        let suffixes = try ResourceFile.stringLists("segment/ordinal-suffixes.yaml", depth: 1).mapValues { $0[""] ?? [] }
+        let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
         var hashes = Set<UInt64>()
         var nonFinal = Set<String>()
         for (_, groups) in abbreviations {
@@ -55,7 +55,19 @@ enum ResourceFile {
         try String(contentsOf: url(relative), encoding: .utf8)
     }
 
-    static func yaml(_ relative: String) throws -> Any? {
-        try Yams.load(yaml: text(relative))
+    /// A YAML mapping of lists of strings (depth 1: `key: [..]`; depth 2: `key: {sub: [..]}`,
+    /// depth-1 lists come back under the sub-key ""). Scalars stay strings ("on" is not a Bool).
+    static func stringLists(_ relative: String, depth: Int) throws -> [String: [String: [String]]] {
+        guard let root = try Yams.compose(yaml: text(relative))?.mapping else { return [:] }
+        func list(_ n: Node) -> [String] { n.sequence?.compactMap { $0.scalar?.string } ?? [] }
+        var out: [String: [String: [String]]] = [:]
+        for (k, v) in root {
+            guard let key = k.scalar?.string else { continue }
+            if depth == 1 { out[key] = ["": list(v)]; continue }
+            var inner: [String: [String]] = [:]
+            for (k2, v2) in v.mapping ?? [:] { if let s = k2.scalar?.string { inner[s] = list(v2) } }
+            out[key] = inner
+        }
+        return out
     }
 }

@@ -31,6 +31,7 @@ public final class Segmenter {
             for i in tokens.indices {
                 describe(&tokens[i], text, &folded, vocabulary)
             }
+            Segmenter.markCapsLines(&tokens)
             doc.sentences = try sentences(text, tokens)
             markSentenceStarts(&tokens, doc.sentences)
             doc.tokens = tokens
@@ -102,6 +103,15 @@ public final class Segmenter {
                 while j < n && Int(raw[j].end) <= end { j += 1 }
                 out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .url))
                 i = j
+                continue
+            }
+            // ICU may already keep "info@klaster.bg" or "@eccp" as one word.
+            if t.kind == .word, let at = (Int(t.start)..<Int(t.end)).first(where: { text[$0] == 0x40 }) {
+                var k = t
+                if at == Int(t.start) { k.kind = .handle }
+                else if (at..<Int(t.end)).contains(where: { text[$0] == 0x2E }) { k.kind = .email }
+                out.append(k)
+                i += 1
                 continue
             }
             // e-mail: local part tokens adjacent, "@", domain with a dot
@@ -447,6 +457,27 @@ public final class Segmenter {
         while s < e, isWhitespace(text[s]) { s += 1 }
         while e > s, isWhitespace(text[e - 1]) { e -= 1 }
         return s < e ? Span(s, e) : nil
+    }
+
+    /// Marks the tokens of lines written mostly in capitals (two or more all-caps words
+    /// making at least 60% of the line's words): headlines, where capitals mean nothing.
+    static func markCapsLines(_ tokens: inout [Token]) {
+        var lineStart = 0
+        func close(_ end: Int) {
+            var words = 0, caps = 0
+            for t in tokens[lineStart..<end] where t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
+                words += 1
+                if t.shape.contains(.allCaps) { caps += 1 }
+            }
+            if caps >= 2 && caps * 10 >= words * 6 {
+                for i in lineStart..<end { tokens[i].shape.insert(.capsLine) }
+            }
+        }
+        for i in tokens.indices where tokens[i].kind != .space && tokens[i].shape.contains(.lineStart) {
+            close(i)
+            lineStart = i
+        }
+        close(tokens.count)
     }
 
     private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span]) {

@@ -55,6 +55,8 @@ public struct Shape: OptionSet, Sendable, Hashable {
     public static let hyphenated = Shape(rawValue: 1 << 11)
     /// Starts a sentence.
     public static let sentenceStart = Shape(rawValue: 1 << 12)
+    /// On a line written mostly in capitals (a headline): capitals say nothing there.
+    public static let capsLine = Shape(rawValue: 1 << 13)
 }
 
 /// A token: a span of the original text with its kind, shape and folded key.

@@ -1,0 +1,68 @@
+import Extract
+import Foundation
+import XCTest
+
+/// Dates in the five press releases, and the resolver's conventions.
+final class DateTests: XCTestCase {
+    func dates(_ prefix: String) throws -> (doc: [String: Any], dates: [(String, String, [String: String]?, String)]) {
+        let url = try FileManager.default.contentsOfDirectory(at: Support.corpus, includingPropertiesForKeys: nil).first { $0.lastPathComponent.hasPrefix(prefix) }!
+        let json = try Support.annotate(String(contentsOf: url, encoding: .utf8))
+        let list = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String, $0["range"] as? [String: String], $0["anchor"] as! String) }
+        return (json, list)
+    }
+
+    func testRelease001() throws {
+        let (doc, d) = try dates("001_")
+        XCTAssertTrue(d.contains { $0.0 == "10.10.2012г." && $0.1 == "2012-10-10" })
+        XCTAssertTrue(d.contains { $0.0 == "15.10.2012г." && $0.1 == "2012-10-15" })
+        XCTAssertEqual((doc["documentDate"] as? [String: String])?["value"], "2012-10-15")
+        XCTAssertEqual((doc["documentDate"] as? [String: String])?["source"], "dateline")
+    }
+
+    func testRelease000() throws {
+        XCTAssertTrue(try dates("000_").dates.contains { $0.0 == "30 септември 2021 г." && $0.1 == "2021-09-30" })
+    }
+
+    func testRelease002() throws {
+        let d = try dates("002_").dates
+        XCTAssertTrue(d.contains { $0.0 == "2020-2021" && $0.2 == ["from": "2020", "to": "2021"] })
+        XCTAssertTrue(d.contains { $0.0 == "27.05.2021" && $0.1 == "2021-05-27" })
+        XCTAssertFalse(d.contains { $0.0.lowercased() == "się" })
+    }
+
+    func testRelease003() throws {
+        let d = try dates("003_").dates.filter { $0.0 == "2021 - 2022 година" }
+        XCTAssertEqual(d.count, 2)
+        XCTAssertTrue(d.allSatisfy { $0.2 == ["from": "2021", "to": "2022"] })
+    }
+
+    func testRelease004() throws {
+        let (doc, d) = try dates("004_")
+        XCTAssertTrue(d.contains { $0.0 == "19.12.2016" && $0.1 == "2016-12-19" })
+        XCTAssertTrue(d.contains { $0.0 == "27.01.2017" && $0.1 == "2017-01-27" })
+        XCTAssertNil(doc["documentDate"], "navigation dates are not the document date")
+        XCTAssertTrue(d.contains { $0.0 == "ноември 2016г." && $0.1 == "2016-11" })
+        XCTAssertTrue(d.contains { $0.0 == "13" && $0.1 == "2016-12-13" && $0.3 == "previous-mention" })
+        XCTAssertTrue(d.contains { $0.0 == "14 декември" && $0.1 == "2016-12-14" && $0.3 == "previous-mention" })
+        XCTAssertFalse(d.contains { $0.0.contains("15241193") })
+    }
+
+    func testDocumentDateFromInputWins() throws {
+        let json = try Support.annotate("Дата: 15.10.2012г.\nВчера беше важно.", language: .bg, date: CivilDate(year: 2020, month: 3, day: 1))
+        XCTAssertEqual((json["documentDate"] as? [String: String])?["source"], "input")
+        let d = json["dates"] as! [[String: Any]]
+        XCTAssertEqual(d.first { $0["text"] as? String == "Вчера" }?["value"] as? String, "2020-02-29")
+    }
+
+    func testRelativeDateWithoutAnchorStaysUnresolved() throws {
+        let json = try Support.annotate("Вчера министърът обяви мерките.", language: .bg)
+        let d = (json["dates"] as! [[String: Any]]).first!
+        XCTAssertEqual(d["value"] as? String, "PAST_REF")
+        XCTAssertEqual(d["anchor"] as? String, "unresolved")
+    }
+
+    func testYearlessDateTakesNearestYear() throws {
+        let json = try Support.annotate("Срещата е на 20 декември.", language: .bg, date: CivilDate(year: 2021, month: 1, day: 3))
+        XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")
+    }
+}

@@ -1,0 +1,77 @@
+import Extract
+import Foundation
+import XCTest
+
+/// Every span in the output satisfies `text[start:end]` == its text, in code points.
+final class OffsetTests: XCTestCase {
+    func check(_ json: [String: Any], _ label: String) {
+        let text = json["text"] as! String
+        let count = text.unicodeScalars.count
+        for key in ["sentences", "tokens", "dates", "entities", "languages"] {
+            for item in json[key] as? [[String: Any]] ?? [] {
+                let s = item["start"] as! Int, e = item["end"] as! Int
+                XCTAssert(0 <= s && s <= e && e <= count, "\(label) \(key) span \(s)..\(e) outside \(count)")
+                if let t = item["text"] as? String { XCTAssertEqual(Support.slice(text, s, e), t, "\(label) \(key)") }
+            }
+        }
+        // Tokens never start or end inside a character: their text is non-empty and has no stray whitespace.
+        for item in json["tokens"] as? [[String: Any]] ?? [] {
+            let piece = Support.slice(text, item["start"] as! Int, item["end"] as! Int)
+            XCTAssertFalse(piece.isEmpty, label)
+            XCTAssertEqual(piece.trimmingCharacters(in: .whitespacesAndNewlines), piece, "\(label) token \(piece.debugDescription)")
+        }
+    }
+
+    func corpusTexts() throws -> [(String, String)] {
+        let reader = CorpusReader(root: Support.corpus)
+        return try reader.entries().map { ($0.relativePath, try String(contentsOf: $0.url, encoding: .utf8)) }
+    }
+
+    func testCorpusSpansMatchText() throws {
+        let texts = try corpusTexts()
+        XCTAssertGreaterThanOrEqual(texts.count, 5)
+        for (name, text) in texts { check(try Support.annotate(text), name) }
+    }
+
+    func testSpansAfterMultiByteAndCombiningPrefixes() throws {
+        let prefixes = ["😀🇧🇬 ", "e\u{301}\u{301} а\u{301} ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢\n\n", "👩‍👩‍👧 \u{FEFF}"]
+        for (name, text) in try corpusTexts().prefix(6) {
+            for p in prefixes {
+                let json = try Support.annotate(p + text)
+                check(json, "\(name) with prefix \(p.debugDescription)")
+                // The same sentences as without the prefix, shifted by the prefix's code points.
+                let plain = try Support.annotate(text)
+                let shift = p.unicodeScalars.count
+                let a = (plain["sentences"] as! [[String: Int]]).map { Support.slice(text, $0["start"]!, $0["end"]!) }
+                let b = (json["sentences"] as! [[String: Int]]).filter { $0["start"]! >= shift }.map { Support.slice(p + text, $0["start"]!, $0["end"]!) }
+                XCTAssertEqual(Array(a.suffix(3)), Array(b.suffix(3)), name)
+            }
+        }
+    }
+
+    func testOffsetMapCountsCodePoints() {
+        let text = Array("a😀b".utf16)
+        let map = text.withUnsafeBufferPointer { OffsetMap(utf16: $0) }
+        XCTAssertEqual(map.codePoint(0), 0)
+        XCTAssertEqual(map.codePoint(1), 1)
+        XCTAssertEqual(map.codePoint(3), 2)
+        XCTAssertEqual(map.codePoint(4), 3)
+        XCTAssertEqual(map.utf16(2), 3)
+    }
+
+    func testOutputValidatesAgainstSchema() throws {
+        let out = try Support.temporaryFolder()
+        let r = try Support.run(["run", Support.corpus.path, "--output", out.path, "--tokens", "--quiet"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Support.root.appendingPathComponent("scripts/validate_output.py").path, out.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains(" passed, 0 failed"), text)
+    }
+}

@@ -1,0 +1,182 @@
+import Extract
+import Foundation
+import ICU
+import XCTest
+
+/// The rule engine: built-in examples, a user's rule folder, broken files, inflection, CLDR.
+final class RuleTests: XCTestCase {
+    func testEveryBuiltInExamplePasses() {
+        let rules = Support.resources.ruleSet.rules
+        XCTAssertGreaterThan(rules.count, 60)
+        let (failures, count) = ExampleRunner(analyzer: Support.analyzer()).run(rules)
+        XCTAssertGreaterThanOrEqual(count, rules.count)
+        for f in failures { XCTFail(f.description) }
+    }
+
+    func testEveryRuleHasExamplesAndCategoriesAreCovered() {
+        let ids = Set(Support.resources.ruleSet.rules.map(\.id))
+        for r in Support.resources.ruleSet.rules { XCTAssertFalse(r.examples.isEmpty, r.id) }
+        for lang in ["bg", "pl"] {
+            for category in ["numeric", "day-month-year", "month-year", "year-range", "day-list", "relative-day", "relative-period", "ago", "in", "weekday", "part-of-year", "quarter", "season-year", "century", "decade", "time", "duration", "set"] {
+                XCTAssertTrue(ids.contains("\(lang).date.\(category)"), "\(lang).date.\(category)")
+            }
+        }
+    }
+
+    func writeRules(_ files: [String: String]) throws -> URL {
+        let dir = try Support.temporaryFolder()
+        for (path, text) in files {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    static let userRule = """
+    rules:
+      - id: pl.entity.test-fairs
+        summary: Targi <City> (a fair named after its city)
+        pattern: 'n:(Targi (@test-cities | Cap))'
+        produce: {type: EVT, span: n}
+        examples:
+          - {text: "Firma pojechała na ⟦Targi Poznańskie⟧ w maju.", type: EVT}
+    """
+
+    func testUserRuleFolderAddsRulesWithoutRebuild() throws {
+        let dir = try writeRules([
+            "pl/entities.yaml": RuleTests.userRule,
+            "pl/test-cities.yaml": "name: test-cities\nsummary: Test cities.\nentries: [Poznań]\n",
+        ])
+        let check = try Support.run(["check", "--rules", dir.path, "--fast"])
+        XCTAssertEqual(check.code, 0, check.out + check.err)
+        XCTAssertTrue(check.out.contains("0 failed"), check.out)
+        let input = try Support.temporaryFolder(), output = try Support.temporaryFolder()
+        try "Firma pojechała na Targi Poznańskie w maju. Spółka działa od lat.".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        let run = try Support.run(["run", input.path, "--output", output.path, "--rules", dir.path, "--quiet"])
+        XCTAssertEqual(run.code, 0, run.err)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("a.json"))) as! [String: Any]
+        let entities = json["entities"] as! [[String: Any]]
+        let fair = entities.first { $0["rule"] as? String == "pl.entity.test-fairs" }
+        XCTAssertEqual(fair?["text"] as? String, "Targi Poznańskie")
+        XCTAssertEqual(fair?["type"] as? String, "EVT")
+    }
+
+    func testBrokenRuleFilesNameFileLineAndRule() throws {
+        let cases: [(String, String, String)] = [
+            ("rules:\n  - id: pl.date.x\n    summary: [unclosed\n", "bad YAML", "dates.yaml:4"),
+            ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'x'\n    colour: red\n    examples:\n      - {text: \"⟦x⟧\", value: \"1\"}\n", "unknown key 'colour'", "pl.date.x"),
+            ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'x'\n", "rule has no examples", "pl.date.x"),
+            ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'num('\n    examples:\n      - {text: \"⟦x⟧\", value: \"1\"}\n", "pattern:", ":4"),
+        ]
+        for (text, message, detail) in cases {
+            let dir = try writeRules(["pl/dates.yaml": text])
+            let r = try Support.run(["check", "--rules", dir.path])
+            XCTAssertEqual(r.code, 1)
+            XCTAssertTrue(r.err.contains("pl/dates.yaml"), r.err)
+            XCTAssertTrue(r.err.contains(message), r.err)
+            XCTAssertTrue(r.err.contains(detail), r.err)
+            let run = try Support.run(["run", "--rules", dir.path, "--output", try Support.temporaryFolder().path])
+            XCTAssertEqual(run.code, 2, "run must refuse to start: \(run.err)")
+            XCTAssertTrue(run.err.contains("pl/dates.yaml"), run.err)
+        }
+        // A duplicate id, and a failing example.
+        let dup = try writeRules(["pl/dates.yaml": """
+        rules:
+          - id: pl.date.x
+            summary: s
+            pattern: 'jutro'
+            produce: {relative: day, offset: 1}
+            examples:
+              - {text: "⟦jutro⟧", value: 2020-06-16}
+          - id: pl.date.x
+            summary: s
+            pattern: 'dziś'
+            produce: {relative: day, offset: 0}
+            examples:
+              - {text: "⟦dziś⟧", value: 2020-06-15}
+        """])
+        let d = try Support.run(["check", "--rules", dup.path])
+        XCTAssertTrue(d.err.contains("duplicate id") && d.err.contains("pl.date.x"), d.err)
+        let failing = try writeRules(["pl/dates.yaml": """
+        rules:
+          - id: pl.date.wrong
+            summary: s
+            pattern: 'pojutrze'
+            priority: 5
+            produce: {relative: day, offset: 2}
+            examples:
+              - {text: "Spotkanie ⟦pojutrze⟧.", value: 2020-06-18}
+        """])
+        let f = try Support.run(["check", "--rules", failing.path])
+        XCTAssertEqual(f.code, 1)
+        XCTAssertTrue(f.out.contains("pl/dates.yaml:8: rule pl.date.wrong: ⟦pojutrze⟧ value is 2020-06-17, expected 2020-06-18"), f.out)
+        let run = try Support.run(["run", "--rules", failing.path, "--output", try Support.temporaryFolder().path])
+        XCTAssertEqual(run.code, 2, run.err)
+        XCTAssertTrue(run.err.contains("pl.date.wrong"), run.err)
+    }
+
+    func testInflectedFormsMatchDictionaryForms() throws {
+        let dir = try writeRules([
+            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków]\n",
+            "pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-place
+                summary: a test place
+                pattern: 'n:@test-places'
+                priority: 9
+                produce: {type: LOC, span: n}
+                examples:
+                  - {text: "Jadę do ⟦Finlandii⟧.", base: Finlandia}
+            """,
+            "bg/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Европейска комисия, Брюксел]\n",
+            "bg/entities.yaml": """
+            rules:
+              - id: bg.entity.test-place
+                summary: a test place
+                pattern: 'n:@test-places'
+                priority: 9
+                produce: {type: ORG, span: n}
+                examples:
+                  - {text: "Решение на ⟦Европейската комисия⟧.", base: Европейска комисия}
+            """,
+        ])
+        let resources = try AnalysisResources.load(userRules: dir)
+        let analyzer = try Analyzer(resources: resources)
+        func bases(_ text: String, _ lang: Language) throws -> [String] {
+            try analyzer.analyze(InputDocument(id: "t", path: "t", content: .text(text), language: lang)).entities.filter { $0.rule.hasSuffix("test-place") }.map { "\($0.base)" }
+        }
+        XCTAssertEqual(try bases("Delegacja z Finlandii i Brukseli spotkała się w Krakowie.", .pl), ["Finlandia", "Bruksela", "Kraków"])
+        XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
+    }
+
+    func testMonthNamesComeFromICU() {
+        let pl = CLDR.dateSymbols(.months, locale: "pl")
+        let plStandalone = CLDR.dateSymbols(.standaloneMonths, locale: "pl")
+        XCTAssertEqual(pl[4], "maja")
+        XCTAssertEqual(pl[8], "września")
+        XCTAssertEqual(plStandalone[4], "maj")
+        XCTAssertEqual(plStandalone[8], "wrzesień")
+        XCTAssertEqual(CLDR.dateSymbols(.months, locale: "bg")[8], "септември")
+        let months = Support.resources.ruleSet.lexicons.first { $0.name == "months" && $0.language == .pl }!
+        let forms = Set(months.entries.map(\.form))
+        XCTAssertTrue(forms.isSuperset(of: ["maja", "maj", "września", "wrzesień", "wrz"]))
+        XCTAssertEqual(months.entries.first { $0.form == "września" }?.value, "9")
+        XCTAssertEqual(CLDR.countryName("FI", locale: "pl"), "Finlandia")
+        XCTAssertEqual(CLDR.countryName("BE", locale: "bg"), "Белгия")
+    }
+
+    func testExplainShowsDroppedMatches() throws {
+        let r = try Support.run(["explain", "--lang", "pl", "Umowę podpisano 27 maja 2021 r. w Gdańsku."])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("pl.date.day-month-year ⟦27 maja 2021 r.⟧"), r.out)
+        XCTAssertTrue(r.out.contains("pl.date.day-month ⟦27 maja⟧"), r.out)
+        XCTAssertTrue(r.out.contains("overlaps pl.date.day-month-year"), r.out)
+    }
+
+    func testRulesMarkdownDocumentsEveryRule() throws {
+        let r = try Support.run(["rules", "--markdown"])
+        XCTAssertEqual(r.code, 0)
+        for rule in Support.resources.ruleSet.rules { XCTAssertTrue(r.out.contains("### `\(rule.id)`"), rule.id) }
+    }
+}
