@@ -48,6 +48,10 @@ public struct EvaluationReport: Sendable, Codable {
         public var rule: String
         public var falsePositives: Int
         public var falseNegatives: Int
+
+        public init(rule: String, falsePositives: Int, falseNegatives: Int) {
+            self.rule = rule; self.falsePositives = falsePositives; self.falseNegatives = falseNegatives
+        }
     }
 
     /// Number of gold documents evaluated.
