@@ -195,6 +195,11 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual((object["findings"] as? [Any])?.count, 2)
         let strict = (object["scores"] as? [String: Any])?["strict"] as? [String: Any]
         XCTAssertEqual((strict?["overall"] as? [String: Any])?["truePositives"] as? Int, 7)
+        let scores = try TestSupport.temporaryFolder().appendingPathComponent("scores.json")
+        let recording = try TestSupport.pipeline(args + ["--record", scores.path, "--format", "json"])
+        XCTAssertEqual(recording.status, 0)
+        XCTAssertEqual(try RecordedScores.read(scores).scores["strict"]?["ORG"], 0.4)
+        XCTAssertEqual(try RecordedScores.read(scores).scores["overlap"]?["ORG"], 0.8)
         let missing = try TestSupport.pipeline(["evaluate", "--gold", "/nonexistent/gold"])
         XCTAssertEqual(missing.status, 2)
     }
