@@ -57,8 +57,8 @@ struct Diff: ParsableCommand {
 
     private func load() throws -> (old: [String: AnnotatedDocument], new: [String: AnnotatedDocument]) {
         guard let rulesA, let rulesB else {
-            return (try AnnotatedFolder(root: URL(fileURLWithPath: paths[0])).readAll(),
-                    try AnnotatedFolder(root: URL(fileURLWithPath: paths[1])).readAll())
+            return (try AnnotatedFolder(root: URL(fileURLWithPath: paths[0])).readAll(keepText: false),
+                    try AnnotatedFolder(root: URL(fileURLWithPath: paths[1])).readAll(keepText: false))
         }
         let reader = CorpusReader(root: URL(fileURLWithPath: paths[0]))
         let inputs = try reader.entries().flatMap { try reader.read($0) }

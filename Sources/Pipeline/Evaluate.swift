@@ -56,6 +56,10 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Code points of context on each side of a listed error.")
     var context: Int = 40
 
+    func validate() throws {
+        if let minF1, !(0...1).contains(minF1) { throw ValidationError("--min-f1 must be between 0 and 1; got \(minF1)") }
+    }
+
     func run() throws {
         let report: EvaluationReport
         do {

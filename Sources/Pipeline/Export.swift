@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let documents: [AnnotatedDocument]
         do {
-            documents = Array(try AnnotatedFolder(root: URL(fileURLWithPath: output)).readAll().values)
+            documents = Array(try AnnotatedFolder(root: URL(fileURLWithPath: output)).readAll(keepText: false).values)
         } catch {
             FileHandle.standardError.write("pipeline export: \(error)\n".data(using: .utf8)!)
             throw ExitCode(2)

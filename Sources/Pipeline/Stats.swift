@@ -25,7 +25,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let stats: CorpusStatistics
         do {
-            stats = CorpusStatistics(documents: Array(try AnnotatedFolder(root: URL(fileURLWithPath: output)).readAll().values), top: top)
+            stats = CorpusStatistics(documents: Array(try AnnotatedFolder(root: URL(fileURLWithPath: output)).readAll(keepText: false).values), top: top)
         } catch {
             FileHandle.standardError.write("pipeline stats: \(error)\n".data(using: .utf8)!)
             throw ExitCode(2)

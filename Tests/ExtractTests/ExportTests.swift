@@ -18,7 +18,7 @@ final class ExportTests: XCTestCase {
 
     private func exported() throws -> DatabaseQueue {
         let file = try TestSupport.temporaryFolder().appendingPathComponent("out.sqlite")
-        try SQLiteExporter().export(Array(try AnnotatedFolder(root: outputs).readAll().values), to: file)
+        try SQLiteExporter().export(Array(try AnnotatedFolder(root: outputs).readAll(keepText: false).values), to: file)
         return try DatabaseQueue(path: file.path)
     }
 
@@ -44,6 +44,7 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(p1["document_date_source"] as String, "input")
             XCTAssertEqual(p1["entities"] as Int, 14)
             XCTAssertEqual(p1["encoding"] as String, "UTF-8")
+            XCTAssertEqual(p1["characters"] as Int, 185)
             XCTAssertNil(try String.fetchOne(db, sql: "SELECT document_date FROM documents WHERE id = 'p5'"))
             let date = try XCTUnwrap(try Row.fetchOne(db, sql: #"SELECT document, type, value, start, "end", rule FROM dates"#))
             XCTAssertEqual(date["value"] as String, "2021-03-15")

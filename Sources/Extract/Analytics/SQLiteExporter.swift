@@ -48,7 +48,7 @@ public struct SQLiteExporter: Sendable {
             for d in documents.sorted(by: { $0.id < $1.id }) {
                 let entities = d.entities ?? [], dates = d.dates ?? []
                 try doc.execute(arguments: [d.id, d.path, d.language, d.documentDate, d.documentDateSource, d.sha256, d.bytes,
-                                            d.encoding, d.url, d.text?.unicodeScalars.count ?? 0, d.sentenceCount,
+                                            d.encoding, d.url, d.characters, d.sentenceCount,
                                             entities.count, dates.count, d.pipelineVersion, d.rules])
                 for e in entities {
                     try entity.execute(arguments: [d.id, e.type, e.text, e.base, e.latin, e.start, e.end, e.rule])

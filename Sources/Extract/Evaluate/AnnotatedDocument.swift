@@ -20,7 +20,10 @@ public struct AnnotatedDocument: Sendable {
     public var bytes: Int?
     public var encoding: String?
     public var url: String?
+    /// The document text; nil when unknown or not kept (`keepText: false`).
     public var text: String?
+    /// Length of the text in code points (also when the text is not kept).
+    public var characters: Int
     public var sentenceCount: Int
     /// Nil when the file does not annotate dates (a gold file without a `dates` list).
     public var dates: [Annotation]?
@@ -35,10 +38,12 @@ public struct AnnotatedDocument: Sendable {
         self.id = id; self.language = language; self.documentDate = documentDate; self.text = text
         self.dates = dates; self.entities = entities; self.sentenceCount = 0
         self.scalars = text.map { Array($0.unicodeScalars) } ?? []
+        self.characters = scalars.count
     }
 
-    /// Parses a JSON file; `defaultId` is used when the file has no `id`.
-    public init(json data: Data, defaultId: String) throws {
+    /// Parses a JSON file; `defaultId` is used when the file has no `id`. Without `keepText` the
+    /// text is dropped after counting it (for exports and statistics over many documents).
+    public init(json data: Data, defaultId: String, keepText: Bool = true) throws {
         guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
             throw FormatError("not a JSON object")
         }
@@ -55,8 +60,11 @@ public struct AnnotatedDocument: Sendable {
             url = source["url"] as? String
         }
         if let t = dict["text"] as? String {
-            text = t
-            scalars = Array(t.unicodeScalars)
+            characters = t.unicodeScalars.count
+            if keepText {
+                text = t
+                scalars = Array(t.unicodeScalars)
+            }
         }
         sentenceCount = (dict["sentences"] as? [Any])?.count ?? 0
         if let pipeline = dict["pipeline"] as? [String: Any] {

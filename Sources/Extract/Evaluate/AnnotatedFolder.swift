@@ -32,21 +32,21 @@ public struct AnnotatedFolder: Sendable {
     /// Whether the folder holds any document file.
     public func isEmpty() -> Bool { ((try? ids()) ?? []).isEmpty }
 
-    /// Reads document `id`; the error names the file.
-    public func read(_ id: String) throws -> AnnotatedDocument {
+    /// Reads document `id` (without its text unless `keepText`); the error names the file.
+    public func read(_ id: String, keepText: Bool = true) throws -> AnnotatedDocument {
         let url = root.appendingPathComponent(id + ".json")
         do {
-            return try AnnotatedDocument(json: Data(contentsOf: url), defaultId: id)
+            return try AnnotatedDocument(json: Data(contentsOf: url), defaultId: id, keepText: keepText)
         } catch let e as AnnotatedDocument.FormatError {
             throw AnnotatedDocument.FormatError("\(url.path): \(e.message)")
         }
     }
 
     /// Every document, keyed by id.
-    public func readAll() throws -> [String: AnnotatedDocument] {
+    public func readAll(keepText: Bool = true) throws -> [String: AnnotatedDocument] {
         var out: [String: AnnotatedDocument] = [:]
         for id in try ids() {
-            let doc = try read(id)
+            let doc = try read(id, keepText: keepText)
             out[id] = doc
         }
         return out
