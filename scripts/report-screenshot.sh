@@ -13,7 +13,13 @@ OUTPUT=${1:-output}
 PNG=${2:-report.png}
 HTML="${PNG%.png}.html"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PIPELINE=${PIPELINE:-"$ROOT/.build-evalkit/debug/pipeline"}
+# The pipeline binary: $PIPELINE, else the first one built, else build it.
+if [ -z "${PIPELINE:-}" ]; then
+    for candidate in "$ROOT/.build-evalkit/debug/pipeline" "$ROOT/.build/debug/pipeline" "$ROOT/.build/release/pipeline"; do
+        if [ -x "$candidate" ]; then PIPELINE=$candidate; break; fi
+    done
+fi
+PIPELINE=${PIPELINE:-"$ROOT/.build/debug/pipeline"}
 WIDTH=1280
 HEIGHT=1400
 
@@ -28,7 +34,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 if [ ! -x "$PIPELINE" ]; then
-    (cd "$ROOT" && swift build --scratch-path .build-evalkit >&2) || { echo "cannot build the pipeline" >&2; exit 2; }
+    (cd "$ROOT" && swift build >&2) || { echo "cannot build the pipeline" >&2; exit 2; }
 fi
 
 "$PIPELINE" stats "$OUTPUT" --html "$HTML" >/dev/null

@@ -5,7 +5,7 @@ import XCTest
 /// Runs the analyser over `corpus/` and scores it against `corpus/gold`; fails when a score
 /// falls below the one recorded in `corpus/gold/scores.json`.
 final class GoldRegressionTests: XCTestCase {
-    static let record = "swift run --scratch-path .build-evalkit pipeline evaluate --gold corpus/gold --run --record corpus/gold/scores.json"
+    static let record = "swift run pipeline evaluate --gold corpus/gold --run --record corpus/gold/scores.json"
 
     func testScoresDoNotDropBelowRecorded() throws {
         let corpus = TestSupport.packageRoot.appendingPathComponent("corpus")

@@ -22,9 +22,8 @@ final class StatisticsTests: XCTestCase {
 
     func testMentionsOverTime() throws {
         let s = try statistics()
-        XCTAssertEqual(s.byMonth.map(\.period), ["2020-12", "2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06",
-                                                 "2021-07", "2021-08", "2021-09", "2021-10", "2021-11"])
-        XCTAssertEqual(s.byMonth.map(\.entities), [10, 0, 0, 14, 0, 9, 0, 0, 0, 0, 0, 17])
+        XCTAssertEqual(s.byMonth.map(\.period), ["2020-12", "2021-03", "2021-05", "2021-11"])
+        XCTAssertEqual(s.byMonth.map(\.entities), [10, 14, 9, 17])
         let november = s.byMonth.last!
         XCTAssertEqual(november.documents, 2)
         XCTAssertEqual(november.entitiesByType, ["ORG": 15, "PER": 1, "LOC": 1])
@@ -56,6 +55,22 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "<title>2021-").count - 1, 8)
         XCTAssertTrue(html.contains("<title>Senat: 10 mentions in 2 documents</title>"))
         XCTAssertTrue(html.contains("<td>ORG Senat</td><td>PER Andrzej Duda</td><td class=\"n\">2</td>"))
+        // The timeline draws the empty months between 2020-12 and 2021-11 too.
+        XCTAssertTrue(html.contains(">2021-10</text>"))
+        XCTAssertFalse(html.contains("Not drawn"))
+    }
+
+    func testTimelineLeavesOutOutlyingDates() throws {
+        func doc(_ id: String, _ date: String) -> AnnotatedDocument {
+            AnnotatedDocument(id: id, language: "pl", documentDate: date, text: "Sejm", dates: [],
+                              entities: [Annotation(dimension: .entity, start: 0, end: 4, text: "Sejm", type: "ORG", base: "Sejm")])
+        }
+        let docs = [doc("epoch", "1970-01-01"), doc("a", "2021-01-05"), doc("b", "2021-01-20"), doc("c", "2021-03-02"), doc("d", "2021-03-09")]
+        let html = HTMLReport(statistics: CorpusStatistics(documents: docs)).render()
+        XCTAssertTrue(html.contains("<p>Not drawn: 1 documents dated before 2021-01 and 0 after 2021-03.</p>"), html)
+        XCTAssertTrue(html.contains(">2021-02</text>"))
+        XCTAssertFalse(html.contains(">1970-01</text>"))
+        XCTAssertTrue(html.contains("<td>1970-01</td><td class=\"n\">1</td>"), "the table still lists every month")
     }
 
     func testStatsCommand() throws {

@@ -45,7 +45,7 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
     public var languages: [LanguageCount] = []
     /// Entity type → its most mentioned entities (most mentions first, then by base form).
     public var topEntities: [String: [EntityCount]] = [:]
-    /// Every month from the first to the last document date, empty months included.
+    /// Every month that has documents, in order.
     public var byMonth: [PeriodCount] = []
     /// Every document date that occurs, in order.
     public var byDate: [PeriodCount] = []
@@ -97,13 +97,7 @@ public struct CorpusStatistics: Sendable, Codable, Equatable {
             topEntities[t] = Array(list.sorted { ($1.mentions, $0.base) < ($0.mentions, $1.base) }.prefix(top))
         }
         byDate = dates.values.sorted { $0.period < $1.period }
-        if let first = byDate.first?.period, let last = byDate.last?.period {
-            var month = String(first.prefix(7))
-            while month <= String(last.prefix(7)) {
-                byMonth.append(months[month] ?? PeriodCount(period: month))
-                month = Self.nextMonth(month)
-            }
-        }
+        byMonth = months.values.sorted { $0.period < $1.period }
         pairs = Array(pairCounts.flatMap { a, seconds in seconds.map { PairCount(first: a, second: $0.key, documents: $0.value) } }
             .sorted { ($1.documents, $0.first, $0.second) < ($0.documents, $1.first, $1.second) }
             .prefix(top))

@@ -3,7 +3,8 @@ import Foundation
 /// A self-contained HTML page of corpus statistics: inline SVG charts and tables, no scripts,
 /// no external resources.
 ///
-/// The page has a timeline of entity mentions per month (stacked by type, `<svg id="timeline">`),
+/// The page has a timeline of entity mentions per month (stacked by type, `<svg id="timeline">`;
+/// every month of its range, empty ones included; see `timelineMonths` for outliers),
 /// a bar chart of the top entities of each type, and tables of languages and co-occurring pairs.
 public struct HTMLReport: Sendable {
     public var statistics: CorpusStatistics
@@ -55,9 +56,46 @@ public struct HTMLReport: Sendable {
         return html
     }
 
+    /// The months the timeline draws, and a note on the documents left out.
+    ///
+    /// When the dates span more than three years, the first and last months holding together at
+    /// most 1% of the dated documents each are left out (placeholder dates such as 1970-01-01
+    /// would otherwise squeeze the real period into a few pixels). Empty months inside the
+    /// range are included.
+    func timelineMonths() -> (months: [CorpusStatistics.PeriodCount], note: String?) {
+        var dated = statistics.byMonth
+        guard let first = dated.first?.period, let last = dated.last?.period else { return ([], nil) }
+        var note: String?
+        if Self.monthsBetween(first, last) > 36 {
+            let total = dated.reduce(0) { $0 + $1.documents }
+            let limit = max(1, total / 100)
+            var before = 0, after = 0
+            while let m = dated.first, dated.count > 1, before + m.documents <= limit { before += m.documents; dated.removeFirst() }
+            while let m = dated.last, dated.count > 1, after + m.documents <= limit { after += m.documents; dated.removeLast() }
+            if before + after > 0 {
+                note = "Not drawn: \(before) documents dated before \(dated.first!.period) and \(after) after \(dated.last!.period)."
+            }
+        }
+        var byPeriod: [String: CorpusStatistics.PeriodCount] = [:]
+        for m in dated { byPeriod[m.period] = m }
+        var months: [CorpusStatistics.PeriodCount] = []
+        var month = dated.first!.period
+        while month <= dated.last!.period {
+            months.append(byPeriod[month] ?? CorpusStatistics.PeriodCount(period: month))
+            month = CorpusStatistics.nextMonth(month)
+        }
+        return (months, note)
+    }
+
+    /// Number of months from `a` to `b` (`YYYY-MM`).
+    static func monthsBetween(_ a: String, _ b: String) -> Int {
+        func index(_ m: String) -> Int { (Int(m.prefix(4)) ?? 0) * 12 + (Int(m.suffix(2)) ?? 1) }
+        return index(b) - index(a)
+    }
+
     /// Stacked bars of entity mentions per month, with a y axis and month labels.
     func timeline() -> String {
-        let months = statistics.byMonth
+        let (months, note) = timelineMonths()
         let width = 900.0, height = 280.0, left = 48.0, bottom = 56.0, top = 12.0
         let plotH = height - bottom - top, plotW = width - left - 12
         let maxValue = max(1, months.map(\.entities).max() ?? 0)
@@ -94,6 +132,7 @@ public struct HTMLReport: Sendable {
             svg += "\n"
         }
         svg += "<line x1=\"\(left)\" y1=\"\(Self.f(top + plotH))\" x2=\"\(Self.f(left + plotW))\" y2=\"\(Self.f(top + plotH))\" stroke=\"#333\"/>\n</svg>\n"
+        if let note { svg += "<p>\(Self.escape(note))</p>\n" }
         return svg
     }
 
