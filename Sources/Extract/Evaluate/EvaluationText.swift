@@ -7,7 +7,10 @@ public enum EvaluationText {
     public static func render(_ report: EvaluationReport, totalFindings: Int) -> String {
         func pct(_ x: Double) -> String { String(format: "%.1f", x * 100) }
         var out = "\(report.documents) gold documents"
-        if !report.missingOutputs.isEmpty { out += ", \(report.missingOutputs.count) without output (all their gold counted as missed)" }
+        if !report.missingOutputs.isEmpty {
+            out += ", \(report.missingOutputs.count) without output (all their gold counted as missed), e.g. <output>/"
+                + report.missingOutputs.prefix(3).map { $0 + ".json" }.joined(separator: ", ")
+        }
         out += "\n"
         for m in Measure.allCases {
             let b = report.breakdown(m)

@@ -42,7 +42,7 @@ public struct SlavicNERCorpus: GoldSource {
     /// The rows of `metadata.tsv` in file order.
     public func entries() throws -> [Entry] {
         let url = root.appendingPathComponent("metadata.tsv")
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
         guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) else {
             throw AnnotatedDocument.FormatError("\(url.path): empty")
         }
@@ -67,7 +67,7 @@ public struct SlavicNERCorpus: GoldSource {
         let nerURL = root.appendingPathComponent("ner").appendingPathComponent(entry.outputId + ".tsv")
         var entities: [Annotation] = []
         let content = try String(contentsOf: nerURL, encoding: .utf8)
-        for (n, line) in content.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+        for (n, line) in content.split(whereSeparator: \.isNewline).enumerated() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 5, let start = Int(f[0]), let end = Int(f[1]) else {
                 throw AnnotatedDocument.FormatError("\(nerURL.path):\(n + 1): expected start, end, surface, base, type, id")
