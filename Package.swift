@@ -46,6 +46,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "ICU"]),
+            dependencies: ["Extract", "ICU", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Paths and helpers shared by the tests: the package root, fixtures, temporary folders
+/// and running the built `pipeline` executable or a script.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/ExtractTests/Fixtures")
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder(_ name: String = #function) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("evalkit-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The `pipeline` executable next to the test bundle.
+    static var pipelineExecutable: URL {
+        var dir = Bundle.main.bundleURL
+        if dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
+        for candidate in [dir, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("pipeline")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return dir.appendingPathComponent("pipeline")
+    }
+
+    private final class Marker {}
+
+    /// A test precondition that does not hold.
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    /// The result of a finished process.
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program to completion in the package root.
+    static func execute(_ executable: URL, _ arguments: [String]) throws -> Outcome {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        p.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Runs `pipeline` with arguments; fails the test when the executable has not been built.
+    static func pipeline(_ arguments: [String]) throws -> Outcome {
+        let exe = pipelineExecutable
+        guard FileManager.default.isExecutableFile(atPath: exe.path) else {
+            throw Failure(description: "pipeline executable not built at \(exe.path); run swift build first")
+        }
+        return try execute(exe, arguments)
+    }
+
+    /// Writes a JSON text to `folder/<name>`, creating folders.
+    static func write(_ json: String, to folder: URL, _ name: String) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(json.utf8).write(to: url)
+    }
+}
