@@ -15,7 +15,7 @@ HTML="${PNG%.png}.html"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # The pipeline binary: $PIPELINE, else the first one built, else build it.
 if [ -z "${PIPELINE:-}" ]; then
-    for candidate in "$ROOT/.build-evalkit/debug/pipeline" "$ROOT/.build/debug/pipeline" "$ROOT/.build/release/pipeline"; do
+    for candidate in "$ROOT/.build/debug/pipeline" "$ROOT/.build/release/pipeline"; do
         if [ -x "$candidate" ]; then PIPELINE=$candidate; break; fi
     done
 fi

@@ -100,8 +100,8 @@ public struct Matcher {
                 if pos < ctx.count, pos == start || !ctx.startsBlock(pos), program.predicates[i].allSatisfy({ eval($0, ctx, pos) }) {
                     pos += 1; pc += 1
                 } else { ok = false }
-            case .phrase(let l):
-                if pos < ctx.count, pos == start || !ctx.startsBlock(pos) {
+            case .phrase(let l, let first):
+                if pos < ctx.count, pos == start || !ctx.startsBlock(pos), program.predicates[first].allSatisfy({ eval($0, ctx, pos) }) {
                     let ends = ctx.hits(pos).filter { Int($0.ref.lexicon) == l }.map(\.end).sorted(by: >)
                     if let longest = ends.first {
                         for e in Set(ends.dropFirst()).sorted() { stack.append(.branch(pc: pc + 1, pos: e)) }

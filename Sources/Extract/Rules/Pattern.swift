@@ -32,8 +32,9 @@ public indirect enum TokenTest: Sendable, Equatable {
 public indirect enum PatternNode: Sendable, Equatable {
     /// One token satisfying every test.
     case token([TokenTest])
-    /// A lexicon used as a whole element: its entries may span several tokens.
-    case phrase(Int)
+    /// A lexicon used as a whole element: its entries may span several tokens; the other
+    /// tests of the element (`@cities&Cap`) apply to the entry's first token.
+    case phrase(Int, first: [TokenTest])
     /// A quoted stretch: an opening quote, 1...12 tokens, the closing quote.
     case quoted
     case sequence([PatternNode])
@@ -55,7 +56,7 @@ public indirect enum PatternNode: Sendable, Equatable {
     /// The first lexicon this node consults, if any (the value source of a capture).
     var firstLexicon: Int? {
         switch self {
-        case .phrase(let l): return l
+        case .phrase(let l, _): return l
         case .token(let tests):
             for t in tests { if case .lexicon(let l) = t { return l } }
             return nil

@@ -236,9 +236,12 @@ public struct PatternParser {
             guard tests.isEmpty else { throw ParseError(message: "'quoted' cannot be combined with '&'") }
             return .quoted
         }
-        // A lexicon standing alone may match multi-word entries.
-        if tests.count == 1, case .lexicon(let l) = tests[0] { phrase = l }
-        if let phrase { return .phrase(phrase) }
+        // A lexicon element may match multi-word entries; its other tests apply to the first token.
+        let lexicons = tests.compactMap { t -> Int? in if case .lexicon(let l) = t { return l } else { return nil } }
+        if lexicons.count == 1 {
+            phrase = lexicons[0]
+            return .phrase(phrase!, first: tests.filter { if case .lexicon = $0 { return false } else { return true } })
+        }
         return .token(tests)
     }
 

@@ -3,8 +3,9 @@ struct Program: Sendable {
     enum Op: Sendable {
         /// Consume one token passing every test of predicate `p`.
         case test(Int)
-        /// Consume a (possibly multi-word) entry of lexicon `l`; the longest entry first.
-        case phrase(Int)
+        /// Consume a (possibly multi-word) entry of lexicon `l` whose first token passes
+        /// predicate `p`; the longest entry first.
+        case phrase(Int, Int)
         /// Consume a quoted stretch.
         case quoted
         /// Try `first`, on failure `second`.
@@ -32,8 +33,9 @@ struct Program: Sendable {
         case .token(let tests):
             predicates.append(tests)
             ops.append(.test(predicates.count - 1))
-        case .phrase(let l):
-            ops.append(.phrase(l))
+        case .phrase(let l, let first):
+            predicates.append(first)
+            ops.append(.phrase(l, predicates.count - 1))
         case .quoted:
             ops.append(.quoted)
         case .sequence(let xs):
@@ -90,7 +92,7 @@ struct Program: Sendable {
         switch node {
         case .token(let tests):
             return ([key(tests)], false)
-        case .phrase(let l):
+        case .phrase(let l, _):
             return ([.lexicon(l)], false)
         case .quoted:
             return ([.kind(.punctuation)], false)

@@ -148,7 +148,7 @@ public final class RuleSet: Sendable {
                 let node = try p.parse(s)
                 switch node {
                 case .token(let tests): return tests
-                case .phrase(let l): return [.lexicon(l)]
+                case .phrase(let l, let first): return [.lexicon(l)] + first
                 default: throw PatternParser.ParseError(message: "`\(key)` entries test one token")
                 }
             } catch let e as PatternParser.ParseError {
