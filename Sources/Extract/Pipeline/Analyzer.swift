@@ -18,11 +18,11 @@ public final class AnalysisResources: Sendable {
 
     /// Loads the built-in data and, when given, the user's rule folder (which adds to or
     /// overrides built-in rules by id).
-    public static func load(userRules: URL? = nil) throws -> AnalysisResources {
+    public static func load(userRules: URL? = nil, dimensions: Set<Dimension> = Set(Dimension.allCases)) throws -> AnalysisResources {
         var files = try RuleFiles.files(in: ResourceFile.root, subfolders: ["rules", "lexicons", "segment"])
         if let userRules { files += try RuleFiles.files(in: userRules, subfolders: nil) }
         let segmentation = try SegmentationData.load()
-        let ruleSet = try RuleSet.load(builtIn: ResourceFile.root, user: userRules, segmentation: segmentation)
+        let ruleSet = try RuleSet.load(builtIn: ResourceFile.root, user: userRules, segmentation: segmentation, dimensions: dimensions)
         return AnalysisResources(segmentation: segmentation, ruleSet: ruleSet, rulesFingerprint: try RuleFiles.fingerprint(files))
     }
 }
@@ -68,7 +68,8 @@ public final class Analyzer {
     }
 
     /// Analyses one input document; throws `StageError` naming the stage that failed.
-    public func analyze(_ input: InputDocument) throws -> Document {
+    public func analyze(_ input: InputDocument, clock: StageClock? = nil) throws -> Document {
+        clock?.start()
         var utf16: [UInt16]
         var source: SourceInfo
         switch input.content {
@@ -87,15 +88,19 @@ public final class Analyzer {
         }
         var doc = Document(id: input.id, source: source, utf16: utf16)
         doc.url = input.url
+        clock?.lap(.decode)
         do {
             try segmenter.segment(&doc, vocabulary: resources.ruleSet.vocabulary)
         } catch {
             throw StageError(path: input.path, stage: "segment", message: "\(error)")
         }
+        clock?.lap(.segment)
         resources.languageIdentifier.identify(&doc)
         if let lang = input.language { doc.language = lang }
         if let date = input.documentDate { doc.documentDate = DocumentDate(value: date, source: .input) }
+        clock?.lap(.language)
         extractor.extract(&doc)
+        clock?.lap(.extract)
         return doc
     }
 

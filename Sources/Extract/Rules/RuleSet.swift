@@ -25,7 +25,9 @@ public final class RuleSet: Sendable {
     }
 
     /// Loads the built-in rules from `builtIn` (folders rules/ and lexicons/) and the user's folder.
-    public static func load(builtIn: URL, user: URL?, segmentation: SegmentationData) throws -> RuleSet {
+    /// `dimensions` limits the rules in effect (the benchmark measures each dimension's cost).
+    public static func load(builtIn: URL, user: URL?, segmentation: SegmentationData,
+                            dimensions: Set<Dimension> = Set(Dimension.allCases)) throws -> RuleSet {
         let words = try WordSplitter(segmentation: segmentation)
         var raw: [String: RuleFileReader.RawRule] = [:]
         var rawLexicons: [RuleFileReader.RawLexicon] = []
@@ -99,7 +101,7 @@ public final class RuleSet: Sendable {
         var compiledRules: [Language: [Rule]] = [:]
         for lang in languages {
             var list: [Rule] = []
-            for r in raw.values.sorted(by: { $0.id < $1.id }) where r.language == nil || r.language == lang {
+            for r in raw.values.sorted(by: { $0.id < $1.id }) where (r.language == nil || r.language == lang) && dimensions.contains(r.dimension) {
                 let env = PatternParser.Environment(
                     literal: { w in words.split(w).map { vocabulary.intern($0) } },
                     lexicon: { name in lexiconIndex[key(name, lang)] ?? lexiconIndex[key(name, nil)] })
@@ -117,7 +119,7 @@ public final class RuleSet: Sendable {
                                      lemmatizer: lemmatizers[lang])
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index)
         }
-        let all = raw.values.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
+        let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
         return RuleSet(rules: all, lexicons: lexicons, vocabulary: vocabulary, compiled: compiled, lemmatizers: lemmatizers)
     }
 
