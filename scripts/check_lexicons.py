@@ -11,7 +11,7 @@ For every <lang>/<name>.yaml (lang in bg, pl, en, common) it checks that
   - every form and value is a string (YAML 1.1 turns bare yes/no/on/off, numbers,
     dates and ~ into other types, which the Swift loader would reject), with no
     leading/trailing or doubled white space;
-  - no form mixes Cyrillic and Latin letters (a look-alike typo);
+  - no word of a form mixes Cyrillic and Latin letters (a look-alike typo);
   - no two forms in one file are equal after folding (NFKC + case folding,
     typographic quotes and dashes unified, stress accents on Cyrillic vowels removed, white space
     collapsed), which approximates the matcher's TextFolder.
@@ -111,8 +111,8 @@ def check_file(path, lang, errors):
             errors.append(f"{rel}: form {form!r} has stray white space")
         if not isinstance(val, str) or val not in VALUES:
             errors.append(f"{rel}: form {form!r} has value {val!r}, not one of {sorted(VALUES)}")
-        if CYR.search(form) and LAT.search(form):
-            errors.append(f"{rel}: form {form!r} mixes Cyrillic and Latin letters")
+        if any(CYR.search(w) and LAT.search(w) for w in re.split(r"[\s\-/.]+", form)):
+            errors.append(f"{rel}: form {form!r} has a word mixing Cyrillic and Latin letters")
         key = fold(form)
         if key in out:
             errors.append(f"{rel}: duplicate form {form!r} (same as {out[key][0]!r} after folding)")
