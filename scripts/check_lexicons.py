@@ -18,7 +18,8 @@ For every <lang>/<name>.yaml (lang in bg, pl, en, common) it checks that
 
 Usage: scripts/check_lexicons.py [--overlaps] [root]
   --overlaps  also list forms that occur in more than one lexicon of the same
-              language (information only, never a failure).
+              language, counting the common lexicons with every language
+              (information only, never a failure).
 Exit status 1 on the first class of failure, naming the file and the form.
 """
 import os
@@ -152,10 +153,19 @@ def main(argv):
         print(f"{n:6d}  {name}")
     print(f"{sum(n for _, n in counts):6d}  total in {len(counts)} files")
     if overlaps:
-        for lang in sorted(index):
-            for key, names in sorted(index[lang].items()):
+        # common lexicons apply to every language, so compare each language with them too
+        for lang in sorted(l for l in index if l != "common"):
+            merged = defaultdict(list)
+            for key, names in index[lang].items():
+                merged[key].extend(f"{lang}/{n}" for n in names)
+            for key, names in index.get("common", {}).items():
+                merged[key].extend(f"common/{n}" for n in names)
+            for key, names in sorted(merged.items()):
                 if len(names) > 1:
                     print(f"overlap {lang}: {key!r} in {', '.join(names)}")
+        for key, names in sorted(index.get("common", {}).items()):
+            if len(names) > 1:
+                print(f"overlap common: {key!r} in {', '.join(f'common/{n}' for n in names)}")
     if errors:
         for e in errors:
             print("ERROR " + e, file=sys.stderr)
