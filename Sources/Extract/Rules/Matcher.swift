@@ -80,7 +80,15 @@ public struct Matcher {
             }
             captures[name] = RuleMatch.Capture(value: value ?? ctx.text(a, b), span: ctx.span(a, b), tokens: a..<b)
         }
-        return RuleMatch(rule: r, start: start, end: end, span: ctx.span(start, end), priority: rules.rules[r].priority, captures: captures)
+        // What the match claims in the conflict policy: the union of the spans it produces
+        // (a trigger word outside them, such as "program" before a name, stays free).
+        var a = end, b = start
+        for rec in rules.rules[r].produce {
+            if rec.span.isEmpty { a = start; b = end; break }
+            for name in rec.span { if let c = captures[name] { a = min(a, c.tokens.lowerBound); b = max(b, c.tokens.upperBound) } }
+        }
+        if a >= b { a = start; b = end }
+        return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.rules[r].priority, captures: captures)
     }
 
     /// Runs `program` at position `start`; returns the end position and capture slots.

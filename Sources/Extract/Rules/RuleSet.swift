@@ -94,6 +94,17 @@ public final class RuleSet: Sendable {
             } else { lexiconIndex[k] = lexicons.count; lexicons.append(lex) }
         }
 
+        // A common lexicon's entries join the language lexicons of the same name
+        // (`@organisations` in a Polish rule sees pl/organisations and common/organisations).
+        for (i, lex) in lexicons.enumerated() where lex.language == nil {
+            for lang in languages {
+                guard let j = lexiconIndex[key(lex.name, lang)] else { continue }
+                let known = Set(lexicons[j].entries.map { $0.words })
+                lexicons[j].entries += lexicons[i].entries.filter { !known.contains($0.words) }
+                lexicons[j].inflect = lexicons[j].inflect && lex.inflect
+            }
+        }
+
         var vocabulary = Vocabulary()
         for lex in lexicons { for e in lex.entries { for w in e.words { _ = vocabulary.intern(w) } } }
 

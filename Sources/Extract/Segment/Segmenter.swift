@@ -332,7 +332,7 @@ public final class Segmenter {
             t.shape.formUnion([.lineStart, .paragraphStart])
         }
         var letters = 0, upper = 0, lower = 0, digits = 0
-        var first = true, firstUpper = false, camel = false, prevLower = false
+        var first = true, firstUpper = false, camel = false, prevLetter = false
         var roman = true
         var k = s
         while k < e {
@@ -354,14 +354,15 @@ public final class Segmenter {
                 if c >= 0x400 && c <= 0x52F { t.shape.insert(.cyrillic) } else if c < 0x250 { t.shape.insert(.latin) }
                 if first { firstUpper = isUp }
                 first = false
-                if isUp { upper += 1; if prevLower { camel = true } }
+                if isUp { upper += 1; if prevLetter { camel = true } }
                 if isLow { lower += 1 }
-                prevLower = isLow
+                prevLetter = true
                 if !(c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 || c == 0x44 || c == 0x4D) { roman = false }
             } else if c != 0x2D && c != 0x2E && c != 0x27 && c != 0x2019 {
                 roman = false
-            } else if c == 0x2D || c == 0x27 || c == 0x2019 {
-                prevLower = false
+                prevLetter = false
+            } else {
+                prevLetter = false
             }
         }
         if digits > 0 {
@@ -388,7 +389,8 @@ public final class Segmenter {
             if upper == letters && letters >= 2 { t.shape.insert(.allCaps) }
             else if firstUpper { t.shape.insert(.capitalized) }
             if lower == letters { t.shape.insert(.lower) }
-            if camel && firstUpper && !(upper == letters) { t.shape.insert(.camelCase) }
+            // An upper-case letter right after another letter, and some lower case: SPCleantech, McDonald.
+            if camel && lower > 0 { t.shape.insert(.camelCase) }
             if roman && upper == letters && digits == 0 && Segmenter.isValidRoman(text, s, e) { t.shape.insert(.roman) }
         }
     }
