@@ -36,7 +36,7 @@ struct Bench: ParsableCommand {
         for (name, r) in results {
             print(String(format: "    %-13@ %8.1f MB/s  %5.2f× the floor  +%.0f%% over no rules  matching and resolution %.1f MB/s",
                          name, r.mbps(r.endToEndSeconds), r.mbps(r.endToEndSeconds) / floorMBps,
-                         100 * (r.endToEndSeconds - base) / base, r.mbps(r.stageSeconds[.extract] ?? 0)))
+                         100 * (r.endToEndSeconds - base) / base, r.mbps((r.stageSeconds[.match] ?? 0) + (r.stageSeconds[.dates] ?? 0) + (r.stageSeconds[.entities] ?? 0))))
         }
         print(String(format: "(d) peak RSS: %.1f MB", Benchmark.peakRSS()))
     }

@@ -99,8 +99,7 @@ public final class Analyzer {
         if let lang = input.language { doc.language = lang }
         if let date = input.documentDate { doc.documentDate = DocumentDate(value: date, source: .input) }
         clock?.lap(.language)
-        extractor.extract(&doc)
-        clock?.lap(.extract)
+        extractor.extract(&doc, clock: clock)
         return doc
     }
 

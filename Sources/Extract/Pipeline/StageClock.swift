@@ -2,7 +2,7 @@ import Foundation
 
 /// Accumulates the time spent in each stage, for the benchmark.
 public final class StageClock {
-    public enum Stage: String, CaseIterable, Sendable { case decode, segment, language, extract, write }
+    public enum Stage: String, CaseIterable, Sendable { case decode, segment, language, match, dates, entities, write }
     public private(set) var seconds: [Stage: Double] = [:]
     private var last: UInt64 = 0
 

@@ -20,7 +20,7 @@ public struct Extractor {
 
     /// Fills `doc.dates`, `doc.entities` and, when the input gave none, `doc.documentDate`.
     @discardableResult
-    public func extract(_ doc: inout Document) -> Trace {
+    public func extract(_ doc: inout Document, clock: StageClock? = nil) -> Trace {
         let compiled = ruleSet.rules(for: doc.language)
         let ctx = MatchContext(document: doc, lexicons: compiled.lexicons)
         let all = Matcher(rules: compiled).matches(ctx)
@@ -49,12 +49,15 @@ public struct Extractor {
                 }
             }
         }
+        clock?.lap(.match)
         doc.dates = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
             doc.dates = resolveDates(dateRecords, documentDate: found)
         }
+        clock?.lap(.dates)
         doc.entities = entities.resolve(entityRecords.map { ($0.0, $0.1, $0.2) }, in: doc, context: ctx)
+        clock?.lap(.entities)
         return Trace(rules: compiled, kept: kept, dropped: dropped)
     }
 

@@ -6,15 +6,14 @@
 /// as a lemma of the inflected one ("Krakowie" → "Kraków").
 public struct InflectionMatcher: Sendable {
     public let language: Language
-    private let inflected: Set<[UInt16]>
-    private let base: Set<[UInt16]>
+    /// FNV hashes of the endings (hashing slices, so nothing is allocated while matching).
+    private let inflected: Set<UInt64>
+    private let base: Set<UInt64>
     /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie.
-    private let alternations: Set<[UInt16]>
-    private let lemmatizer: Lemmatizer?
+    private let alternations: Set<UInt64>
 
-    public init(language: Language, lemmatizer: Lemmatizer?) {
+    public init(language: Language) {
         self.language = language
-        self.lemmatizer = lemmatizer
         let endings: ([String], [String])
         switch language {
         case .bg:
@@ -27,19 +26,39 @@ public struct InflectionMatcher: Sendable {
         case .en, .other:
             endings = (["", "s", "'s", "es"], [""])
         }
-        inflected = Set(endings.0.map { Array($0.utf16) })
-        base = Set(endings.1.map { Array($0.utf16) })
+        inflected = Set(endings.0.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
+        base = Set(endings.1.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
         let pairs = language == .pl
             ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka"]
             : []
-        alternations = Set(pairs.map { Array($0.utf16) })
+        alternations = Set(pairs.map { p in
+            let parts = p.split(separator: ">").map { Array($0.utf16)[...] }
+            return InflectionMatcher.hash(parts[0], then: parts[1])
+        })
+    }
+
+    @inline(__always)
+    static func hash<C: Collection>(_ a: C) -> UInt64 where C.Element == UInt16 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for u in a { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The hash of "a>b" (an alternation pair).
+    @inline(__always)
+    static func hash<A: Collection, B: Collection>(_ a: A, then b: B) -> UInt64 where A.Element == UInt16, B.Element == UInt16 {
+        var h = hash(a)
+        h = (h ^ 0x3E) &* 0x100000001b3
+        for u in b { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        return h
     }
 
     /// The shortest common stem a match needs.
     static let minimumStem = 3
 
-    /// Whether folded `word` (as written in the text: `original`) is a form of folded `entry`.
-    public func matches(_ word: UnsafeBufferPointer<UInt16>, original: () -> String, entry: [UInt16]) -> Bool {
+    /// Whether folded `word` is a form of folded `entry`. `lemmas`, when given, yields the
+    /// word's hunspell lemmas (folded); it is asked only when endings alone do not decide.
+    func matches(_ word: UnsafeBufferPointer<UInt16>, entry: [UInt16], lemmas: (() -> [[UInt16]])?) -> Bool {
         if word.elementsEqual(entry) { return true }
         var common = 0
         let n = min(word.count, entry.count)
@@ -48,18 +67,14 @@ public struct InflectionMatcher: Sendable {
         // Try every stem length down from the common prefix: "bałtyck|iego" ~ "bałtyck|ie".
         var p = common
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
-            let wordEnd = Array(word[p...]), entryEnd = Array(entry[p...])
+            let wordEnd = word[p...], entryEnd = entry[p...]
             if wordEnd.count <= 5 {
-                if inflected.contains(wordEnd) && base.contains(entryEnd) { return true }
-                if !alternations.isEmpty, alternations.contains(entryEnd + [0x3E] + wordEnd) { return true }
+                if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return true }
+                if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return true }
             }
             p -= 1
         }
-        guard let lemmatizer else { return false }
-        for lemma in lemmatizer.lemmas(original()) {
-            let folded = lemma.utf16.map(TextFolder.simpleFold)
-            if folded.elementsEqual(entry) { return true }
-        }
-        return false
+        guard let lemmas, common >= entry.count - 2 else { return false }
+        return lemmas().contains(entry)
     }
 }

@@ -10,6 +10,13 @@ public struct Lexicon: Sendable {
         /// The folded words of the form.
         public var words: [[UInt16]]
         public var value: String
+        /// Written with a capital: a name, matched inflected through hunspell lemmas too.
+        public var isName: Bool
+
+        public init(form: String, words: [[UInt16]], value: String) {
+            self.form = form; self.words = words; self.value = value
+            isName = form.first?.isUppercase ?? false
+        }
     }
 
     public var name: String

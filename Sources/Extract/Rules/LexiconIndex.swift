@@ -5,8 +5,11 @@ struct LexiconIndex: Sendable {
     let lexicons: [Lexicon]
     /// Entries by the vocabulary id of their first word.
     let byFirstWord: [Int32: [EntryRef]]
-    /// Entries by a hash of the first three folded units of their first word (inflected lookup).
+    /// Entries by a hash of the first three folded units of their first word (inflected lookup):
+    /// names (written with a capital) apart from common words, so a lower-case token never
+    /// looks among the names.
     let byPrefix: [UInt64: [EntryRef]]
+    let byPrefixNames: [UInt64: [EntryRef]]
     /// Which lexicons are in scope for this language.
     let inScope: Set<Int32>
     let inflection: InflectionMatcher
@@ -28,6 +31,7 @@ struct LexiconIndex: Sendable {
         self.suffixes = suffixes
         var first: [Int32: [EntryRef]] = [:]
         var prefix: [UInt64: [EntryRef]] = [:]
+        var prefixNames: [UInt64: [EntryRef]] = [:]
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
                 guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
@@ -35,17 +39,26 @@ struct LexiconIndex: Sendable {
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
                 if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en {
-                    prefix[LexiconIndex.prefixHash(w), default: []].append(ref)
+                    // An inflected form shares at least max(3, L - 3) leading units with the
+                    // entry: index by that many (at most 6), so buckets stay small.
+                    let k = LexiconIndex.stemLength(w.count)
+                    let h = LexiconIndex.prefixHash(w.prefix(k), length: k)
+                    if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
                 }
             }
         }
         byFirstWord = first
         byPrefix = prefix
+        byPrefixNames = prefixNames
     }
 
-    static func prefixHash<C: Collection>(_ w: C) -> UInt64 where C.Element == UInt16 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for u in w.prefix(InflectionMatcher.minimumStem) { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+    /// How many leading units of a word of `length` an inflected form surely shares.
+    static func stemLength(_ length: Int) -> Int { min(max(InflectionMatcher.minimumStem, length - 3), 6) }
+
+    /// FNV hash of a prefix, salted with its length (the buckets of each length are apart).
+    static func prefixHash<C: Collection>(_ w: C, length: Int) -> UInt64 where C.Element == UInt16 {
+        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(length)
+        for u in w { h = (h ^ UInt64(u)) &* 0x100000001b3 }
         return h
     }
 
@@ -57,24 +70,28 @@ struct LexiconIndex: Sendable {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number || t.kind == .punctuation else { return [] }
         var out: [Hit] = []
-        var seen = Set<EntryRef>()
         func consider(_ refs: [EntryRef], exactFirst: Bool) {
-            for ref in refs where !seen.contains(ref) {
+            for ref in refs where !out.contains(where: { $0.ref == ref }) {
                 let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
-                if !exactFirst && !ctx.wordMatches(p, entry.words[0], inflection) { continue }
+                if !exactFirst && !ctx.wordMatches(p, entry.words[0], inflection, lemmas: entry.isName) { continue }
                 var q = p + 1
                 var ok = true
                 for w in entry.words.dropFirst() {
-                    guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, w, inflection) else { ok = false; break }
+                    guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, w, inflection, lemmas: entry.isName) else { ok = false; break }
                     q += 1
                 }
-                if ok { seen.insert(ref); out.append(Hit(ref: ref, end: q)) }
+                if ok { out.append(Hit(ref: ref, end: q)) }
             }
         }
         if t.key >= 0, let refs = byFirstWord[t.key] { consider(refs, exactFirst: true) }
-        if t.kind == .word, t.length > InflectionMatcher.minimumStem, !byPrefix.isEmpty {
+        if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let key = ctx.folded(p)
-            if let refs = byPrefix[LexiconIndex.prefixHash(key)] { consider(refs, exactFirst: false) }
+            let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
+            for k in InflectionMatcher.minimumStem...min(6, key.count) {
+                let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
+                if let refs = byPrefix[h] { consider(refs, exactFirst: false) }
+                if names, let refs = byPrefixNames[h] { consider(refs, exactFirst: false) }
+            }
         }
         return out
     }

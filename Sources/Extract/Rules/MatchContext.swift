@@ -7,6 +7,7 @@ final class MatchContext {
     let positions: [Int32]
     let lexicons: LexiconIndex
     private var hitCache: [[LexiconIndex.Hit]?]
+    private var lemmaCache: [[[UInt16]]?]
 
     init(document doc: Document, lexicons: LexiconIndex) {
         tokens = doc.tokens
@@ -18,6 +19,15 @@ final class MatchContext {
         positions = pos
         self.lexicons = lexicons
         hitCache = Array(repeating: nil, count: pos.count)
+        lemmaCache = Array(repeating: nil, count: pos.count)
+    }
+
+    /// The hunspell lemmas of the token at `p`, folded (computed once per position).
+    func lemmas(_ p: Int) -> [[UInt16]] {
+        if let l = lemmaCache[p] { return l }
+        let l = lexicons.lemmatizer?.lemmas(text(p)).map { $0.utf16.map(TextFolder.simpleFold) } ?? []
+        lemmaCache[p] = l
+        return l
     }
 
     var count: Int { positions.count }
@@ -68,13 +78,14 @@ final class MatchContext {
     }
 
     /// Whether the token at `p` is `word` (folded) or an inflected form of it.
-    func wordMatches(_ p: Int, _ word: [UInt16], _ inflection: InflectionMatcher) -> Bool {
+    func wordMatches(_ p: Int, _ word: [UInt16], _ inflection: InflectionMatcher, lemmas: Bool = true) -> Bool {
         let key = folded(p)
         if key.elementsEqual(word) { return true }
         let t = token(p)
         guard t.kind == .word else { return false }
+        let useLemmas = lemmas && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
         return key.withUnsafeBufferPointer { buf in
-            inflection.matches(buf, original: { self.text(p) }, entry: word)
+            inflection.matches(buf, entry: word, lemmas: useLemmas ? { self.lemmas(p) } : nil)
         }
     }
 }

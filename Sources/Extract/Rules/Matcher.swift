@@ -20,6 +20,7 @@ public struct Matcher {
         var out: [RuleMatch] = []
         var stamp = [Int](repeating: -1, count: rules.rules.count)
         var stack: [Frame] = []
+        var saves: [Int] = []
         var candidates: [Int] = []
         for p in 0..<ctx.count {
             let t = ctx.token(p)
@@ -35,7 +36,7 @@ public struct Matcher {
             for r in candidates {
                 let c = rules.contexts[r]
                 if !contextHolds(ctx, p - 1, forbidden: c.notBefore, required: c.before) { continue }
-                guard let (end, saves) = run(rules.programs[r], ctx, at: p, stack: &stack) else { continue }
+                guard let end = run(rules.programs[r], ctx, at: p, stack: &stack, saves: &saves) else { continue }
                 if !contextHolds(ctx, end, forbidden: c.notAfter, required: c.after) { continue }
                 out.append(makeMatch(r, ctx, p, end, saves))
             }
@@ -91,10 +92,11 @@ public struct Matcher {
         return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.rules[r].priority, captures: captures)
     }
 
-    /// Runs `program` at position `start`; returns the end position and capture slots.
-    private func run(_ program: Program, _ ctx: MatchContext, at start: Int, stack: inout [Frame]) -> (Int, [Int])? {
+    /// Runs `program` at position `start`; returns the end position, with the capture slots in `saves`.
+    private func run(_ program: Program, _ ctx: MatchContext, at start: Int, stack: inout [Frame], saves: inout [Int]) -> Int? {
         stack.removeAll(keepingCapacity: true)
-        var saves = [Int](repeating: -1, count: program.captureNames.count * 2)
+        saves.removeAll(keepingCapacity: true)
+        saves.append(contentsOf: repeatElement(-1, count: program.captureNames.count * 2))
         var pc = 0
         var pos = start
         var steps = 0
@@ -125,7 +127,7 @@ public struct Matcher {
             case .save(let s):
                 stack.append(.undo(slot: s, old: saves[s])); saves[s] = pos; pc += 1
             case .match:
-                return pos > start ? (pos, saves) : nil
+                return pos > start ? pos : nil
             }
             if ok { continue }
             // backtrack

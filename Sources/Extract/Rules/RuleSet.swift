@@ -124,14 +124,41 @@ public final class RuleSet: Sendable {
         for lang in languages { lemmatizers[lang] = try? Lemmatizer(language: lang) }
         var compiled: [Language: CompiledRules] = [:]
         for lang in languages {
-            let scope = Set(lexicons.indices.filter { lexicons[$0].language == nil || lexicons[$0].language == lang }.map { Int32($0) })
+            // Only lexicons the language's rules refer to are looked up in the text.
+            var used = Set<Int32>()
+            for r in compiledRules[lang]! { RuleSet.lexicons(in: r, into: &used) }
+            let scope = used
             let index = LexiconIndex(lexicons: lexicons, inScope: scope, vocabulary: vocabulary,
-                                     inflection: InflectionMatcher(language: lang, lemmatizer: lemmatizers[lang]),
+                                     inflection: InflectionMatcher(language: lang),
                                      lemmatizer: lemmatizers[lang])
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index)
         }
         let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
         return RuleSet(rules: all, lexicons: lexicons, vocabulary: vocabulary, compiled: compiled, lemmatizers: lemmatizers)
+    }
+
+    /// The lexicons a rule refers to (pattern and context).
+    static func lexicons(in rule: Rule, into set: inout Set<Int32>) {
+        func tests(_ ts: [TokenTest]) {
+            for t in ts {
+                switch t {
+                case .lexicon(let l), .suffix(let l): set.insert(Int32(l))
+                case .not(let inner): tests([inner])
+                default: break
+                }
+            }
+        }
+        func walk(_ n: PatternNode) {
+            switch n {
+            case .token(let ts): tests(ts)
+            case .phrase(let l, let first): set.insert(Int32(l)); tests(first)
+            case .quoted: break
+            case .sequence(let xs), .alternatives(let xs): xs.forEach(walk)
+            case .repeated(let x, _, _), .capture(_, let x): walk(x)
+            }
+        }
+        walk(rule.pattern)
+        for ts in rule.notBefore + rule.notAfter + rule.before + rule.after { tests(ts) }
     }
 
     static func compile(_ r: RuleFileReader.RawRule, env: PatternParser.Environment) throws -> Rule {

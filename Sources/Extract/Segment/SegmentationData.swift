@@ -6,6 +6,8 @@ import Yams
 public struct SegmentationData: Sendable {
     /// FNV-1a hashes of every abbreviation's simple-folded form.
     let abbreviationHashes: Set<UInt64>
+    /// Hashes of the first word of every abbreviation ("т" of "т.нар."): only such a word can start one.
+    let abbreviationStarts: Set<UInt64>
     let nonFinal: Set<String>
     let ordinalSuffixes: Set<String>
     /// Function words per language, folded.
@@ -16,6 +18,7 @@ public struct SegmentationData: Sendable {
         let suffixes = try ResourceFile.stringLists("segment/ordinal-suffixes.yaml", depth: 1).mapValues { $0[""] ?? [] }
         let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
         var hashes = Set<UInt64>()
+        var starts = Set<UInt64>()
         var nonFinal = Set<String>()
         for (_, groups) in abbreviations {
             for (group, forms) in groups {
@@ -24,6 +27,9 @@ public struct SegmentationData: Sendable {
                     var h: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 { h = (h ^ UInt64(u)) &* 0x100000001b3 }
                     hashes.insert(h)
+                    var s: UInt64 = 0xcbf29ce484222325
+                    for u in folded.utf16.prefix(while: { $0 != 0x2E && $0 != 0x2D && $0 != 0x20 }) { s = (s ^ UInt64(u)) &* 0x100000001b3 }
+                    starts.insert(s)
                     if group == "nonfinal" { nonFinal.insert(folded) }
                 }
             }
@@ -32,7 +38,7 @@ public struct SegmentationData: Sendable {
         for (lang, list) in function {
             if let l = Language(rawValue: lang) { words[l] = Set(list.map(SegmentationData.simpleFolded)) }
         }
-        return SegmentationData(abbreviationHashes: hashes, nonFinal: nonFinal,
+        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, nonFinal: nonFinal,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
                                 functionWords: words)
     }

@@ -241,6 +241,8 @@ public final class Segmenter {
     }
 
     private func urlEnd(_ text: UnsafeBufferPointer<UInt16>, _ s: Int) -> Int? {
+        let c = text[s] | 0x20
+        guard c == 0x68 || c == 0x77 else { return nil }
         func has(_ p: String) -> Bool {
             var k = s
             for c in p.utf16 { if k >= text.count || TextFolder.simpleFold(text[k]) != c { return false }; k += 1 }
@@ -276,11 +278,19 @@ public final class Segmenter {
         return dots > 0 ? (k + 1, .email) : nil
     }
 
-    static func isWhitespace(_ u: UInt16) -> Bool { classify(u) == .space && (u <= 0x20 || u == 0xA0 || u >= 0x2000) }
+    @inline(__always)
+    static func isWhitespace(_ u: UInt16) -> Bool {
+        if u > 0x20 && u < 0x85 { return false }
+        return u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0B || u == 0x0C || u == 0xA0 || u == 0x85
+            || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x3000 || u == 0x2028 || u == 0x2029 || u == 0x205F
+    }
 
     private func abbreviationEnd(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
         let n = raw.count
         guard i + 1 < n else { return nil }
+        var first: UInt64 = 0xcbf29ce484222325
+        for k in Int(raw[i].start)..<Int(raw[i].end) { first = (first ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
+        guard data.abbreviationStarts.contains(first) else { return nil }
         var h: UInt64 = 0xcbf29ce484222325
         var best: Int?
         var j = i
