@@ -355,7 +355,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// Streams the lines of a JSON Lines source; returns false when stopped early.
     func lines(fd: Int32, source: String, idPrefix: String, entry: CorpusReader.Entry?, snapshot: Manifest.Snapshot?,
                settings: Manifest.Settings, enqueue: ((Int) -> WorkItem) -> Void, results: BlockingQueue<Message>) -> Bool {
-        var reader = LineReader(fd: fd, limit: configuration.maxBytes)
+        var reader = LineReader(fd: fd, limit: configuration.maxBytes) { [stop] in stop.requested != nil }
         var ordinal = 0
         var items = 0
         var kept = 0

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a file descriptor line by line in 64 KB chunks, never holding more than one line
-/// (and a line longer than `limit` is cut short and flagged, not buffered).
+/// (and a line longer than `limit` is cut short and flagged, not buffered). Waiting for
+/// input, it checks every 250 ms whether to stop.
 struct LineReader {
     let fd: Int32
     let limit: Int
@@ -10,7 +11,12 @@ struct LineReader {
     private var end = 0
     private var eof = false
 
-    init(fd: Int32, limit: Int) { self.fd = fd; self.limit = limit }
+    /// Polled while waiting for input (stdin may stay open and silent); true ends the input.
+    let shouldStop: () -> Bool
+
+    init(fd: Int32, limit: Int, shouldStop: @escaping () -> Bool) {
+        self.fd = fd; self.limit = limit; self.shouldStop = shouldStop
+    }
 
     /// The next line without its "\n" (and "\r"), whether it was longer than the limit, and its
     /// full length; nil at end of input. Throws on a read error.
@@ -20,6 +26,11 @@ struct LineReader {
         while true {
             if start == end {
                 if eof { break }
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if poll(&poller, 1, 250) == 0 {
+                    if shouldStop() { eof = true; break }
+                    continue
+                }
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n < 0 {
                     if errno == EINTR { continue }

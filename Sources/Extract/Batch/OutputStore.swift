@@ -11,7 +11,8 @@ public final class OutputStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw StageError(path: root.path, stage: "output", message: "cannot create output folder: \(error.localizedDescription)")
+            let reason = mkdir(root.path, 0o755) == 0 ? "\(error)" : String(cString: strerror(errno))
+            throw StageError(path: root.path, stage: "output", message: "cannot create output folder: \(reason)")
         }
         guard access(root.path, W_OK | X_OK) == 0 else {
             throw StageError(path: root.path, stage: "output", message: "output folder is not writable")
