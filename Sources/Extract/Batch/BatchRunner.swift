@@ -439,12 +439,15 @@ public final class BatchRunner: @unchecked Sendable {
             if tooLong {
                 return failure(StageError(path: path, stage: "read", message: "line larger than --max-bytes (\(length) > \(config.maxBytes) bytes)"), id: defaultId)
             }
-            let input: InputDocument
+            var input: InputDocument
             do { input = try loader.record(line: bytes, path: path, defaultId: defaultId) } catch let e as StageError {
                 return failure(e, id: defaultId)
             } catch {
                 return failure(StageError(path: path, stage: "read", message: "\(error)"), id: defaultId)
             }
+            // A stream's line numbers depend on how it was split (e.g. into Spark partitions);
+            // the output names just "stdin" so that it does not.
+            if source == "stdin" { input.source?.path = source }
             if let shard = config.shard, !shard.contains(input.id) {
                 return .done(source: source, seq: seq, outcome: nil, file: nil, unchanged: 0)
             }
