@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // libFuzzer harness (scripts/fuzz.sh); built normally it replays inputs given as arguments.
+        .executableTarget(name: "Fuzz", dependencies: ["Extract"]),
         .testTarget(
             name: "ExtractTests",
             dependencies: ["Extract", "ICU", .product(name: "GRDB", package: "GRDB.swift")],

@@ -24,7 +24,7 @@ final class OffsetTests: XCTestCase {
 
     func corpusTexts() throws -> [(String, String)] {
         let reader = CorpusReader(root: Support.corpus)
-        return try reader.entries().map { ($0.relativePath, try String(contentsOf: $0.url, encoding: .utf8)) }
+        return try reader.entries().map { ($0.relativePath, try String(contentsOfFile: $0.path, encoding: .utf8)) }
     }
 
     func testCorpusSpansMatchText() throws {

@@ -38,27 +38,28 @@ final class RuleTests: XCTestCase {
       - id: pl.entity.test-fairs
         summary: Targi <City> (a fair named after its city)
         pattern: 'n:(Targi (@test-cities | Cap))'
+        priority: 9
         produce: {type: EVT, span: n}
         examples:
-          - {text: "Firma pojechała na ⟦Targi Poznańskie⟧ w maju.", type: EVT}
+          - {text: "Firma pojechała na ⟦Targi Zgierskie⟧ w maju.", type: EVT}
     """
 
     func testUserRuleFolderAddsRulesWithoutRebuild() throws {
         let dir = try writeRules([
             "pl/entities.yaml": RuleTests.userRule,
-            "pl/test-cities.yaml": "name: test-cities\nsummary: Test cities.\nentries: [Poznań]\n",
+            "pl/test-cities.yaml": "name: test-cities\nsummary: Test cities.\nentries: [Zgierz]\n",
         ])
         let check = try Support.run(["check", "--rules", dir.path, "--fast"])
         XCTAssertEqual(check.code, 0, check.out + check.err)
         XCTAssertTrue(check.out.contains("0 failed"), check.out)
         let input = try Support.temporaryFolder(), output = try Support.temporaryFolder()
-        try "Firma pojechała na Targi Poznańskie w maju. Spółka działa od lat.".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "Firma pojechała na Targi Zgierskie w maju. Spółka działa od lat.".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         let run = try Support.run(["run", input.path, "--output", output.path, "--rules", dir.path, "--quiet"])
         XCTAssertEqual(run.code, 0, run.err)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("a.json"))) as! [String: Any]
         let entities = json["entities"] as! [[String: Any]]
         let fair = entities.first { $0["rule"] as? String == "pl.entity.test-fairs" }
-        XCTAssertEqual(fair?["text"] as? String, "Targi Poznańskie")
+        XCTAssertEqual(fair?["text"] as? String, "Targi Zgierskie")
         XCTAssertEqual(fair?["type"] as? String, "EVT")
     }
 

@@ -1,14 +1,24 @@
 import ICU
 
-/// Turns a document's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM.
+/// Turns a document's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM,
+/// and the legacy charsets of Bulgarian and Polish text (windows-1251, KOI8-R,
+/// windows-1250, ISO-8859-2) and windows-1252, detected with ICU or, on short texts,
+/// by scoring each candidate decoding. Repairs UTF-8 mojibake.
 public struct TextDecoder: Sendable {
     /// Decoded text and how it was decoded.
     public struct Result: Sendable {
         public var utf16: [UInt16]
         public var encoding: String
+        /// Detection confidence 0...100; nil when the encoding was certain (BOM, valid UTF-8, declared).
         public var confidence: Int?
+        /// What was repaired, e.g. "UTF-8 misread as windows-1251".
         public var repaired: String?
     }
+
+    /// The legacy charsets considered; on a tie the earlier one wins (windows-1250 over ISO-8859-2).
+    public static let legacyCharsets = ["windows-1251", "windows-1250", "KOI8-R", "ISO-8859-2", "windows-1252"]
+    /// Below this many bytes ICU's detection is not trusted and candidates are scored instead.
+    public static let minimumDetectionBytes = 200
 
     public init() {}
 
@@ -23,20 +33,34 @@ public struct TextDecoder: Sendable {
                 let le = buf[0] == 0xFF
                 let body = UnsafeBufferPointer(rebasing: buf[2...])
                 guard body.count % 2 == 0 else { throw DecodeError("invalid UTF-16: odd number of bytes") }
-                let units = try Charset.utf16(from: body, charset: le ? "UTF-16LE" : "UTF-16BE")
-                return Result(utf16: units, encoding: le ? "UTF-16LE" : "UTF-16BE")
+                if body.isEmpty { throw DecodeError("empty document (only a byte order mark)") }
+                do {
+                    let units = try Charset.utf16(from: body, charset: le ? "UTF-16LE" : "UTF-16BE")
+                    return Result(utf16: units, encoding: le ? "UTF-16LE" : "UTF-16BE")
+                } catch {
+                    throw DecodeError("invalid UTF-16\(le ? "LE" : "BE") (unpaired surrogate)")
+                }
             }
             if let declared {
-                if declared.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" { return try utf8(buf, encoding: "UTF-8") }
+                if TextDecoder.isUTF8(declared) { return try utf8(buf, encoding: "UTF-8") }
                 do {
                     return Result(utf16: try Charset.utf16(from: buf, charset: declared), encoding: declared)
+                } catch let e as ICUError where e.code == "U_FILE_ACCESS_ERROR" {
+                    throw DecodeError("unknown encoding '\(declared)'")
                 } catch {
                     throw DecodeError("not valid \(declared) (declared encoding)")
                 }
             }
             if let nul = buf.prefix(8192).firstIndex(of: 0) { throw DecodeError("binary file: NUL byte at offset \(nul)") }
-            return try utf8(buf, encoding: "UTF-8")
+            if TextDecoder.firstInvalidUTF8(buf) == nil { return try utf8(buf, encoding: "UTF-8") }
+            return try legacy(buf)
         }
+    }
+
+    /// Whether `name` names UTF-8.
+    static func isUTF8(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "utf-8" || n == "utf8"
     }
 
     private func utf8(_ buf: UnsafeBufferPointer<UInt8>, encoding: String) throws -> Result {
@@ -44,7 +68,45 @@ public struct TextDecoder: Sendable {
             throw DecodeError("invalid UTF-8 at byte offset \(bad)")
         }
         if buf.isEmpty { throw DecodeError("empty document (only a byte order mark)") }
-        return Result(utf16: try UTF.utf16(fromUTF8: buf), encoding: encoding)
+        let units = try UTF.utf16(fromUTF8: buf)
+        if let fixed = MojibakeRepair.repair(units) {
+            return Result(utf16: fixed.utf16, encoding: encoding, repaired: "UTF-8 misread as \(fixed.misreadAs)")
+        }
+        return Result(utf16: units, encoding: encoding)
+    }
+
+    /// Bytes that are not UTF-8: ICU's detection on long texts (windows-1250 preferred
+    /// over ISO-8859-2 when it decodes more plausibly or as well), scoring on short ones.
+    private func legacy(_ buf: UnsafeBufferPointer<UInt8>) throws -> Result {
+        var candidates: [(charset: String, utf16: [UInt16], score: PlausibilityScore)] = []
+        for charset in TextDecoder.legacyCharsets {
+            guard let units = try? Charset.utf16(from: buf, charset: charset) else { continue }
+            candidates.append((charset, units, PlausibilityScore(units)))
+        }
+        guard !candidates.isEmpty else { throw DecodeError("not valid UTF-8 nor any of \(TextDecoder.legacyCharsets.joined(separator: ", "))") }
+        func best(_ names: Set<String>) -> Int? {
+            var pick: Int?
+            for (i, c) in candidates.enumerated() where names.contains(c.charset) {
+                if pick == nil || c.score > candidates[pick!].score { pick = i }
+            }
+            return pick
+        }
+        if buf.count >= TextDecoder.minimumDetectionBytes {
+            let supported = Dictionary(uniqueKeysWithValues: TextDecoder.legacyCharsets.map { ($0.lowercased(), $0) })
+            let aliases = ["iso-8859-1": "windows-1252"]
+            for match in Charset.detect(buf) {
+                let key = match.name.lowercased()
+                guard let name = supported[key] ?? aliases[key] else { continue }
+                let pair: Set<String> = ["windows-1250", "ISO-8859-2"]
+                let chosen = pair.contains(name) ? best(pair) : best([name])
+                if let i = chosen {
+                    return Result(utf16: candidates[i].utf16, encoding: candidates[i].charset, confidence: match.confidence)
+                }
+                break
+            }
+        }
+        let i = best(Set(candidates.map(\.charset)))!
+        return Result(utf16: candidates[i].utf16, encoding: candidates[i].charset, confidence: candidates[i].score.percent)
     }
 
     /// The offset of the first byte that is not well-formed UTF-8, or nil.

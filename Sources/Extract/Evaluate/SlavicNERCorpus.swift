@@ -36,7 +36,7 @@ public struct SlavicNERCorpus: GoldSource {
     public static func outputId(rawPath: String) -> String {
         var rel = rawPath
         if rel.hasPrefix("raw/") { rel.removeFirst(4) }
-        return CorpusReader.Entry(relativePath: rel, url: URL(fileURLWithPath: rel)).id
+        return CorpusReader.id(relativePath: rel)
     }
 
     /// The rows of `metadata.tsv` in file order.

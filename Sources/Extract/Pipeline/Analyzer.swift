@@ -19,7 +19,7 @@ public final class AnalysisResources: Sendable {
     /// Loads the built-in data and, when given, the user's rule folder (which adds to or
     /// overrides built-in rules by id).
     public static func load(userRules: URL? = nil, dimensions: Set<Dimension> = Set(Dimension.allCases)) throws -> AnalysisResources {
-        var files = try RuleFiles.files(in: ResourceFile.root, subfolders: ["rules", "lexicons", "segment"])
+        var files = try RuleFiles.files(in: ResourceFile.root, subfolders: ["rules", "lexicons", "segment", "html"])
         if let userRules { files += try RuleFiles.files(in: userRules, subfolders: nil) }
         let segmentation = try SegmentationData.load()
         let ruleSet = try RuleSet.load(builtIn: ResourceFile.root, user: userRules, segmentation: segmentation, dimensions: dimensions)
@@ -84,7 +84,7 @@ public final class Analyzer {
         case .text(let text):
             utf16 = Array(text.utf16)
             let bytes = Array(text.utf8)
-            source = SourceInfo(path: input.path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: "UTF-8")
+            source = input.source ?? SourceInfo(path: input.path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: "UTF-8")
         }
         var doc = Document(id: input.id, source: source, utf16: utf16)
         doc.url = input.url

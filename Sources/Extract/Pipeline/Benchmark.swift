@@ -20,8 +20,8 @@ public struct Benchmark {
     public init(folder: URL, megabytes: Double) throws {
         let reader = CorpusReader(root: folder)
         var docs: [[UInt8]] = []
-        for e in try reader.entries() where e.url.pathExtension == "txt" {
-            let d = [UInt8](try Data(contentsOf: e.url))
+        for e in try reader.entries() where e.kind == "txt" {
+            let d = [UInt8](try Data(contentsOf: URL(fileURLWithPath: e.path)))
             if !d.isEmpty, TextDecoder.firstInvalidUTF8(d.withUnsafeBufferPointer { $0 }) == nil { docs.append(d) }
         }
         guard !docs.isEmpty else { throw StageError(path: folder.path, stage: "bench", message: "no UTF-8 .txt documents") }

@@ -12,6 +12,8 @@ public struct InputDocument: Sendable {
     /// A language given with the input; wins over identification.
     public var language: Language?
     public var url: String?
+    /// How the reader decoded the bytes, when it did (for `.text` read from a file).
+    public var source: SourceInfo?
 
     public enum Content: Sendable {
         case bytes([UInt8])

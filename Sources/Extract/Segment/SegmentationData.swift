@@ -27,8 +27,13 @@ public struct SegmentationData: Sendable {
                     var h: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 { h = (h ^ UInt64(u)) &* 0x100000001b3 }
                     hashes.insert(h)
+                    // ICU may keep "т.нар" or "m.in" as one token: every prefix that ends before a
+                    // separator can be the first token.
                     var s: UInt64 = 0xcbf29ce484222325
-                    for u in folded.utf16.prefix(while: { $0 != 0x2E && $0 != 0x2D && $0 != 0x20 }) { s = (s ^ UInt64(u)) &* 0x100000001b3 }
+                    for u in folded.utf16 {
+                        if u == 0x2E || u == 0x2D || u == 0x20 { starts.insert(s) }
+                        s = (s ^ UInt64(u)) &* 0x100000001b3
+                    }
                     starts.insert(s)
                     if group == "nonfinal" { nonFinal.insert(folded) }
                 }

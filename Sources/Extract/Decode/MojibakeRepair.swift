@@ -1,0 +1,52 @@
+import ICU
+
+/// Repairs UTF-8 text that was once read as a legacy charset and saved again as
+/// UTF-8 ("Ð¡Ð´Ñ€ÑƒÐ¶ÐµÐ½Ð¸Ðµ" for "Сдружение"): re-encodes the text in that
+/// charset with ICU and decodes the bytes as UTF-8.
+public enum MojibakeRepair {
+    /// The charsets UTF-8 is commonly misread as, in the order they are tried.
+    public static let charsets = ["windows-1252", "windows-1251", "windows-1250"]
+
+    /// The repaired text and the charset it had been misread as, or nil when the
+    /// text shows no mojibake or re-encoding does not make it more plausible.
+    public static func repair(_ units: [UInt16]) -> (utf16: [UInt16], misreadAs: String)? {
+        guard hasMarkers(units) else { return nil }
+        let original = PlausibilityScore(units)
+        var best: (utf16: [UInt16], misreadAs: String, score: PlausibilityScore)?
+        for charset in charsets {
+            guard let bytes = try? units.withUnsafeBufferPointer({ try Charset.bytes(from: $0, charset: charset) }),
+                  bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) == nil,
+                  let repaired = try? bytes.withUnsafeBufferPointer({ try UTF.utf16(fromUTF8: $0) }),
+                  repaired.count < units.count else { continue }
+            let score = PlausibilityScore(repaired)
+            if score > original, best == nil || score > best!.score { best = (repaired, charset, score) }
+        }
+        return best.map { ($0.utf16, $0.misreadAs) }
+    }
+
+    /// Whether the text has a UTF-8 lead byte followed by a continuation byte, as
+    /// either misreading shows them.
+    static func hasMarkers(_ units: [UInt16]) -> Bool {
+        var previousIsLead = false
+        for u in units {
+            if previousIsLead && table.follow.contains(u) { return true }
+            previousIsLead = table.lead.contains(u)
+        }
+        return false
+    }
+
+    /// The characters that UTF-8 lead bytes 0xC2...0xDF and continuation bytes
+    /// 0x80...0xBF become in the charsets above.
+    static let table: (lead: Set<UInt16>, follow: Set<UInt16>) = {
+        var lead = Set<UInt16>(), follow = Set<UInt16>()
+        for charset in charsets {
+            for b in 0x80...0xDF {
+                let byte = [UInt8(b)]
+                guard let u = try? byte.withUnsafeBufferPointer({ try Charset.utf16(from: $0, charset: charset) }),
+                      u.count == 1 else { continue }
+                if b >= 0xC2 { lead.insert(u[0]) } else if b <= 0xBF { follow.insert(u[0]) }
+            }
+        }
+        return (lead, follow)
+    }()
+}
