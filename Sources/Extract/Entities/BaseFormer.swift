@@ -22,10 +22,16 @@ public final class BaseFormer {
         toASCII = try Transliterator("Latin-ASCII")
     }
 
+    private var latinCache: [String: String] = [:]
+
     /// A Latin-script key: Cyrillic transliterated (BGN), diacritics folded.
     public func latin(_ s: String) -> String {
+        if let cached = latinCache[s] { return cached }
         let hasCyrillic = s.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x52F }
-        return toASCII.transliterate(hasCyrillic ? cyrillicToLatin.transliterate(s) : s)
+        let key = toASCII.transliterate(hasCyrillic ? cyrillicToLatin.transliterate(s) : s)
+        if latinCache.count > 50_000 { latinCache.removeAll() }
+        latinCache[s] = key
+        return key
     }
 
     /// The base form of a name given as its words; `type` guides person-name handling.

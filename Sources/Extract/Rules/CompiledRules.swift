@@ -6,14 +6,16 @@ public struct CompiledRules: Sendable {
     let programs: [Program]
     let contexts: [(notBefore: [[TokenTest]], notAfter: [[TokenTest]], before: [[TokenTest]], after: [[TokenTest]])]
     /// Rule indices by first key.
-    let byLiteral: [Int32: [Int]]
-    let byLexicon: [Int: [Int]]
-    let byKind: [TokenKind: [Int]]
+    /// Indexed by vocabulary id, lexicon index and token kind (arrays: no hashing per token).
+    let byLiteral: [[Int]]
+    let byLexicon: [[Int]]
+    let byKind: [[Int]]
+    let usesLexicons: Bool
     let byShape: [(Shape, [Int])]
     let always: [Int]
     let lexicons: LexiconIndex
 
-    init(language: Language, rules: [Rule], lexicons: LexiconIndex) {
+    init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
         self.language = language
         self.rules = rules
         self.lexicons = lexicons
@@ -33,7 +35,14 @@ public struct CompiledRules: Sendable {
                 }
             }
         }
-        byLiteral = lit; byLexicon = lex; byKind = kind
+        var litArray = [[Int]](repeating: [], count: vocabularySize)
+        for (k, v) in lit { litArray[Int(k)] = v }
+        var lexArray = [[Int]](repeating: [], count: lexicons.lexicons.count)
+        for (k, v) in lex { lexArray[k] = v }
+        var kindArray = [[Int]](repeating: [], count: TokenKind.allCases.count)
+        for (k, v) in kind { kindArray[Int(k.rawValue)] = v }
+        byLiteral = litArray; byLexicon = lexArray; byKind = kindArray
+        usesLexicons = !lex.isEmpty
         byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
         self.always = always
     }

@@ -4,7 +4,7 @@ struct LexiconIndex: Sendable {
 
     let lexicons: [Lexicon]
     /// Entries by the vocabulary id of their first word.
-    let byFirstWord: [Int32: [EntryRef]]
+    let byFirstWord: [[EntryRef]]
     /// Entries by a hash of the first three folded units of their first word (inflected lookup):
     /// names (written with a capital) apart from common words, so a lower-case token never
     /// looks among the names.
@@ -14,7 +14,7 @@ struct LexiconIndex: Sendable {
     let inScope: Set<Int32>
     let inflection: InflectionMatcher
     /// Suffix entries ("-ski") per lexicon, folded, without the hyphen.
-    let suffixes: [Int: Set<[UInt16]>]
+    let suffixes: [Int: Set<UInt64>]
     let lemmatizer: Lemmatizer?
 
     init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?) {
@@ -22,10 +22,10 @@ struct LexiconIndex: Sendable {
         self.inScope = inScope
         self.inflection = inflection
         self.lemmatizer = lemmatizer
-        var suffixes: [Int: Set<[UInt16]>] = [:]
+        var suffixes: [Int: Set<UInt64>] = [:]
         for l in inScope {
             for e in lexicons[Int(l)].entries where e.form.hasPrefix("-") && e.form.count > 1 {
-                suffixes[Int(l), default: []].insert(e.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold))
+                suffixes[Int(l), default: []].insert(InflectionMatcher.hash(e.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)))
             }
         }
         self.suffixes = suffixes
@@ -47,7 +47,9 @@ struct LexiconIndex: Sendable {
                 }
             }
         }
-        byFirstWord = first
+        var firstArray = [[EntryRef]](repeating: [], count: vocabulary.count)
+        for (k, v) in first { firstArray[Int(k)] = v }
+        byFirstWord = firstArray
         byPrefix = prefix
         byPrefixNames = prefixNames
     }
@@ -68,31 +70,36 @@ struct LexiconIndex: Sendable {
     /// Entries starting at non-space position `p`.
     func hits(at p: Int, in ctx: MatchContext) -> [Hit] {
         let t = ctx.token(p)
-        guard t.kind == .word || t.kind == .abbreviation || t.kind == .number || t.kind == .punctuation else { return [] }
+        guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return [] }
         var out: [Hit] = []
-        func consider(_ refs: [EntryRef], exactFirst: Bool) {
-            for ref in refs where !out.contains(where: { $0.ref == ref }) {
-                let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
-                if !exactFirst && !ctx.wordMatches(p, entry.words[0], inflection, lemmas: entry.isName) { continue }
-                var q = p + 1
-                var ok = true
-                for w in entry.words.dropFirst() {
-                    guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, w, inflection, lemmas: entry.isName) else { ok = false; break }
-                    q += 1
-                }
-                if ok { out.append(Hit(ref: ref, end: q)) }
-            }
-        }
-        if t.key >= 0, let refs = byFirstWord[t.key] { consider(refs, exactFirst: true) }
+        if t.key >= 0 { consider(byFirstWord[Int(t.key)], exactFirst: true, p, ctx, &out) }
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let key = ctx.folded(p)
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
             for k in InflectionMatcher.minimumStem...min(6, key.count) {
                 let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
-                if let refs = byPrefix[h] { consider(refs, exactFirst: false) }
-                if names, let refs = byPrefixNames[h] { consider(refs, exactFirst: false) }
+                if let refs = byPrefix[h] { consider(refs, exactFirst: false, p, ctx, &out) }
+                if names, let refs = byPrefixNames[h] { consider(refs, exactFirst: false, p, ctx, &out) }
             }
         }
         return out
+    }
+
+    /// Adds the entries of `refs` that match at `p` (the first word already known equal when `exactFirst`).
+    private func consider(_ refs: [EntryRef], exactFirst: Bool, _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
+        for ref in refs where !out.contains(where: { $0.ref == ref }) {
+            let ok: Bool = lexicons[Int(ref.lexicon)].entries.withUnsafeBufferPointer { entries in
+                let words = entries[Int(ref.entry)].words
+                let isName = entries[Int(ref.entry)].isName
+                if !exactFirst && !ctx.wordMatches(p, words[0], inflection, lemmas: isName) { return false }
+                var q = p + 1
+                for i in 1..<words.count {
+                    guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, words[i], inflection, lemmas: isName) else { return false }
+                    q += 1
+                }
+                return true
+            }
+            if ok { out.append(Hit(ref: ref, end: p + lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words.count)) }
+        }
     }
 }

@@ -8,6 +8,7 @@ final class MatchContext {
     let lexicons: LexiconIndex
     private var hitCache: [[LexiconIndex.Hit]?]
     private var lemmaCache: [[[UInt16]]?]
+    private var knownCache: [Int8]
 
     init(document doc: Document, lexicons: LexiconIndex) {
         tokens = doc.tokens
@@ -20,6 +21,15 @@ final class MatchContext {
         self.lexicons = lexicons
         hitCache = Array(repeating: nil, count: pos.count)
         lemmaCache = Array(repeating: nil, count: pos.count)
+        knownCache = Array(repeating: -1, count: pos.count)
+    }
+
+    /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
+    func known(_ p: Int) -> Bool {
+        if knownCache[p] >= 0 { return knownCache[p] == 1 }
+        let k = lexicons.lemmatizer?.knows(String(decoding: folded(p), as: UTF16.self)) ?? false
+        knownCache[p] = k ? 1 : 0
+        return k
     }
 
     /// The hunspell lemmas of the token at `p`, folded (computed once per position).

@@ -25,13 +25,12 @@ public struct Matcher {
         for p in 0..<ctx.count {
             let t = ctx.token(p)
             candidates.removeAll(keepingCapacity: true)
-            func add(_ list: [Int]) { for r in list where stamp[r] != p { stamp[r] = p; candidates.append(r) } }
-            if t.key >= 0, let l = rules.byLiteral[t.key] { add(l) }
-            if let l = rules.byKind[t.kind] { add(l) }
-            for (shape, l) in rules.byShape where t.shape.contains(shape) { add(l) }
-            add(rules.always)
-            if !rules.byLexicon.isEmpty {
-                for h in ctx.hits(p) { if let l = rules.byLexicon[Int(h.ref.lexicon)] { add(l) } }
+            if t.key >= 0 { Matcher.add(rules.byLiteral[Int(t.key)], p, &stamp, &candidates) }
+            Matcher.add(rules.byKind[Int(t.kind.rawValue)], p, &stamp, &candidates)
+            for (shape, l) in rules.byShape where t.shape.contains(shape) { Matcher.add(l, p, &stamp, &candidates) }
+            Matcher.add(rules.always, p, &stamp, &candidates)
+            if rules.usesLexicons {
+                for h in ctx.hits(p) { Matcher.add(rules.byLexicon[Int(h.ref.lexicon)], p, &stamp, &candidates) }
             }
             for r in candidates {
                 let c = rules.contexts[r]
@@ -42,6 +41,11 @@ public struct Matcher {
             }
         }
         return out
+    }
+
+    @inline(__always)
+    private static func add(_ list: [Int], _ p: Int, _ stamp: inout [Int], _ candidates: inout [Int]) {
+        for r in list where stamp[r] != p { stamp[r] = p; candidates.append(r) }
     }
 
     private func contextHolds(_ ctx: MatchContext, _ p: Int, forbidden: [[TokenTest]], required: [[TokenTest]]) -> Bool {
@@ -176,11 +180,10 @@ public struct Matcher {
         case .suffix(let l):
             guard t.kind == .word, let set = ctx.lexicons.suffixes[l] else { return false }
             let key = ctx.folded(p)
-            for n in 2...6 where key.count > n + 1 && set.contains(Array(key.suffix(n))) { return true }
+            for n in 2...6 where key.count > n + 1 && set.contains(InflectionMatcher.hash(key.suffix(n))) { return true }
             return false
         case .known:
-            guard t.kind == .word, let lem = ctx.lexicons.lemmatizer else { return false }
-            return lem.knows(String(decoding: ctx.folded(p), as: UTF16.self))
+            return t.kind == .word && ctx.known(p)
         case .kind(let k): return t.kind == k
         case .shape(let s): return t.shape.contains(s)
         case .word: return t.kind == .word || t.kind == .abbreviation

@@ -131,7 +131,7 @@ public final class RuleSet: Sendable {
             let index = LexiconIndex(lexicons: lexicons, inScope: scope, vocabulary: vocabulary,
                                      inflection: InflectionMatcher(language: lang),
                                      lemmatizer: lemmatizers[lang])
-            compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index)
+            compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabularySize: vocabulary.count)
         }
         let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
         return RuleSet(rules: all, lexicons: lexicons, vocabulary: vocabulary, compiled: compiled, lemmatizers: lemmatizers)

@@ -88,6 +88,7 @@ public final class Segmenter {
     // MARK: Merges
 
     private func merge(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
+        let raw = self.raw
         var out: [Token] = []
         out.reserveCapacity(raw.count)
         let n = raw.count
