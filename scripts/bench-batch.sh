@@ -8,8 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=${1:-/tmp/bench-batch}
-BIN=$ROOT/.build-batch/release/pipeline
-swift build -c release --scratch-path .build-batch --product pipeline >/dev/null
+BIN=$ROOT/.build/release/pipeline
+swift build -c release --product pipeline >/dev/null
 mkdir -p "$WORK"
 
 # make_corpus DIR MEGABYTES|count:N SMALL(0/1): press releases from corpus/, each made distinct.

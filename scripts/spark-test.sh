@@ -1,10 +1,10 @@
 #!/bin/sh
 # Installs pyspark when missing and runs the Spark RDD.pipe test against a built pipeline.
-# Usage: scripts/spark-test.sh [PIPELINE_BINARY]   (default: .build-batch/debug/pipeline, built if missing)
+# Usage: scripts/spark-test.sh [PIPELINE_BINARY]   (default: .build/debug/pipeline, built if missing)
 set -eu
 cd "$(dirname "$0")/.."
-PIPELINE=${1:-.build-batch/debug/pipeline}
-if [ ! -x "$PIPELINE" ]; then swift build --scratch-path .build-batch --product pipeline; fi
+PIPELINE=${1:-.build/debug/pipeline}
+if [ ! -x "$PIPELINE" ]; then swift build --product pipeline; fi
 if ! command -v java >/dev/null 2>&1; then
     echo "spark-test: installing Java (openjdk-17-jre-headless)" >&2
     apt-get install -y openjdk-17-jre-headless >/dev/null || { echo "SKIP: cannot install Java" >&2; exit 77; }

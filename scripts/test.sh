@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The Spark RDD.pipe test needs Java and pyspark (PyPI); without them it skips with a message.
+command -v java >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless >&2; } || true
+python3 -c 'import pyspark' 2>/dev/null || python3 -m pip install -q pyspark >&2 || echo "test: pyspark could not be installed; the Spark test will skip" >&2
 swift build --build-tests
 swift test
 out=$(mktemp -d)
