@@ -243,7 +243,7 @@ public struct DateResolver: Sendable {
         case "day", "H", "MIN", "S":
             // Hours, minutes and seconds move the day only when they cross midnight;
             // the document date has no time of day.
-            let days = unit == "day" ? offset : unit == "H" ? Int((Double(offset) / 24).rounded(.down)) : offset < 0 ? -1 : 0
+            let days = unit == "day" ? offset : unit == "H" ? offset / 24 : 0
             let d = doc.adding(days: unit == "day" || unit == "H" ? days : 0)
             value = d.description
             if let t = f["time"], let (h, m, sec) = DateResolver.time(t) {
@@ -257,8 +257,8 @@ public struct DateResolver: Sendable {
         case "month":
             let d = doc.adding(months: offset)
             value = "\(Digits.pad4(d.year))-\(Digits.pad2(d.month))"
-        case "year":
-            value = Digits.pad4(doc.year + offset)
+        case "year", "DE", "CE":
+            value = Digits.pad4(doc.year + offset * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1))
         case "quarter":
             let q0 = (doc.month - 1) / 3 + offset
             let y = doc.year + Int((Double(q0) / 4).rounded(.down))
@@ -273,7 +273,7 @@ public struct DateResolver: Sendable {
         default:
             return nil
         }
-        return Resolved(value: value, grain: unit, kind: forced ?? .date, anchor: .documentDate, mod: nil)
+        return Resolved(value: value, grain: unit == "DE" || unit == "CE" ? "year" : unit, kind: forced ?? .date, anchor: .documentDate, mod: nil)
     }
 
     static func grainName(_ unit: String) -> String {
