@@ -11,7 +11,7 @@ struct Evaluate: ParsableCommand {
             (metadata.tsv, raw/, ner/; a raw file's output id is its path under raw/ without its last extension, \
             as given by `pipeline run DIR/raw --output OUTPUT`). With --run the texts are analysed in memory \
             instead of reading OUTPUT (slavicner: with language and document date from metadata.tsv). \
-            Exit codes: 0 ok, 1 F1 below --min-f1, 2 unreadable input. See docs/evaluation.md.
+            Exit codes: 0 ok, 1 F1 below --min-f1, 2 unreadable input. See the README, section Evaluation.
             """)
 
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case json, slavicner }

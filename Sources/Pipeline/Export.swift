@@ -6,7 +6,7 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export an output folder to SQLite (--sqlite) and/or one flat JSON record per annotation (--jsonl).",
-        discussion: "Tables and fields are described in docs/analytics.md.")
+        discussion: "Tables and fields are described in the README, section Analytics.")
 
     @Argument(help: "Output folder of `pipeline run`.")
     var output: String = "output"

@@ -6,7 +6,7 @@ import Foundation
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Counts over an output folder: documents per language, top entities per type, mentions per month and date, co-occurring entities.",
-        discussion: "Entities are counted by type and base form; time is the document date. See docs/analytics.md.")
+        discussion: "Entities are counted by type and base form; time is the document date. See the README, section Analytics.")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 

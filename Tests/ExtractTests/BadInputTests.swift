@@ -14,19 +14,25 @@ final class BadInputTests: XCTestCase {
         XCTAssertNotEqual(r.code, 0)
         XCTAssertTrue(r.err.contains("empty.txt"), r.err)
         XCTAssertTrue(r.err.contains("empty"), r.err)
-        XCTAssertTrue(r.err.contains("binary.txt"), r.err)
-        XCTAssertTrue(r.err.contains("invalid.txt"), r.err)
-        XCTAssertTrue(r.err.contains("invalid UTF-8 at byte offset 2"), r.err)
+        XCTAssertTrue(r.err.contains("binary.txt: decode: binary file: NUL byte at offset 4"), r.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("good.json").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("empty.json").path))
         let errors = try String(contentsOf: output.appendingPathComponent("errors.jsonl"), encoding: .utf8)
-        XCTAssertEqual(errors.split(separator: "\n").count, 3)
+        XCTAssertEqual(errors.split(separator: "\n").count, 2)
+        // Bytes that are not UTF-8 go to charset detection and are not lost...
+        let invalid = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("invalid.json"))) as! [String: Any]
+        XCTAssertNotEqual((invalid["source"] as! [String: Any])["encoding"] as? String, "UTF-8")
+        // ...but declared UTF-8 that is not UTF-8 is an error naming the file and the byte.
+        let strict = try Support.run(["run", input.path, "--output", try Support.temporaryFolder().path, "--encoding", "UTF-8"])
+        XCTAssertEqual(strict.code, 1)
+        XCTAssertTrue(strict.err.contains("invalid.txt: decode: invalid UTF-8 at byte offset 2"), strict.err)
+        XCTAssertTrue(strict.err.contains("empty.txt: decode: empty document (0 bytes)"), strict.err)
     }
 
     func testDecoderMessages() {
         let d = TextDecoder()
         XCTAssertThrowsError(try d.decode([])) { XCTAssertEqual(($0 as? DecodeError)?.message, "empty document (0 bytes)") }
-        XCTAssertThrowsError(try d.decode([0x61, 0xFF])) { XCTAssertEqual(($0 as? DecodeError)?.message, "invalid UTF-8 at byte offset 1") }
+        XCTAssertThrowsError(try d.decode([0x61, 0xFF], declared: "UTF-8")) { XCTAssertEqual(($0 as? DecodeError)?.message, "invalid UTF-8 at byte offset 1") }
         XCTAssertEqual(try d.decode([0xEF, 0xBB, 0xBF, 0x61]).utf16, [0x61])
     }
 }

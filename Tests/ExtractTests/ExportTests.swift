@@ -6,10 +6,10 @@ import XCTest
 final class ExportTests: XCTestCase {
     let outputs = TestSupport.fixtures.appendingPathComponent("analytics-output")
 
-    /// The SQL block after `<!-- query: NAME -->` in docs/analytics.md.
+    /// The SQL block after `<!-- query: NAME -->` in README.md.
     private func documentedQuery(_ name: String) throws -> String {
-        let doc = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/analytics.md"), encoding: .utf8)
-        let marker = try XCTUnwrap(doc.range(of: "<!-- query: \(name) -->"), "docs/analytics.md has no query \(name)")
+        let doc = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = try XCTUnwrap(doc.range(of: "<!-- query: \(name) -->"), "README.md has no query \(name)")
         let rest = doc[marker.upperBound...]
         let open = try XCTUnwrap(rest.range(of: "```sql\n"))
         let close = try XCTUnwrap(rest[open.upperBound...].range(of: "```"))

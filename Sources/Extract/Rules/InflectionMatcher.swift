@@ -74,7 +74,7 @@ public struct InflectionMatcher: Sendable {
             }
             p -= 1
         }
-        guard let lemmas, common >= entry.count - 2 else { return false }
+        guard let lemmas else { return false }
         return lemmas().contains(entry)
     }
 }
