@@ -60,12 +60,12 @@ final class OffsetTests: XCTestCase {
     }
 
     func testOutputValidatesAgainstSchema() throws {
-        let out = try Support.temporaryFolder()
-        let r = try Support.run(["run", Support.corpus.path, "--output", out.path, "--tokens", "--quiet"])
-        XCTAssertEqual(r.code, 0, r.err)
+        let out = try TestSupport.temporaryFolder()
+        let r = try PipelineExecutable.run(["run", Support.corpus.path, "--output", out.path, "--tokens", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Support.root.appendingPathComponent("scripts/validate_output.py").path, out.path]
+        p.arguments = ["python3", TestSupport.packageRoot.appendingPathComponent("scripts/validate_output.py").path, out.path]
         let pipe = Pipe()
         p.standardOutput = pipe
         try p.run()

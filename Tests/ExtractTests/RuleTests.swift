@@ -24,7 +24,7 @@ final class RuleTests: XCTestCase {
     }
 
     func writeRules(_ files: [String: String]) throws -> URL {
-        let dir = try Support.temporaryFolder()
+        let dir = try TestSupport.temporaryFolder()
         for (path, text) in files {
             let url = dir.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -49,13 +49,13 @@ final class RuleTests: XCTestCase {
             "pl/entities.yaml": RuleTests.userRule,
             "pl/test-cities.yaml": "name: test-cities\nsummary: Test cities.\nentries: [Zgierz]\n",
         ])
-        let check = try Support.run(["check", "--rules", dir.path, "--fast"])
-        XCTAssertEqual(check.code, 0, check.out + check.err)
-        XCTAssertTrue(check.out.contains("0 failed"), check.out)
-        let input = try Support.temporaryFolder(), output = try Support.temporaryFolder()
+        let check = try PipelineExecutable.run(["check", "--rules", dir.path, "--fast"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.contains("0 failed"), check.stdout)
+        let input = try TestSupport.temporaryFolder(), output = try TestSupport.temporaryFolder()
         try "Firma pojechała na Targi Zgierskie w maju. Spółka działa od lat.".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
-        let run = try Support.run(["run", input.path, "--output", output.path, "--rules", dir.path, "--quiet"])
-        XCTAssertEqual(run.code, 0, run.err)
+        let run = try PipelineExecutable.run(["run", input.path, "--output", output.path, "--rules", dir.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("a.json"))) as! [String: Any]
         let entities = json["entities"] as! [[String: Any]]
         let fair = entities.first { $0["rule"] as? String == "pl.entity.test-fairs" }
@@ -72,14 +72,14 @@ final class RuleTests: XCTestCase {
         ]
         for (text, message, detail) in cases {
             let dir = try writeRules(["pl/dates.yaml": text])
-            let r = try Support.run(["check", "--rules", dir.path])
-            XCTAssertEqual(r.code, 1)
-            XCTAssertTrue(r.err.contains("pl/dates.yaml"), r.err)
-            XCTAssertTrue(r.err.contains(message), r.err)
-            XCTAssertTrue(r.err.contains(detail), r.err)
-            let run = try Support.run(["run", "--rules", dir.path, "--output", try Support.temporaryFolder().path])
-            XCTAssertEqual(run.code, 2, "run must refuse to start: \(run.err)")
-            XCTAssertTrue(run.err.contains("pl/dates.yaml"), run.err)
+            let r = try PipelineExecutable.run(["check", "--rules", dir.path])
+            XCTAssertEqual(r.status, 1)
+            XCTAssertTrue(r.stderr.contains("pl/dates.yaml"), r.stderr)
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+            XCTAssertTrue(r.stderr.contains(detail), r.stderr)
+            let run = try PipelineExecutable.run(["run", "--rules", dir.path, "--output", try TestSupport.temporaryFolder().path])
+            XCTAssertEqual(run.status, 2, "run must refuse to start: \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("pl/dates.yaml"), run.stderr)
         }
         // A duplicate id, and a failing example.
         let dup = try writeRules(["pl/dates.yaml": """
@@ -97,8 +97,8 @@ final class RuleTests: XCTestCase {
             examples:
               - {text: "⟦dziś⟧", value: 2020-06-15}
         """])
-        let d = try Support.run(["check", "--rules", dup.path])
-        XCTAssertTrue(d.err.contains("duplicate id") && d.err.contains("pl.date.x"), d.err)
+        let d = try PipelineExecutable.run(["check", "--rules", dup.path])
+        XCTAssertTrue(d.stderr.contains("duplicate id") && d.stderr.contains("pl.date.x"), d.stderr)
         let failing = try writeRules(["pl/dates.yaml": """
         rules:
           - id: pl.date.wrong
@@ -109,12 +109,12 @@ final class RuleTests: XCTestCase {
             examples:
               - {text: "Spotkanie ⟦pojutrze⟧.", value: 2020-06-18}
         """])
-        let f = try Support.run(["check", "--rules", failing.path])
-        XCTAssertEqual(f.code, 1)
-        XCTAssertTrue(f.out.contains("pl/dates.yaml:8: rule pl.date.wrong: ⟦pojutrze⟧ value is 2020-06-17, expected 2020-06-18"), f.out)
-        let run = try Support.run(["run", "--rules", failing.path, "--output", try Support.temporaryFolder().path])
-        XCTAssertEqual(run.code, 2, run.err)
-        XCTAssertTrue(run.err.contains("pl.date.wrong"), run.err)
+        let f = try PipelineExecutable.run(["check", "--rules", failing.path])
+        XCTAssertEqual(f.status, 1)
+        XCTAssertTrue(f.stdout.contains("pl/dates.yaml:8: rule pl.date.wrong: ⟦pojutrze⟧ value is 2020-06-17, expected 2020-06-18"), f.stdout)
+        let run = try PipelineExecutable.run(["run", "--rules", failing.path, "--output", try TestSupport.temporaryFolder().path])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("pl.date.wrong"), run.stderr)
     }
 
     func testInflectedFormsMatchDictionaryForms() throws {
@@ -168,16 +168,16 @@ final class RuleTests: XCTestCase {
     }
 
     func testExplainShowsDroppedMatches() throws {
-        let r = try Support.run(["explain", "--lang", "pl", "Umowę podpisano 27 maja 2021 r. w Gdańsku."])
-        XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertTrue(r.out.contains("pl.date.day-month-year ⟦27 maja 2021 r.⟧"), r.out)
-        XCTAssertTrue(r.out.contains("pl.date.day-month ⟦27 maja⟧"), r.out)
-        XCTAssertTrue(r.out.contains("overlaps pl.date.day-month-year"), r.out)
+        let r = try PipelineExecutable.run(["explain", "--lang", "pl", "Umowę podpisano 27 maja 2021 r. w Gdańsku."])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("pl.date.day-month-year ⟦27 maja 2021 r.⟧"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("pl.date.day-month ⟦27 maja⟧"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("overlaps pl.date.day-month-year"), r.stdout)
     }
 
     func testRulesMarkdownDocumentsEveryRule() throws {
-        let r = try Support.run(["rules", "--markdown"])
-        XCTAssertEqual(r.code, 0)
-        for rule in Support.resources.ruleSet.rules { XCTAssertTrue(r.out.contains("### `\(rule.id)`"), rule.id) }
+        let r = try PipelineExecutable.run(["rules", "--markdown"])
+        XCTAssertEqual(r.status, 0)
+        for rule in Support.resources.ruleSet.rules { XCTAssertTrue(r.stdout.contains("### `\(rule.id)`"), rule.id) }
     }
 }

@@ -15,28 +15,11 @@ enum TestSupport {
         return url
     }
 
-    /// The `pipeline` executable next to the test bundle.
-    static var pipelineExecutable: URL {
-        var dir = Bundle.main.bundleURL
-        if dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
-        for candidate in [dir, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("pipeline")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return dir.appendingPathComponent("pipeline")
-    }
-
-    private final class Marker {}
-
     /// A test precondition that does not hold.
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     /// The result of a finished process.
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Outcome = PipelineExecutable.Result
 
     /// Runs a program to completion in the package root.
     static func execute(_ executable: URL, _ arguments: [String]) throws -> Outcome {
@@ -56,7 +39,7 @@ enum TestSupport {
 
     /// Runs `pipeline` with arguments; fails the test when the executable has not been built.
     static func pipeline(_ arguments: [String]) throws -> Outcome {
-        let exe = pipelineExecutable
+        let exe = PipelineExecutable.url
         guard FileManager.default.isExecutableFile(atPath: exe.path) else {
             throw Failure(description: "pipeline executable not built at \(exe.path); run swift build first")
         }
