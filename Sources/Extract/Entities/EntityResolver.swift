@@ -16,20 +16,20 @@ public final class EntityResolver {
         for (span, fields, rule) in records {
             guard let t = fields["type"], let type = EntityType(rawValue: t) else { continue }
             let text = doc.text(span)
-            let base = fields["base"] ?? lexiconForm(span, ctx) ?? former.base(words: text.split(separator: " ").map(String.init), type: type)
+            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(words: text.split(separator: " ").map(String.init), type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
         }
         out += consistency(out, doc: doc, ctx: ctx, former: former)
         return out.sorted { $0.span.start < $1.span.start }
     }
 
-    /// The form of a lexicon entry (of an entity-type or country lexicon) covering exactly `span`.
-    private func lexiconForm(_ span: Span, _ ctx: MatchContext) -> String? {
+    /// The form of a gazetteer entry of the entity's type (or a country, for LOC) covering exactly `span`.
+    private func lexiconForm(_ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
         guard let p = ctx.position(startingAt: span.start) else { return nil }
         for h in ctx.hits(p) where ctx.token(h.end - 1).end == span.end {
             let lex = ctx.lexicons.lexicons[Int(h.ref.lexicon)]
             let entry = lex.entries[Int(h.ref.entry)]
-            if EntityType(rawValue: entry.value) != nil || lex.name == "countries" { return entry.form }
+            if EntityType(rawValue: entry.value) == type || (lex.name == "countries" && type == .LOC) { return entry.form }
         }
         return nil
     }
