@@ -32,7 +32,7 @@ struct Explain: ParsableCommand {
         let (doc, trace) = try analyzer.explain(input)
         func show(_ m: RuleMatch) -> String {
             let rule = trace.rules.rules[m.rule]
-            let caps = m.captures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value)" }.joined(separator: " ")
+            let caps = m.captures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value.isEmpty ? doc.text($0.value.span) : $0.value.value)" }.joined(separator: " ")
             return "\(rule.id) ⟦\(doc.text(m.span))⟧ [\(doc.offsets.codePoint(m.span.start))..\(doc.offsets.codePoint(m.span.end))) \(caps)"
         }
         print("kept:")

@@ -7,7 +7,12 @@ struct DocumentDateFinder {
     /// How many non-empty lines at each end count as "the start or end of the article".
     static let edgeLines = 3
 
+    /// A dateline's date stands at most this many UTF-16 units after its line start
+    /// ("Sofia, 12 March" or "Дата: ") and at most this many before its end ("г.").
+    static let maxBefore = 40, maxAfter = 12
+
     func find(_ dates: [DateAnnotation], in doc: Document) -> CivilDate? {
+        guard dates.contains(where: { $0.grain == "day" && $0.kind == .date }) else { return nil }
         let text = doc.utf16
         // Line starts of non-empty lines.
         var lines: [Span] = []
@@ -21,7 +26,7 @@ struct DocumentDateFinder {
 
         // 1. A labelled dateline wins.
         for d in dates {
-            guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
+            guard let date = day(d), let li = lineIndex(d.span.start), d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
             let before = String(decoding: text[lines[li].start..<d.span.start], as: UTF16.self)
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
             if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
@@ -31,6 +36,7 @@ struct DocumentDateFinder {
         for d in dates {
             guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
             let line = lines[li]
+            guard d.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - d.span.end <= DocumentDateFinder.maxAfter else { continue }
             let before = String(decoding: text[line.start..<d.span.start], as: UTF16.self).trimmingWhitespace()
             let after = String(decoding: text[d.span.end..<line.end], as: UTF16.self).trimmingWhitespace()
             let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3

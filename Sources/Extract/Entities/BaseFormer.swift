@@ -34,14 +34,22 @@ public final class BaseFormer {
         return key
     }
 
+    private var baseCache: [String: String] = [:]
+
     /// The base form of a name given as its words; `type` guides person-name handling.
     public func base(words: [String], type: EntityType) -> String {
         guard !words.isEmpty else { return "" }
+        let key = type.rawValue + "\u{1}" + words.joined(separator: " ")
+        if let cached = baseCache[key] { return cached }
+        let base: String
         switch language {
-        case .bg: return bulgarian(words, type: type)
-        case .pl: return polish(words, type: type)
-        default: return words.joined(separator: " ")
+        case .bg: base = bulgarian(words, type: type)
+        case .pl: base = polish(words, type: type)
+        default: base = words.joined(separator: " ")
         }
+        if baseCache.count > 50_000 { baseCache.removeAll() }
+        baseCache[key] = base
+        return base
     }
 
     static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]

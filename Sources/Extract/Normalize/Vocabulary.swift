@@ -1,7 +1,7 @@
 /// Interns folded keys: every literal and lexicon form the rules know gets an id, so a
 /// token's folded key is looked up once and compared as an integer afterwards.
 public struct Vocabulary: Sendable {
-    private var ids: [UInt64: Int32] = [:]
+    private var ids = HashTable64<Int32>()
     private var keys: [[UInt16]] = []
 
     public init() {}

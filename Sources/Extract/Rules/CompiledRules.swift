@@ -11,6 +11,8 @@ public struct CompiledRules: Sendable {
     let byLexicon: [[Int]]
     let byKind: [[Int]]
     let usesLexicons: Bool
+    /// Per rule, the captures whose values its records use (`$name`).
+    let valueCaptures: [Set<String>]
     let byShape: [(Shape, [Int])]
     let always: [Int]
     let lexicons: LexiconIndex
@@ -43,6 +45,9 @@ public struct CompiledRules: Sendable {
         for (k, v) in kind { kindArray[Int(k.rawValue)] = v }
         byLiteral = litArray; byLexicon = lexArray; byKind = kindArray
         usesLexicons = !lex.isEmpty
+        valueCaptures = rules.map { rule in
+            Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
+        }
         byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
         self.always = always
     }

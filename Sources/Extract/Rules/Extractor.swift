@@ -5,6 +5,8 @@ public struct Extractor {
     public let ruleSet: RuleSet
     let dates = DateResolver()
     let entities: EntityResolver
+    /// Per language: what this worker learnt about words.
+    private let caches: [Language: WordCache] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, WordCache()) })
 
     public init(ruleSet: RuleSet, entities: EntityResolver) {
         self.ruleSet = ruleSet
@@ -22,7 +24,7 @@ public struct Extractor {
     @discardableResult
     public func extract(_ doc: inout Document, clock: StageClock? = nil) -> Trace {
         let compiled = ruleSet.rules(for: doc.language)
-        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons)
+        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, cache: caches[compiled.language]!)
         let all = Matcher(rules: compiled).matches(ctx)
         let (kept, dropped) = ConflictPolicy.select(all, positions: ctx.count)
         var dateRecords: [(Span, [String: String], String)] = []

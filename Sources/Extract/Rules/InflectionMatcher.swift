@@ -7,10 +7,10 @@
 public struct InflectionMatcher: Sendable {
     public let language: Language
     /// FNV hashes of the endings (hashing slices, so nothing is allocated while matching).
-    private let inflected: Set<UInt64>
-    private let base: Set<UInt64>
+    private let inflected: HashTable64<Bool>
+    private let base: HashTable64<Bool>
     /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie.
-    private let alternations: Set<UInt64>
+    private let alternations: HashTable64<Bool>
 
     public init(language: Language) {
         self.language = language
@@ -26,15 +26,21 @@ public struct InflectionMatcher: Sendable {
         case .en, .other:
             endings = (["", "s", "'s", "es"], [""])
         }
-        inflected = Set(endings.0.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
-        base = Set(endings.1.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
+        inflected = InflectionMatcher.table(endings.0.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
+        base = InflectionMatcher.table(endings.1.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
         let pairs = language == .pl
             ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka"]
             : []
-        alternations = Set(pairs.map { p in
+        alternations = InflectionMatcher.table(pairs.map { p in
             let parts = p.split(separator: ">").map { Array($0.utf16)[...] }
             return InflectionMatcher.hash(parts[0], then: parts[1])
         })
+    }
+
+    static func table(_ keys: [UInt64]) -> HashTable64<Bool> {
+        var t = HashTable64<Bool>()
+        for k in keys { t[k] = true }
+        return t
     }
 
     @inline(__always)

@@ -8,8 +8,8 @@ struct LexiconIndex: Sendable {
     /// Entries by a hash of the first three folded units of their first word (inflected lookup):
     /// names (written with a capital) apart from common words, so a lower-case token never
     /// looks among the names.
-    let byPrefix: [UInt64: [EntryRef]]
-    let byPrefixNames: [UInt64: [EntryRef]]
+    let byPrefix: HashTable64<[EntryRef]>
+    let byPrefixNames: HashTable64<[EntryRef]>
     /// Which lexicons are in scope for this language.
     let inScope: Set<Int32>
     let inflection: InflectionMatcher
@@ -30,8 +30,8 @@ struct LexiconIndex: Sendable {
         }
         self.suffixes = suffixes
         var first: [Int32: [EntryRef]] = [:]
-        var prefix: [UInt64: [EntryRef]] = [:]
-        var prefixNames: [UInt64: [EntryRef]] = [:]
+        var prefix = HashTable64<[EntryRef]>()
+        var prefixNames = HashTable64<[EntryRef]>()
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
                 guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
@@ -43,7 +43,7 @@ struct LexiconIndex: Sendable {
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
                     let h = LexiconIndex.prefixHash(w.prefix(k), length: k)
-                    if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
+                    if entry.isName { prefixNames[h] = (prefixNames[h] ?? []) + [ref] } else { prefix[h] = (prefix[h] ?? []) + [ref] }
                 }
             }
         }
@@ -72,26 +72,40 @@ struct LexiconIndex: Sendable {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return [] }
         var out: [Hit] = []
-        if t.key >= 0 { consider(byFirstWord[Int(t.key)], exactFirst: true, p, ctx, &out) }
+        if t.key >= 0 { consider(byFirstWord[Int(t.key)], p, ctx, &out) }
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
-            let key = ctx.folded(p)
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
-            for k in InflectionMatcher.minimumStem...min(6, key.count) {
-                let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
-                if let refs = byPrefix[h] { consider(refs, exactFirst: false, p, ctx, &out) }
-                if names, let refs = byPrefixNames[h] { consider(refs, exactFirst: false, p, ctx, &out) }
-            }
+            consider(inflectedFirstWords(p, ctx, names: names), p, ctx, &out)
         }
         return out
     }
 
-    /// Adds the entries of `refs` that match at `p` (the first word already known equal when `exactFirst`).
-    private func consider(_ refs: [EntryRef], exactFirst: Bool, _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
+    /// The entries whose first word the token at `p` is an inflected form of; a word's
+    /// answer is kept in the worker's cache, so each distinct word is looked up once.
+    private func inflectedFirstWords(_ p: Int, _ ctx: MatchContext, names: Bool) -> [EntryRef] {
+        let key = ctx.folded(p)
+        let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
+        if let cached = ctx.cache.inflected[cacheKey] { return cached }
+        var refs: [EntryRef] = []
+        for k in InflectionMatcher.minimumStem...min(6, key.count) {
+            let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
+            for bucket in [byPrefix[h], names ? byPrefixNames[h] : nil] {
+                for ref in bucket ?? [] where !refs.contains(ref) {
+                    let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
+                    if ctx.wordMatches(p, entry.words[0], inflection, lemmas: entry.isName) { refs.append(ref) }
+                }
+            }
+        }
+        ctx.cache.store(cacheKey, refs)
+        return refs
+    }
+
+    /// Adds the entries of `refs` (whose first word matches at `p`) whose other words follow.
+    private func consider(_ refs: [EntryRef], _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
         for ref in refs where !out.contains(where: { $0.ref == ref }) {
             let ok: Bool = lexicons[Int(ref.lexicon)].entries.withUnsafeBufferPointer { entries in
                 let words = entries[Int(ref.entry)].words
                 let isName = entries[Int(ref.entry)].isName
-                if !exactFirst && !ctx.wordMatches(p, words[0], inflection, lemmas: isName) { return false }
                 var q = p + 1
                 for i in 1..<words.count {
                     guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, words[i], inflection, lemmas: isName) else { return false }

@@ -10,7 +10,11 @@ final class MatchContext {
     private var lemmaCache: [[[UInt16]]?]
     private var knownCache: [Int8]
 
-    init(document doc: Document, lexicons: LexiconIndex) {
+    /// What the worker learnt about words in earlier documents.
+    let cache: WordCache
+
+    init(document doc: Document, lexicons: LexiconIndex, cache: WordCache) {
+        self.cache = cache
         tokens = doc.tokens
         folded = doc.folded
         utf16 = doc.utf16
@@ -27,7 +31,12 @@ final class MatchContext {
     /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
     func known(_ p: Int) -> Bool {
         if knownCache[p] >= 0 { return knownCache[p] == 1 }
-        let k = lexicons.lemmatizer?.knows(String(decoding: folded(p), as: UTF16.self)) ?? false
+        let h = InflectionMatcher.hash(folded(p))
+        let k: Bool
+        if let cached = cache.known[h] { k = cached } else {
+            k = lexicons.lemmatizer?.knows(String(decoding: folded(p), as: UTF16.self)) ?? false
+            cache.storeKnown(h, k)
+        }
         knownCache[p] = k ? 1 : 0
         return k
     }

@@ -12,8 +12,7 @@ public struct Matcher {
 
     /// Every match of every rule (before the conflict policy).
     public func matches(in doc: Document) -> [RuleMatch] {
-        let ctx = MatchContext(document: doc, lexicons: rules.lexicons)
-        return matches(ctx)
+        matches(MatchContext(document: doc, lexicons: rules.lexicons, cache: WordCache()))
     }
 
     func matches(_ ctx: MatchContext) -> [RuleMatch] {
@@ -62,9 +61,15 @@ public struct Matcher {
     private func makeMatch(_ r: Int, _ ctx: MatchContext, _ start: Int, _ end: Int, _ saves: [Int]) -> RuleMatch {
         let program = rules.programs[r]
         var captures: [String: RuleMatch.Capture] = [:]
+        let used = rules.valueCaptures[r]
         for (k, name) in program.captureNames.enumerated() {
             let a = saves[2 * k], b = saves[2 * k + 1]
             guard a >= 0, b > a else { continue }
+            guard used.contains(name) else {
+                // A capture that only marks a span needs no value.
+                captures[name] = RuleMatch.Capture(value: "", span: ctx.span(a, b), tokens: a..<b)
+                continue
+            }
             var value: String?
             if let l = program.captureLexicons[k] {
                 value = ctx.hits(a).first { Int($0.ref.lexicon) == l && $0.end == b }.map {

@@ -1,5 +1,5 @@
 /// One test on a single token; a token element is a conjunction of tests.
-public indirect enum TokenTest: Sendable, Equatable {
+public enum TokenTest: Sendable, Equatable {
     /// The folded token equals a literal (vocabulary id).
     case literal(Int32)
     /// The token is a one-word entry of a lexicon (index into the rule set's lexicons).
@@ -25,7 +25,7 @@ public indirect enum TokenTest: Sendable, Equatable {
     case any
     /// No whitespace before the token.
     case glued
-    case not(TokenTest)
+    indirect case not(TokenTest)
 }
 
 /// The syntax tree of a rule's token pattern.

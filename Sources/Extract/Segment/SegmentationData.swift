@@ -5,9 +5,9 @@ import Yams
 /// suffixes and function words, read from `Resources/segment`.
 public struct SegmentationData: Sendable {
     /// FNV-1a hashes of every abbreviation's simple-folded form.
-    let abbreviationHashes: Set<UInt64>
+    let abbreviationHashes: HashTable64<Bool>
     /// Hashes of the first word of every abbreviation ("т" of "т.нар."): only such a word can start one.
-    let abbreviationStarts: Set<UInt64>
+    let abbreviationStarts: HashTable64<Bool>
     let nonFinal: Set<String>
     let ordinalSuffixes: Set<String>
     /// Function words per language, folded.
@@ -17,8 +17,8 @@ public struct SegmentationData: Sendable {
         let abbreviations = try ResourceFile.stringLists("segment/abbreviations.yaml", depth: 2)
         let suffixes = try ResourceFile.stringLists("segment/ordinal-suffixes.yaml", depth: 1).mapValues { $0[""] ?? [] }
         let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
-        var hashes = Set<UInt64>()
-        var starts = Set<UInt64>()
+        var hashes = HashTable64<Bool>()
+        var starts = HashTable64<Bool>()
         var nonFinal = Set<String>()
         for (_, groups) in abbreviations {
             for (group, forms) in groups {
@@ -26,15 +26,15 @@ public struct SegmentationData: Sendable {
                     let folded = SegmentationData.simpleFolded(form)
                     var h: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 { h = (h ^ UInt64(u)) &* 0x100000001b3 }
-                    hashes.insert(h)
+                    hashes[h] = true
                     // ICU may keep "т.нар" or "m.in" as one token: every prefix that ends before a
                     // separator can be the first token.
                     var s: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 {
-                        if u == 0x2E || u == 0x2D || u == 0x20 { starts.insert(s) }
+                        if u == 0x2E || u == 0x2D || u == 0x20 { starts[s] = true }
                         s = (s ^ UInt64(u)) &* 0x100000001b3
                     }
-                    starts.insert(s)
+                    starts[s] = true
                     if group == "nonfinal" { nonFinal.insert(folded) }
                 }
             }
