@@ -86,4 +86,33 @@ final class DiffTests: XCTestCase {
         XCTAssertNotEqual(usage.status, 0)
         XCTAssertTrue(usage.stderr.contains("give both --rules-a and --rules-b"), usage.stderr)
     }
+
+    func testChangingOneRuleShowsExactlyItsAddedAndRemovedAnnotations() throws {
+        let corpus = try TestSupport.temporaryFolder(), a = try TestSupport.temporaryFolder(), b = try TestSupport.temporaryFolder()
+        try "Spotkanie było wczoraj, niedawno też, a następne będzie pojutrze.".write(to: corpus.appendingPathComponent("doc.txt"), atomically: true, encoding: .utf8)
+        // B changes the built-in pl.date.relative-day: no longer "wczoraj", now also "niedawno".
+        try TestSupport.write("""
+        rules:
+          - id: pl.date.relative-day
+            summary: relative days except wczoraj, and niedawno
+            pattern: '(d:@relative-days&!wczoraj | niedawno)'
+            produce: {relative: day, offset: $d}
+            examples:
+              - {text: "Było to ⟦niedawno⟧.", value: 2020-06-15}
+        """, to: b, "pl/dates.yaml")
+        let r = try TestSupport.pipeline(["diff", "--rules-a", a.path, "--rules-b", b.path, corpus.path, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rules = try XCTUnwrap(object["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules.count, 1, r.stdout)
+        XCTAssertEqual(rules.first?["rule"] as? String, "pl.date.relative-day")
+        XCTAssertEqual(rules.first?["added"] as? Int, 1)
+        XCTAssertEqual(rules.first?["removed"] as? Int, 1)
+        XCTAssertEqual(rules.first?["changed"] as? Int, 0)
+        let text = try TestSupport.pipeline(["diff", "--rules-a", a.path, "--rules-b", b.path, corpus.path])
+        XCTAssertTrue(text.stdout.contains("pl.date.relative-day: +1 −1 ~0"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("wczoraj"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("niedawno"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("pojutrze"), text.stdout)
+    }
 }
