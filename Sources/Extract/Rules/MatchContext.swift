@@ -44,7 +44,13 @@ final class MatchContext {
     /// The hunspell lemmas of the token at `p`, folded (computed once per position).
     func lemmas(_ p: Int) -> [[UInt16]] {
         if let l = lemmaCache[p] { return l }
-        let l = lexicons.lemmatizer?.lemmas(text(p)).map { $0.utf16.map(TextFolder.simpleFold) } ?? []
+        let t = token(p)
+        let h = InflectionMatcher.hash(utf16[Int(t.start)..<Int(t.end)])
+        let l: [[UInt16]]
+        if let cached = cache.lemmas[h] { l = cached } else {
+            l = lexicons.lemmatizer?.lemmas(text(p)).map { $0.utf16.map(TextFolder.simpleFold) } ?? []
+            cache.storeLemmas(h, l)
+        }
         lemmaCache[p] = l
         return l
     }

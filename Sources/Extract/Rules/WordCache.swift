@@ -6,6 +6,8 @@ public final class WordCache {
     /// Keyed by the FNV hash of the folded word (salted for capitalised words).
     var inflected = HashTable64<[LexiconIndex.EntryRef]>()
     var known = HashTable64<Bool>()
+    /// hunspell lemmas (folded) by the FNV hash of the word as written.
+    var lemmas = HashTable64<[[UInt16]]>()
     /// Entries per table before it is emptied (memory stays bounded).
     static let limit = 200_000
 
@@ -14,6 +16,11 @@ public final class WordCache {
     func store(_ key: UInt64, _ refs: [LexiconIndex.EntryRef]) {
         if inflected.count >= WordCache.limit { inflected.removeAll() }
         inflected[key] = refs
+    }
+
+    func storeLemmas(_ key: UInt64, _ value: [[UInt16]]) {
+        if lemmas.count >= WordCache.limit { lemmas.removeAll() }
+        lemmas[key] = value
     }
 
     func storeKnown(_ key: UInt64, _ value: Bool) {
