@@ -5,6 +5,8 @@ public struct CompiledRules: Sendable {
     public let rules: [Rule]
     let programs: [Program]
     let contexts: [(notBefore: [[TokenTest]], notAfter: [[TokenTest]], before: [[TokenTest]], after: [[TokenTest]])]
+    /// Whether a rule has any context condition (most have none; skip loading them).
+    let hasContext: [Bool]
     /// Rule indices by first key.
     /// Indexed by vocabulary id, lexicon index and token kind (arrays: no hashing per token).
     let byLiteral: [[Int]]
@@ -23,6 +25,7 @@ public struct CompiledRules: Sendable {
         self.lexicons = lexicons
         programs = rules.map { Program($0.pattern) }
         contexts = rules.map { ($0.notBefore, $0.notAfter, $0.before, $0.after) }
+        hasContext = rules.map { !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.before.isEmpty && $0.after.isEmpty) }
         var lit: [Int32: [Int]] = [:], lex: [Int: [Int]] = [:], kind: [TokenKind: [Int]] = [:]
         var shape: [UInt16: [Int]] = [:]
         var always: [Int] = []

@@ -32,10 +32,10 @@ public struct Matcher {
                 for h in ctx.hits(p) { Matcher.add(rules.byLexicon[Int(h.ref.lexicon)], p, &stamp, &candidates) }
             }
             for r in candidates {
-                let c = rules.contexts[r]
-                if !contextHolds(ctx, p - 1, forbidden: c.notBefore, required: c.before) { continue }
+                let checked = rules.hasContext[r]
+                if checked, !contextHolds(ctx, p - 1, forbidden: rules.contexts[r].notBefore, required: rules.contexts[r].before) { continue }
                 guard let end = run(rules.programs[r], ctx, at: p, stack: &stack, saves: &saves) else { continue }
-                if !contextHolds(ctx, end, forbidden: c.notAfter, required: c.after) { continue }
+                if checked, !contextHolds(ctx, end, forbidden: rules.contexts[r].notAfter, required: rules.contexts[r].after) { continue }
                 out.append(makeMatch(r, ctx, p, end, saves))
             }
         }
