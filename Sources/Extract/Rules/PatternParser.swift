@@ -88,7 +88,7 @@ public struct PatternParser {
             default:
                 var j = i
                 var w = ""
-                while j < chars.count, !special.contains(chars[j]) || (chars[j] == "(" && false) {
+                while j < chars.count, !special.contains(chars[j]) {
                     if chars[j] == ":" && j + 1 < chars.count && !w.isEmpty && w.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) && w.first!.isASCII && !w.contains(".") {
                         break
                     }
