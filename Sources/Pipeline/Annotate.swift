@@ -22,13 +22,16 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Include tokens in the JSON output.")
     var tokens = false
 
+    @Option(help: "A folder of your own rules that add to or override the built-in ones by id.")
+    var rules: String?
+
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be one of bg, pl, en, other; got '\(lang)'") }
         if let documentDate, CivilDate(iso: documentDate) == nil { throw ValidationError("--document-date must be YYYY-MM-DD; got '\(documentDate)'") }
     }
 
     func run() throws {
-        let resources = try AnalysisResources.load()
+        let resources = try AnalysisResources.load(userRules: rules.map { URL(fileURLWithPath: $0) })
         let analyzer = try Analyzer(resources: resources)
         let writer = JSONWriter(includeTokens: tokens, rulesFingerprint: resources.rulesFingerprint)
         if jsonl {

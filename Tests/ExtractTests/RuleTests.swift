@@ -61,6 +61,10 @@ final class RuleTests: XCTestCase {
         let fair = entities.first { $0["rule"] as? String == "pl.entity.test-fairs" }
         XCTAssertEqual(fair?["text"] as? String, "Targi Zgierskie")
         XCTAssertEqual(fair?["type"] as? String, "EVT")
+        // annotate takes the same folder.
+        let one = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", "Byliśmy na Targi Zgierskie."])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(one.stdout.contains("\"rule\":\"pl.entity.test-fairs\""), one.stdout)
     }
 
     func testBrokenRuleFilesNameFileLineAndRule() throws {
