@@ -7,6 +7,10 @@ final class MatchContext {
     let positions: [Int32]
     let lexicons: LexiconIndex
     private var hitCache: [[LexiconIndex.Hit]?]
+    /// Per position, one bit per lexicon with a one-token entry there (filled with the hits).
+    private var lexiconBits: [UInt64]
+    private let bitWords: Int
+    private var hitsDone: [Bool]
     private var lemmaCache: [[[UInt16]]?]
     private var knownCache: [Int8]
 
@@ -24,6 +28,9 @@ final class MatchContext {
         positions = pos
         self.lexicons = lexicons
         hitCache = Array(repeating: nil, count: pos.count)
+        bitWords = (lexicons.lexicons.count + 63) / 64
+        lexiconBits = Array(repeating: 0, count: pos.count * bitWords)
+        hitsDone = Array(repeating: false, count: pos.count)
         lemmaCache = Array(repeating: nil, count: pos.count)
         knownCache = Array(repeating: -1, count: pos.count)
     }
@@ -94,11 +101,23 @@ final class MatchContext {
         !token(p).shape.isDisjoint(with: [.lineStart, .sentenceStart])
     }
 
+    /// Whether a one-token entry of lexicon `l` stands at `p`.
+    @inline(__always)
+    func inLexicon(_ p: Int, _ l: Int) -> Bool {
+        if !hitsDone[p] { _ = hits(p) }
+        return lexiconBits[p * bitWords + (l >> 6)] & (1 << UInt64(l & 63)) != 0
+    }
+
     /// Lexicon entries starting at `p` (computed once per position).
     func hits(_ p: Int) -> [LexiconIndex.Hit] {
         if let h = hitCache[p] { return h }
         let h = lexicons.hits(at: p, in: self)
         hitCache[p] = h
+        hitsDone[p] = true
+        for hit in h where hit.end == p + 1 {
+            let l = Int(hit.ref.lexicon)
+            lexiconBits[p * bitWords + (l >> 6)] |= 1 << UInt64(l & 63)
+        }
         return h
     }
 

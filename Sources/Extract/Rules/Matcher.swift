@@ -174,7 +174,7 @@ public struct Matcher {
         let t = ctx.token(p)
         switch test {
         case .literal(let id): return t.key == id
-        case .lexicon(let l): return ctx.hits(p).contains { Int($0.ref.lexicon) == l && $0.end == p + 1 }
+        case .lexicon(let l): return ctx.inLexicon(p, l)
         case .number(let r):
             guard t.kind == .number else { return false }
             guard let r else { return true }
