@@ -89,7 +89,8 @@ struct LexiconIndex: Sendable {
         var refs: [EntryRef] = []
         for k in InflectionMatcher.minimumStem...min(6, key.count) {
             let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
-            for bucket in [byPrefix[h], names ? byPrefixNames[h] : nil] {
+            // Names are looked up for lower-case words too ("brexitu"), by endings only.
+            for bucket in [byPrefix[h], byPrefixNames[h]] {
                 for ref in bucket ?? [] where !refs.contains(ref) {
                     let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
                     if ctx.wordMatches(p, entry.words[0], inflection, lemmas: entry.isName) { refs.append(ref) }

@@ -127,6 +127,9 @@ final class MatchContext {
         if key.elementsEqual(word) { return true }
         let t = token(p)
         guard t.kind == .word else { return false }
+        // "поток-2" is "поток" with a number joined on.
+        if t.shape.contains(.hyphenated), let dash = key.firstIndex(of: 0x2D), key[key.startIndex..<dash].elementsEqual(word),
+           key[(dash + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         let useLemmas = lemmas && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
         return key.withUnsafeBufferPointer { buf in
             inflection.matches(buf, entry: word, lemmas: useLemmas ? { self.lemmas(p) } : nil)
