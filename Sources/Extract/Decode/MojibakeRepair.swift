@@ -27,13 +27,23 @@ public enum MojibakeRepair {
     /// Whether the text has a UTF-8 lead byte followed by a continuation byte, as
     /// either misreading shows them.
     static func hasMarkers(_ units: [UInt16]) -> Bool {
+        let lead = bits.lead, follow = bits.follow
         var previousIsLead = false
         for u in units {
-            if previousIsLead && table.follow.contains(u) { return true }
-            previousIsLead = table.lead.contains(u)
+            let word = Int(u >> 6), bit = UInt64(1) << UInt64(u & 63)
+            if previousIsLead && follow[word] & bit != 0 { return true }
+            previousIsLead = lead[word] & bit != 0
         }
         return false
     }
+
+    /// `table` as bitsets over UTF-16 units: one test per character, no hashing.
+    static let bits: (lead: [UInt64], follow: [UInt64]) = {
+        var lead = [UInt64](repeating: 0, count: 1024), follow = [UInt64](repeating: 0, count: 1024)
+        for u in table.lead { lead[Int(u >> 6)] |= UInt64(1) << UInt64(u & 63) }
+        for u in table.follow { follow[Int(u >> 6)] |= UInt64(1) << UInt64(u & 63) }
+        return (lead, follow)
+    }()
 
     /// The characters that UTF-8 lead bytes 0xC2...0xDF and continuation bytes
     /// 0x80...0xBF become in the charsets above.

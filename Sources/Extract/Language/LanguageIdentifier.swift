@@ -1,14 +1,20 @@
 /// Tells bg, pl, en and other apart per paragraph and per document, from the script
 /// share, letters that belong to one language (ъ; ą ę ł ń ś ź ż) and frequent function words.
 public struct LanguageIdentifier: Sendable {
-    private let functionWords: [(Language, Set<UInt64>)]
+    /// Function words by FNV hash of their folded form; the value has one bit per language
+    /// (bit 0 bg, 1 pl, 2 en).
+    private let functionWords: HashTable64<UInt8>
+    private static let ordered: [Language] = [.bg, .pl, .en]
 
     public init(data: SegmentationData) {
-        functionWords = [Language.bg, .pl, .en].map { lang in
-            (lang, Set((data.functionWords[lang] ?? []).map { w in
-                Array(w.utf16).withUnsafeBufferPointer { Vocabulary.hash($0) }
-            }))
+        var table = HashTable64<UInt8>()
+        for (bit, lang) in LanguageIdentifier.ordered.enumerated() {
+            for w in data.functionWords[lang] ?? [] {
+                let h = Array(w.utf16).withUnsafeBufferPointer { Vocabulary.hash($0) }
+                table[h] = (table[h] ?? 0) | UInt8(1 << bit)
+            }
         }
+        functionWords = table
     }
 
     struct Evidence {
@@ -58,9 +64,10 @@ public struct LanguageIdentifier: Sendable {
                     default: break
                     }
                 }
-                if t.length <= 6 {
-                    let h = Vocabulary.hash(key)
-                    for (lang, set) in functionWords where set.contains(h) { current.words[lang, default: 0] += 1 }
+                if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
+                    for (bit, lang) in LanguageIdentifier.ordered.enumerated() where bits & UInt8(1 << bit) != 0 {
+                        current.words[lang, default: 0] += 1
+                    }
                 }
             }
         }

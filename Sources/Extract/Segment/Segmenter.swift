@@ -289,6 +289,9 @@ public final class Segmenter {
     private func abbreviationEnd(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
         let n = raw.count
         guard i + 1 < n else { return nil }
+        // Abbreviations go on with "." or "-" right after the word ("г.", "г-н", "m.in."); the
+        // few that go on after a space ("и др.") start with a one-letter word.
+        if raw[i + 1].kind == .space && raw[i].length > 2 { return nil }
         var first: UInt64 = 0xcbf29ce484222325
         for k in Int(raw[i].start)..<Int(raw[i].end) { first = (first ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
         guard data.abbreviationStarts.contains(first) else { return nil }
@@ -359,6 +362,13 @@ public final class Segmenter {
             if c < 0x80 { isUp = c >= 0x41 && c <= 0x5A; isLow = c >= 0x61 && c <= 0x7A }
             else if c >= 0x410 && c <= 0x42F { isUp = true; isLow = false }
             else if c >= 0x430 && c <= 0x44F { isUp = false; isLow = true }
+            else if c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7 { isUp = c <= 0xDE; isLow = !isUp }
+            else if c >= 0x100 && c <= 0x17F && c != 0x138 && c != 0x149 {
+                // Latin Extended-A pairs: even upper in 0100–0137 and 014A–0177, odd upper in 0139–0148 and 0179–017E.
+                let oddUpper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)
+                isUp = c == 0x178 || (oddUpper ? c & 1 == 1 : c & 1 == 0)
+                isLow = !isUp
+            }
             else { isUp = CharacterProperties.isUpper(c); isLow = !isUp && CharacterProperties.isLower(c) }
             if isUp || isLow {
                 letters += 1
