@@ -52,7 +52,8 @@ public struct TextDecoder: Sendable {
                 }
             }
             if let nul = buf.prefix(8192).firstIndex(of: 0) { throw DecodeError("binary file: NUL byte at offset \(nul)") }
-            if TextDecoder.firstInvalidUTF8(buf) == nil { return try utf8(buf, encoding: "UTF-8") }
+            // ICU's conversion fails on bytes that are not UTF-8: one pass validates and converts.
+            if let units = try? UTF.utf16(fromUTF8: buf) { return utf8(units, encoding: "UTF-8") }
             return try legacy(buf)
         }
     }
@@ -64,11 +65,15 @@ public struct TextDecoder: Sendable {
     }
 
     private func utf8(_ buf: UnsafeBufferPointer<UInt8>, encoding: String) throws -> Result {
-        if let bad = TextDecoder.firstInvalidUTF8(buf) {
-            throw DecodeError("invalid UTF-8 at byte offset \(bad)")
-        }
         if buf.isEmpty { throw DecodeError("empty document (only a byte order mark)") }
-        let units = try UTF.utf16(fromUTF8: buf)
+        guard let units = try? UTF.utf16(fromUTF8: buf) else {
+            throw DecodeError("invalid UTF-8 at byte offset \(TextDecoder.firstInvalidUTF8(buf) ?? 0)")
+        }
+        return utf8(units, encoding: encoding)
+    }
+
+    /// Decoded UTF-8, repaired when it is mojibake.
+    private func utf8(_ units: [UInt16], encoding: String) -> Result {
         if let fixed = MojibakeRepair.repair(units) {
             return Result(utf16: fixed.utf16, encoding: encoding, repaired: "UTF-8 misread as \(fixed.misreadAs)")
         }
@@ -113,7 +118,11 @@ public struct TextDecoder: Sendable {
     public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return nil }
         while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            if i >= n { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0
