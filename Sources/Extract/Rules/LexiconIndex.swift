@@ -108,8 +108,10 @@ struct LexiconIndex: Sendable {
                 let words = entries[Int(ref.entry)].words
                 let isName = entries[Int(ref.entry)].isName
                 var q = p + 1
+                // An entry may run over a sentence break ICU saw after an abbreviation
+                // ("W. Brytanii"), never over a line break.
                 for i in 1..<words.count {
-                    guard q < ctx.count, !ctx.startsBlock(q), ctx.wordMatches(q, words[i], inflection, lemmas: isName) else { return false }
+                    guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart), ctx.wordMatches(q, words[i], inflection, lemmas: isName) else { return false }
                     q += 1
                 }
                 return true

@@ -122,6 +122,7 @@ public struct Matcher {
             case .phrase(let l, let first):
                 if pos < ctx.count, pos == start || !ctx.startsBlock(pos), program.predicates[first].allSatisfy({ eval($0, ctx, pos) }) {
                     let ends = ctx.hits(pos).filter { Int($0.ref.lexicon) == l }.map(\.end).sorted(by: >)
+                    // (a lexicon entry is evidence enough to run over a sentence break inside it)
                     if let longest = ends.first {
                         for e in Set(ends.dropFirst()).sorted() { stack.append(.branch(pc: pc + 1, pos: e)) }
                         pos = longest; pc += 1
