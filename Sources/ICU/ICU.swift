@@ -52,12 +52,6 @@ public struct Normalizer: @unchecked Sendable {
     public static let nfd = Normalizer(handle: { var e: Int32 = 0; return icu_nfd(&e)! }())
     public static let nfkcCasefold = Normalizer(handle: { var e: Int32 = 0; return icu_nfkc_casefold(&e)! }())
 
-    /// The length of the prefix of `units` that is certainly already normalised.
-    public func normalizedPrefix(_ units: UnsafeBufferPointer<UInt16>) -> Int {
-        var err: Int32 = 0
-        return Int(icu_normalized_prefix(handle, units.baseAddress, Int32(units.count), &err))
-    }
-
     /// Whether a normalisation boundary is before code point `c`.
     public func hasBoundaryBefore(_ c: UInt32) -> Bool { icu_has_boundary_before(handle, c) != 0 }
 
@@ -129,8 +123,6 @@ public enum CharacterProperties {
     @inline(__always) public static func isAlpha(_ c: UInt32) -> Bool { icu_is_alpha(c) != 0 }
     /// ICU's UCharCategory value for `c`.
     @inline(__always) public static func category(_ c: UInt32) -> Int32 { icu_char_type(c) }
-    @inline(__always) public static func isCyrillic(_ c: UInt32) -> Bool { icu_script(c) == icu_script_cyrillic() }
-    @inline(__always) public static func isLatin(_ c: UInt32) -> Bool { icu_script(c) == icu_script_latin() }
 }
 
 /// ICU's spoof checker, set to flag text that mixes scripts with confusable letters.

@@ -36,9 +36,6 @@ const void *icu_nfkc_casefold(int32_t *err) { return unorm2_getNFKCCasefoldInsta
 int32_t icu_normalize(const void *n, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, int32_t *err) {
     return unorm2_normalize((const UNormalizer2 *)n, (const UChar *)src, len, (UChar *)dst, cap, (UErrorCode *)err);
 }
-int32_t icu_normalized_prefix(const void *n, const uint16_t *src, int32_t len, int32_t *err) {
-    return unorm2_spanQuickCheckYes((const UNormalizer2 *)n, (const UChar *)src, len, (UErrorCode *)err);
-}
 int icu_has_boundary_before(const void *n, uint32_t c) {
     return unorm2_hasBoundaryBefore((const UNormalizer2 *)n, (UChar32)c);
 }
@@ -56,13 +53,10 @@ int32_t icu_break_status(void *bi) { return ubrk_getRuleStatus((UBreakIterator *
 void icu_break_close(void *bi) { ubrk_close((UBreakIterator *)bi); }
 
 // MARK: Character properties
-int32_t icu_script(uint32_t c) { int32_t err = 0; return (int32_t)uscript_getScript((UChar32)c, (UErrorCode *)&err); }
 int icu_is_upper(uint32_t c) { return u_isupper((UChar32)c); }
 int icu_is_lower(uint32_t c) { return u_islower((UChar32)c); }
 int icu_is_alpha(uint32_t c) { return u_isalpha((UChar32)c); }
 int32_t icu_char_type(uint32_t c) { return (int32_t)u_charType((UChar32)c); }
-int32_t icu_script_cyrillic(void) { return USCRIPT_CYRILLIC; }
-int32_t icu_script_latin(void) { return USCRIPT_LATIN; }
 
 // MARK: Spoof checker
 void *icu_spoof_open(int32_t *err) {

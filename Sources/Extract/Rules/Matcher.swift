@@ -11,10 +11,6 @@ public struct Matcher {
     private enum Frame { case branch(pc: Int, pos: Int), undo(slot: Int, old: Int) }
 
     /// Every match of every rule (before the conflict policy).
-    public func matches(in doc: Document) -> [RuleMatch] {
-        matches(MatchContext(document: doc, lexicons: rules.lexicons, cache: WordCache()))
-    }
-
     func matches(_ ctx: MatchContext) -> [RuleMatch] {
         var out: [RuleMatch] = []
         var stamp = [Int](repeating: -1, count: rules.rules.count)

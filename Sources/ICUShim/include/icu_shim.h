@@ -15,7 +15,6 @@ const void *icu_nfc(int32_t *err);
 const void *icu_nfd(int32_t *err);
 const void *icu_nfkc_casefold(int32_t *err);
 int32_t icu_normalize(const void *n, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, int32_t *err);
-int32_t icu_normalized_prefix(const void *n, const uint16_t *src, int32_t len, int32_t *err);
 int icu_has_boundary_before(const void *n, uint32_t c);
 // MARK: Break iteration (0 word, 3 sentence)
 void *icu_break_open(int32_t kind, const char *locale, int32_t *err);
@@ -25,13 +24,10 @@ int32_t icu_break_next(void *bi);
 int32_t icu_break_status(void *bi);
 void icu_break_close(void *bi);
 // MARK: Character properties
-int32_t icu_script(uint32_t c);
 int icu_is_upper(uint32_t c);
 int icu_is_lower(uint32_t c);
 int icu_is_alpha(uint32_t c);
 int32_t icu_char_type(uint32_t c);
-int32_t icu_script_cyrillic(void);
-int32_t icu_script_latin(void);
 // MARK: Spoof checker
 void *icu_spoof_open(int32_t *err);
 int32_t icu_spoof_check(void *sc, const uint16_t *text, int32_t len, int32_t *err);
