@@ -109,7 +109,7 @@ public final class Analyzer {
         doc.dates = []
         doc.entities = []
         if input.documentDate == nil { doc.documentDate = nil }
-        let trace = extractor.extract(&doc)
+        let trace = extractor.extract(&doc, trace: true)
         return (doc, trace)
     }
 }

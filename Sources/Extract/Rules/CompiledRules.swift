@@ -1,57 +1,110 @@
 /// The rules and lexicons of one language (its own plus the common ones), compiled once
 /// and indexed by what a rule's first element can match.
+///
+/// The programs of all rules are flattened into one code array, and their token tests
+/// into one array of plain `Check`s, so matching reads flat memory only.
 public struct CompiledRules: Sendable {
     public let language: Language
     public let rules: [Rule]
     let programs: [Program]
-    let contexts: [(notBefore: [[TokenTest]], notAfter: [[TokenTest]], before: [[TokenTest]], after: [[TokenTest]])]
-    /// Whether a rule has any context condition (most have none; skip loading them).
+    let lexicons: LexiconIndex
+
+    /// Every rule's program, jump targets absolute; rule r starts at `entry[r]`.
+    let code: [Program.Op]
+    let entry: [Int32]
+    /// Predicate k is the conjunction `checks[predicates[k]..<predicates[k + 1]]`.
+    let checks: [Check]
+    let predicates: [Int32]
+    /// Capture slots per rule (two per capture).
+    let slots: [Int32]
+    /// Context conditions per rule, each a list of predicates (any one decides).
+    let notBefore: Postings, notAfter: Postings, before: Postings, after: Postings
+    /// Whether a rule has any context condition (most have none).
     let hasContext: [Bool]
-    /// Rule indices by first key.
-    /// Indexed by vocabulary id, lexicon index and token kind (arrays: no hashing per token).
-    let byLiteral: [[Int]]
-    let byLexicon: [[Int]]
-    let byKind: [[Int]]
+    /// Rule indices by first key: vocabulary id, lexicon index, token kind; shape tests and
+    /// rules that can start anywhere are few and listed apart.
+    let byLiteral: Postings
+    let byLexicon: Postings
+    let byKind: Postings
+    let byShape: [(Shape, [Int32])]
+    let always: [Int32]
     let usesLexicons: Bool
     /// Per rule, the captures whose values its records use (`$name`).
     let valueCaptures: [Set<String>]
-    let byShape: [(Shape, [Int])]
-    let always: [Int]
-    let lexicons: LexiconIndex
+    /// Per rule, the captures whose union the match claims, or nil for the whole match.
+    let claims: [[Int]?]
 
     init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
         self.language = language
         self.rules = rules
         self.lexicons = lexicons
         programs = rules.map { Program($0.pattern) }
-        contexts = rules.map { ($0.notBefore, $0.notAfter, $0.before, $0.after) }
-        hasContext = rules.map { !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.before.isEmpty && $0.after.isEmpty) }
-        var lit: [Int32: [Int]] = [:], lex: [Int: [Int]] = [:], kind: [TokenKind: [Int]] = [:]
-        var shape: [UInt16: [Int]] = [:]
-        var always: [Int] = []
-        for (i, r) in rules.enumerated() {
-            for k in Program.firstKeys(r.pattern).keys {
-                switch k {
-                case .literal(let id): lit[id, default: []].append(i)
-                case .lexicon(let l): lex[l, default: []].append(i)
-                case .kind(let kd): kind[kd, default: []].append(i)
-                case .shape(let s): shape[s, default: []].append(i)
-                case .always: always.append(i)
+
+        var checks: [Check] = []
+        var predicates: [Int32] = [0]
+        func predicate(_ tests: [TokenTest]) -> Int {
+            checks += tests.map(Check.init)
+            predicates.append(Int32(checks.count))
+            return predicates.count - 2
+        }
+        var code: [Program.Op] = []
+        var entry: [Int32] = []
+        for program in programs {
+            let base = code.count
+            let predicateBase = predicates.count - 1
+            for tests in program.predicates { _ = predicate(tests) }
+            entry.append(Int32(base))
+            for op in program.ops {
+                switch op {
+                case .test(let i): code.append(.test(predicateBase + i))
+                case .phrase(let l, let i): code.append(.phrase(l, predicateBase + i))
+                case .split(let a, let b): code.append(.split(base + a, base + b))
+                case .jump(let a): code.append(.jump(base + a))
+                case .quoted, .save, .match: code.append(op)
                 }
             }
         }
-        var litArray = [[Int]](repeating: [], count: vocabularySize)
-        for (k, v) in lit { litArray[Int(k)] = v }
-        var lexArray = [[Int]](repeating: [], count: lexicons.lexicons.count)
-        for (k, v) in lex { lexArray[k] = v }
-        var kindArray = [[Int]](repeating: [], count: TokenKind.allCases.count)
-        for (k, v) in kind { kindArray[Int(k.rawValue)] = v }
-        byLiteral = litArray; byLexicon = lexArray; byKind = kindArray
-        usesLexicons = !lex.isEmpty
+        func contexts(_ list: (Rule) -> [[TokenTest]]) -> Postings { Postings(rules.map { list($0).map(predicate) }) }
+        notBefore = contexts(\.notBefore)
+        notAfter = contexts(\.notAfter)
+        before = contexts(\.before)
+        after = contexts(\.after)
+        self.code = code
+        self.entry = entry
+        self.checks = checks
+        self.predicates = predicates
+        slots = programs.map { Int32($0.captureNames.count * 2) }
+        hasContext = rules.map { !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.before.isEmpty && $0.after.isEmpty) }
+
+        var lit = [[Int]](repeating: [], count: vocabularySize)
+        var lex = [[Int]](repeating: [], count: lexicons.lexicons.count)
+        var kind = [[Int]](repeating: [], count: TokenKind.allCases.count)
+        var shape: [UInt16: [Int32]] = [:]
+        var always: [Int32] = []
+        for (i, r) in rules.enumerated() {
+            for k in Program.firstKeys(r.pattern).keys {
+                switch k {
+                case .literal(let id): lit[Int(id)].append(i)
+                case .lexicon(let l): lex[l].append(i)
+                case .kind(let kd): kind[Int(kd.rawValue)].append(i)
+                case .shape(let s): shape[s, default: []].append(Int32(i))
+                case .always: always.append(Int32(i))
+                }
+            }
+        }
+        byLiteral = Postings(lit)
+        byLexicon = Postings(lex)
+        byKind = Postings(kind)
+        usesLexicons = lex.contains { !$0.isEmpty }
+        byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
+        self.always = always
         valueCaptures = rules.map { rule in
             Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
         }
-        byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
-        self.always = always
+        claims = zip(rules, programs).map { rule, program in
+            if rule.produce.contains(where: { $0.span.isEmpty }) { return nil }
+            let names = Set(rule.produce.flatMap(\.span))
+            return program.captureNames.indices.filter { names.contains(program.captureNames[$0]) }
+        }
     }
 }

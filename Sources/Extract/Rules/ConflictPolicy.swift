@@ -8,28 +8,39 @@ public enum ConflictPolicy {
         public var lostTo: RuleMatch
     }
 
-    public static func select(_ matches: [RuleMatch], positions: Int) -> (kept: [RuleMatch], dropped: [Dropped]) {
-        let order = matches.indices.sorted { a, b in
-            let x = matches[a], y = matches[b]
-            let lx = x.span.end - x.span.start, ly = y.span.end - y.span.start
-            if lx != ly { return lx > ly }
+    /// What the policy weighs of a match: the token positions it claims, the length of
+    /// their span in the text, its rule's priority and the rule's index.
+    struct Claim {
+        var start: Int
+        var end: Int
+        var length: Int
+        var priority: Int
+        var rule: Int
+    }
+
+    /// The indices of the kept claims in text order, and each dropped claim's index with
+    /// the index of the kept claim it lost to.
+    static func select(_ claims: [Claim], positions: Int) -> (kept: [Int], dropped: [(Int, Int)]) {
+        let order = claims.indices.sorted { a, b in
+            let x = claims[a], y = claims[b]
+            if x.length != y.length { return x.length > y.length }
             if x.priority != y.priority { return x.priority > y.priority }
             if x.start != y.start { return x.start < y.start }
             return x.rule < y.rule
         }
         var owner = [Int](repeating: -1, count: positions)
-        var kept: [RuleMatch] = []
-        var dropped: [Dropped] = []
+        var kept: [Int] = []
+        var dropped: [(Int, Int)] = []
         for i in order {
-            let m = matches[i]
-            if let clash = (m.start..<m.end).first(where: { owner[$0] >= 0 }) {
-                dropped.append(Dropped(match: m, lostTo: kept[owner[clash]]))
+            let c = claims[i]
+            if let clash = (c.start..<c.end).first(where: { owner[$0] >= 0 }) {
+                dropped.append((i, owner[clash]))
                 continue
             }
-            for p in m.start..<m.end { owner[p] = kept.count }
-            kept.append(m)
+            for p in c.start..<c.end { owner[p] = i }
+            kept.append(i)
         }
-        kept.sort { $0.start < $1.start }
+        kept.sort { claims[$0].start < claims[$1].start }
         return (kept, dropped)
     }
 }

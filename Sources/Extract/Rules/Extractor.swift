@@ -20,13 +20,29 @@ public struct Extractor {
         public var dropped: [ConflictPolicy.Dropped]
     }
 
-    /// Fills `doc.dates`, `doc.entities` and, when the input gave none, `doc.documentDate`.
+    /// Fills `doc.dates`, `doc.entities` and, when the input gave none, `doc.documentDate`;
+    /// with `trace`, the returned trace also lists the dropped matches.
     @discardableResult
-    public func extract(_ doc: inout Document, clock: StageClock? = nil) -> Trace {
+    public func extract(_ doc: inout Document, clock: StageClock? = nil, trace: Bool = false) -> Trace {
         let compiled = ruleSet.rules(for: doc.language)
         let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, cache: caches[compiled.language]!)
-        let all = Matcher(rules: compiled).matches(ctx)
-        let (kept, dropped) = ConflictPolicy.select(all, positions: ctx.count)
+        let matcher = Matcher(rules: compiled)
+        let (found, slots) = matcher.matches(ctx)
+        let claims = found.map { f in
+            ConflictPolicy.Claim(start: Int(f.claimStart), end: Int(f.claimEnd),
+                                 length: Int(ctx.token(Int(f.claimEnd) - 1).end - ctx.token(Int(f.claimStart)).start),
+                                 priority: compiled.rules[Int(f.rule)].priority, rule: Int(f.rule))
+        }
+        let (keptIndices, droppedIndices) = ConflictPolicy.select(claims, positions: ctx.count)
+        var made: [Int: RuleMatch] = [:]
+        func match(_ i: Int) -> RuleMatch {
+            if let m = made[i] { return m }
+            let m = matcher.makeMatch(found[i], slots, ctx)
+            made[i] = m
+            return m
+        }
+        let kept = keptIndices.map(match)
+        let dropped = trace ? droppedIndices.map { ConflictPolicy.Dropped(match: match($0.0), lostTo: match($0.1)) } : []
         var dateRecords: [(Span, [String: String], String)] = []
         var entityRecords: [(Span, [String: String], String, RuleMatch)] = []
         for m in kept {

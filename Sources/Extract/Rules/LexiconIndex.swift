@@ -1,6 +1,11 @@
 /// Finds the lexicon entries that start at a token, exactly or inflected.
 struct LexiconIndex: Sendable {
-    struct EntryRef: Sendable, Hashable { var lexicon: Int32; var entry: Int32 }
+    struct EntryRef: Sendable, Hashable {
+        var lexicon: Int32
+        var entry: Int32
+        /// How many words the entry has.
+        var words: Int32
+    }
 
     let lexicons: [Lexicon]
     /// Entries by the vocabulary id of their first word.
@@ -35,7 +40,7 @@ struct LexiconIndex: Sendable {
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
                 guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
-                let ref = EntryRef(lexicon: l, entry: Int32(e))
+                let ref = EntryRef(lexicon: l, entry: Int32(e), words: Int32(entry.words.count))
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
                 if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en {
@@ -67,26 +72,29 @@ struct LexiconIndex: Sendable {
     /// A lexicon entry found in the text: tokens `start..<end` (positions in the non-space list).
     struct Hit: Sendable { var ref: EntryRef; var end: Int }
 
-    /// Entries starting at non-space position `p`.
-    func hits(at p: Int, in ctx: MatchContext) -> [Hit] {
+    /// Appends the entries starting at non-space position `p` to `out`.
+    func hits(at p: Int, in ctx: MatchContext, into out: inout [Hit]) {
         let t = ctx.token(p)
-        guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return [] }
-        var out: [Hit] = []
-        if t.key >= 0 { consider(byFirstWord[Int(t.key)], p, ctx, &out) }
+        guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return }
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
-            consider(inflectedFirstWords(p, ctx, names: names), p, ctx, &out)
+            let range = firstWords(p, ctx, names: names)
+            guard !range.isEmpty else { return }
+            ctx.cache.entryPool.withUnsafeBufferPointer { pool in consider(pool[range], p, ctx, &out) }
+        } else if t.key >= 0 {
+            byFirstWord[Int(t.key)].withUnsafeBufferPointer { consider($0[...], p, ctx, &out) }
         }
-        return out
     }
 
-    /// The entries whose first word the token at `p` is an inflected form of; a word's
-    /// answer is kept in the worker's cache, so each distinct word is looked up once.
-    private func inflectedFirstWords(_ p: Int, _ ctx: MatchContext, names: Bool) -> [EntryRef] {
+    /// The entries whose first word the word at `p` is, exactly or inflected: a range of
+    /// the worker's entry pool. A word's answer is kept in the worker's cache, so each
+    /// distinct word is looked up once.
+    private func firstWords(_ p: Int, _ ctx: MatchContext, names: Bool) -> Range<Int> {
         let key = ctx.folded(p)
         let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
-        if let cached = ctx.cache.inflected[cacheKey] { return cached }
-        var refs: [EntryRef] = []
+        if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
+        let t = ctx.token(p)
+        var refs: [EntryRef] = t.key >= 0 ? byFirstWord[Int(t.key)] : []
         for k in InflectionMatcher.minimumStem...min(6, key.count) {
             let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
             // Names are looked up for lower-case words too ("brexitu"), by endings only.
@@ -97,26 +105,23 @@ struct LexiconIndex: Sendable {
                 }
             }
         }
-        ctx.cache.store(cacheKey, refs)
-        return refs
+        return ctx.cache.storeFirstWords(cacheKey, refs)
     }
 
     /// Adds the entries of `refs` (whose first word matches at `p`) whose other words follow.
-    private func consider(_ refs: [EntryRef], _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
-        for ref in refs where !out.contains(where: { $0.ref == ref }) {
-            let ok: Bool = lexicons[Int(ref.lexicon)].entries.withUnsafeBufferPointer { entries in
-                let words = entries[Int(ref.entry)].words
-                let isName = entries[Int(ref.entry)].isName
-                var q = p + 1
-                // An entry may run over a sentence break ICU saw after an abbreviation
-                // ("W. Brytanii"), never over a line break.
-                for i in 1..<words.count {
-                    guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart), ctx.wordMatches(q, words[i], inflection, lemmas: isName) else { return false }
-                    q += 1
-                }
-                return true
+    private func consider(_ refs: Slice<UnsafeBufferPointer<EntryRef>>, _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
+        for ref in refs {
+            if ref.words == 1 { out.append(Hit(ref: ref, end: p + 1)); continue }
+            let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
+            var q = p + 1
+            var ok = true
+            // An entry may run over a sentence break ICU saw after an abbreviation
+            // ("W. Brytanii"), never over a line break.
+            for i in 1..<entry.words.count {
+                guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart), ctx.wordMatches(q, entry.words[i], inflection, lemmas: entry.isName) else { ok = false; break }
+                q += 1
             }
-            if ok { out.append(Hit(ref: ref, end: p + lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words.count)) }
+            if ok { out.append(Hit(ref: ref, end: q)) }
         }
     }
 }

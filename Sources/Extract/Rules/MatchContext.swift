@@ -1,16 +1,18 @@
 /// Per-document state for matching: the non-space tokens and the lexicon entries found at each.
 final class MatchContext {
+    /// The non-space tokens, in order (a position is an index into this array).
     let tokens: [Token]
     let folded: [UInt16]
     let utf16: [UInt16]
-    /// Indices into `tokens` of the non-space tokens, in order.
-    let positions: [Int32]
     let lexicons: LexiconIndex
-    private var hitCache: [[LexiconIndex.Hit]?]
+    /// Per position, where its lexicon hits lie in `hitStore` (start << 32 | count), or
+    /// `notComputed`: hits are looked up once per position, when first asked for.
+    private var hitRange: [UInt64]
+    private var hitStore: [LexiconIndex.Hit] = []
+    private static let notComputed = UInt64.max
     /// Per position, one bit per lexicon with a one-token entry there (filled with the hits).
     private var lexiconBits: [UInt64]
     private let bitWords: Int
-    private var hitsDone: [Bool]
     private var lemmaCache: [[[UInt16]]?]
     private var knownCache: [Int8]
 
@@ -19,20 +21,18 @@ final class MatchContext {
 
     init(document doc: Document, lexicons: LexiconIndex, cache: WordCache) {
         self.cache = cache
-        tokens = doc.tokens
+        var toks: [Token] = []
+        toks.reserveCapacity(doc.tokens.count / 2 + 1)
+        for t in doc.tokens where t.kind != .space { toks.append(t) }
+        tokens = toks
         folded = doc.folded
         utf16 = doc.utf16
-        var pos: [Int32] = []
-        pos.reserveCapacity(doc.tokens.count / 2 + 1)
-        for (i, t) in doc.tokens.enumerated() where t.kind != .space { pos.append(Int32(i)) }
-        positions = pos
         self.lexicons = lexicons
-        hitCache = Array(repeating: nil, count: pos.count)
-        bitWords = (lexicons.lexicons.count + 63) / 64
-        lexiconBits = Array(repeating: 0, count: pos.count * bitWords)
-        hitsDone = Array(repeating: false, count: pos.count)
-        lemmaCache = Array(repeating: nil, count: pos.count)
-        knownCache = Array(repeating: -1, count: pos.count)
+        hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
+        bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
+        lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
+        lemmaCache = Array(repeating: nil, count: toks.count)
+        knownCache = Array(repeating: -1, count: toks.count)
     }
 
     /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
@@ -62,19 +62,19 @@ final class MatchContext {
         return l
     }
 
-    var count: Int { positions.count }
+    var count: Int { tokens.count }
 
     /// The position of the non-space token starting at UTF-16 offset `offset`, if any.
     func position(startingAt offset: Int) -> Int? {
-        var lo = 0, hi = positions.count
+        var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if Int(token(mid).start) < offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo < positions.count && Int(token(lo).start) == offset ? lo : nil
+        return lo < tokens.count && Int(token(lo).start) == offset ? lo : nil
     }
 
-    @inline(__always) func token(_ p: Int) -> Token { tokens[Int(positions[p])] }
+    @inline(__always) func token(_ p: Int) -> Token { tokens[p] }
 
     /// The folded key of the token at position `p`.
     @inline(__always) func folded(_ p: Int) -> ArraySlice<UInt16> {
@@ -96,29 +96,46 @@ final class MatchContext {
     /// UTF-16 span of tokens `a..<b`.
     func span(_ a: Int, _ b: Int) -> Span { Span(Int(token(a).start), Int(token(b - 1).end)) }
 
-    /// A match may not run into a token that starts a line or a sentence.
-    @inline(__always) func startsBlock(_ p: Int) -> Bool {
-        !token(p).shape.isDisjoint(with: [.lineStart, .sentenceStart])
-    }
-
     /// Whether a one-token entry of lexicon `l` stands at `p`.
     @inline(__always)
     func inLexicon(_ p: Int, _ l: Int) -> Bool {
-        if !hitsDone[p] { _ = hits(p) }
+        if hitRange[p] == MatchContext.notComputed { computeHits(p) }
         return lexiconBits[p * bitWords + (l >> 6)] & (1 << UInt64(l & 63)) != 0
     }
 
     /// Lexicon entries starting at `p` (computed once per position).
-    func hits(_ p: Int) -> [LexiconIndex.Hit] {
-        if let h = hitCache[p] { return h }
-        let h = lexicons.hits(at: p, in: self)
-        hitCache[p] = h
-        hitsDone[p] = true
-        for hit in h where hit.end == p + 1 {
+    @inline(__always)
+    func hits(_ p: Int) -> ArraySlice<LexiconIndex.Hit> {
+        if hitRange[p] == MatchContext.notComputed { computeHits(p) }
+        let r = hitRange[p]
+        let start = Int(r >> 32)
+        return hitStore[start..<start + Int(r & 0xFFFF_FFFF)]
+    }
+
+    /// Whether any lexicon entry starts at `p`.
+    @inline(__always)
+    func hasHits(_ p: Int) -> Bool {
+        if hitRange[p] == MatchContext.notComputed { computeHits(p) }
+        return hitRange[p] & 0xFFFF_FFFF != 0
+    }
+
+    private func computeHits(_ p: Int) {
+        let start = hitStore.count
+        lexicons.hits(at: p, in: self, into: &hitStore)
+        hitRange[p] = UInt64(start) << 32 | UInt64(hitStore.count - start)
+        for hit in hitStore[start...] where hit.end == p + 1 {
             let l = Int(hit.ref.lexicon)
             lexiconBits[p * bitWords + (l >> 6)] |= 1 << UInt64(l & 63)
         }
-        return h
+    }
+
+    /// Whether the folded token at `p` ends with a suffix entry of lexicon `l` (a stem of
+    /// at least two units left).
+    func hasSuffix(_ p: Int, lexicon l: Int) -> Bool {
+        guard let set = lexicons.suffixes[l] else { return false }
+        let key = folded(p)
+        for n in 2...6 where key.count > n + 1 && set.contains(InflectionMatcher.hash(key.suffix(n))) { return true }
+        return false
     }
 
     /// Whether the token at `p` is `word` (folded) or an inflected form of it.

@@ -2,64 +2,182 @@
 ///
 /// At each token only the rules indexed under what that token is (its folded key, the
 /// lexicons it belongs to, its kind and shape) are tried; each runs as a small
-/// backtracking program. No regex touches the text.
+/// backtracking program over flat code and plain token checks. No regex touches the
+/// text, and captures become strings only for the matches the conflict policy keeps.
 public struct Matcher {
     let rules: CompiledRules
 
     public init(rules: CompiledRules) { self.rules = rules }
 
-    private enum Frame { case branch(pc: Int, pos: Int), undo(slot: Int, old: Int) }
+    /// A match before the conflict policy: token positions, the span it claims, and where
+    /// its capture slots lie in the slot store.
+    struct Found {
+        var rule: Int32
+        var start: Int32
+        var end: Int32
+        var claimStart: Int32
+        var claimEnd: Int32
+        var slots: Int32
+    }
 
-    /// Every match of every rule (before the conflict policy).
-    func matches(_ ctx: MatchContext) -> [RuleMatch] {
-        var out: [RuleMatch] = []
-        var stamp = [Int](repeating: -1, count: rules.rules.count)
+    private enum Frame { case branch(pc: Int, pos: Int), undo(slot: Int, old: Int32) }
+
+    /// Every match of every rule (before the conflict policy), with the capture slots.
+    func matches(_ ctx: MatchContext) -> (found: [Found], slots: [Int32]) {
+        var found: [Found] = []
+        var store: [Int32] = []
+        var stamp = [Int32](repeating: -1, count: rules.rules.count)
         var stack: [Frame] = []
-        var saves: [Int] = []
-        var candidates: [Int] = []
-        for p in 0..<ctx.count {
-            let t = ctx.token(p)
-            candidates.removeAll(keepingCapacity: true)
-            if t.key >= 0 { Matcher.add(rules.byLiteral[Int(t.key)], p, &stamp, &candidates) }
-            Matcher.add(rules.byKind[Int(t.kind.rawValue)], p, &stamp, &candidates)
-            for (shape, l) in rules.byShape where t.shape.contains(shape) { Matcher.add(l, p, &stamp, &candidates) }
-            Matcher.add(rules.always, p, &stamp, &candidates)
-            if rules.usesLexicons {
-                for h in ctx.hits(p) { Matcher.add(rules.byLexicon[Int(h.ref.lexicon)], p, &stamp, &candidates) }
+        var saves: [Int32] = []
+        var candidates: [Int32] = []
+        var ends: [Int] = []
+        let n = ctx.count
+        rules.code.withUnsafeBufferPointer { code in
+        rules.checks.withUnsafeBufferPointer { checks in
+        rules.predicates.withUnsafeBufferPointer { predicates in
+        ctx.tokens.withUnsafeBufferPointer { toks in
+            rules.byLiteral.storage.withUnsafeBufferPointer { litItems in
+            rules.byKind.storage.withUnsafeBufferPointer { kindItems in
+            rules.byLexicon.storage.withUnsafeBufferPointer { lexItems in
+            stamp.withUnsafeMutableBufferPointer { stamp in
+                @inline(__always) func add(_ items: UnsafeBufferPointer<Int32>, _ range: Range<Int>, _ p: Int32) {
+                    for i in range {
+                        let r = Int(items[i])
+                        if stamp[r] != p { stamp[r] = p; candidates.append(Int32(r)) }
+                    }
+                }
+                @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
+                    let t = toks[p]
+                    var i = Int(predicates[k])
+                    let e = Int(predicates[k + 1])
+                    while i < e {
+                        if !checks[i].passes(t, p, ctx) { return false }
+                        i += 1
+                    }
+                    return true
+                }
+                /// Whether the context condition holds at `p`: no forbidden and (when any is
+                /// required) one required predicate passes.
+                func holds(_ p: Int, forbidden: Range<Int>, required: Range<Int>, _ items: [Int32], _ requiredItems: [Int32]) -> Bool {
+                    let exists = p >= 0 && p < n
+                    if exists { for i in forbidden where pass(Int(items[i]), p) { return false } }
+                    if !required.isEmpty {
+                        guard exists else { return false }
+                        return required.contains { pass(Int(requiredItems[$0]), p) }
+                    }
+                    return true
+                }
+                @inline(__always) func startsBlock(_ p: Int) -> Bool {
+                    !toks[p].shape.isDisjoint(with: [.lineStart, .sentenceStart])
+                }
+                /// Runs rule `r` at `start`; the end position, with the capture slots in `saves`.
+                func run(_ r: Int, at start: Int) -> Int? {
+                    stack.removeAll(keepingCapacity: true)
+                    saves.removeAll(keepingCapacity: true)
+                    for _ in 0..<Int(rules.slots[r]) { saves.append(-1) }
+                    var pc = Int(rules.entry[r])
+                    var pos = start
+                    var steps = 0
+                    while true {
+                        steps += 1
+                        if steps > 20_000 { return nil }
+                        var ok = true
+                        switch code[pc] {
+                        case .test(let k):
+                            if pos < n, pos == start || !startsBlock(pos), pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
+                        case .phrase(let l, let k):
+                            if pos < n, pos == start || !startsBlock(pos), pass(k, pos) {
+                                // (a lexicon entry is evidence enough to run over a sentence break inside it)
+                                ends.removeAll(keepingCapacity: true)
+                                for h in ctx.hits(pos) where Int(h.ref.lexicon) == l && !ends.contains(h.end) { ends.append(h.end) }
+                                if ends.isEmpty { ok = false } else {
+                                    ends.sort()
+                                    // the longest first; the shorter ones on backtracking, longer before shorter
+                                    for e in ends.dropLast() { stack.append(.branch(pc: pc + 1, pos: e)) }
+                                    pos = ends[ends.count - 1]; pc += 1
+                                }
+                            } else { ok = false }
+                        case .quoted:
+                            if pos < n, let close = Matcher.closingQuote(ctx, pos, start: start) { pos = close + 1; pc += 1 } else { ok = false }
+                        case .split(let a, let b):
+                            stack.append(.branch(pc: b, pos: pos)); pc = a
+                        case .jump(let a):
+                            pc = a
+                        case .save(let s):
+                            stack.append(.undo(slot: s, old: saves[s])); saves[s] = Int32(pos); pc += 1
+                        case .match:
+                            return pos > start ? pos : nil
+                        }
+                        if ok { continue }
+                        // backtrack
+                        var resumed = false
+                        while let f = stack.popLast() {
+                            switch f {
+                            case .undo(let s, let old): saves[s] = old
+                            case .branch(let bpc, let bpos): pc = bpc; pos = bpos; resumed = true
+                            }
+                            if resumed { break }
+                        }
+                        if !resumed { return nil }
+                    }
+                }
+
+                for p in 0..<n {
+                    let t = toks[p]
+                    let p32 = Int32(p)
+                    candidates.removeAll(keepingCapacity: true)
+                    if t.key >= 0 { add(litItems, rules.byLiteral.range(Int(t.key)), p32) }
+                    add(kindItems, rules.byKind.range(Int(t.kind.rawValue)), p32)
+                    for (shape, l) in rules.byShape where t.shape.contains(shape) {
+                        l.withUnsafeBufferPointer { add($0, 0..<$0.count, p32) }
+                    }
+                    rules.always.withUnsafeBufferPointer { add($0, 0..<$0.count, p32) }
+                    if rules.usesLexicons, ctx.hasHits(p) {
+                        for h in ctx.hits(p) { add(lexItems, rules.byLexicon.range(Int(h.ref.lexicon)), p32) }
+                    }
+                    for r32 in candidates {
+                        let r = Int(r32)
+                        let checked = rules.hasContext[r]
+                        if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
+                                           rules.notBefore.storage, rules.before.storage) { continue }
+                        guard let end = run(r, at: p) else { continue }
+                        if checked, !holds(end, forbidden: rules.notAfter.range(r), required: rules.after.range(r),
+                                           rules.notAfter.storage, rules.after.storage) { continue }
+                        // What the match claims in the conflict policy: the union of the
+                        // captures its records span (a trigger word outside them stays free).
+                        var a = p, b = end
+                        if let claim = rules.claims[r] {
+                            a = end; b = p
+                            for k in claim {
+                                let s = Int(saves[2 * k]), e = Int(saves[2 * k + 1])
+                                if s >= 0, e > s { a = min(a, s); b = max(b, e) }
+                            }
+                            if a >= b { a = p; b = end }
+                        }
+                        found.append(Found(rule: r32, start: p32, end: Int32(end), claimStart: Int32(a), claimEnd: Int32(b), slots: Int32(store.count)))
+                        store += saves
+                    }
+                }
             }
-            for r in candidates {
-                let checked = rules.hasContext[r]
-                if checked, !contextHolds(ctx, p - 1, forbidden: rules.contexts[r].notBefore, required: rules.contexts[r].before) { continue }
-                guard let end = run(rules.programs[r], ctx, at: p, stack: &stack, saves: &saves) else { continue }
-                if checked, !contextHolds(ctx, end, forbidden: rules.contexts[r].notAfter, required: rules.contexts[r].after) { continue }
-                out.append(makeMatch(r, ctx, p, end, saves))
+            }
+            }
             }
         }
-        return out
-    }
-
-    @inline(__always)
-    private static func add(_ list: [Int], _ p: Int, _ stamp: inout [Int], _ candidates: inout [Int]) {
-        for r in list where stamp[r] != p { stamp[r] = p; candidates.append(r) }
-    }
-
-    private func contextHolds(_ ctx: MatchContext, _ p: Int, forbidden: [[TokenTest]], required: [[TokenTest]]) -> Bool {
-        if forbidden.isEmpty && required.isEmpty { return true }
-        let exists = p >= 0 && p < ctx.count
-        for tests in forbidden where exists && tests.allSatisfy({ eval($0, ctx, p) }) { return false }
-        if !required.isEmpty {
-            guard exists else { return false }
-            return required.contains { tests in tests.allSatisfy { eval($0, ctx, p) } }
         }
-        return true
+        }
+        }
+        return (found, store)
     }
 
-    private func makeMatch(_ r: Int, _ ctx: MatchContext, _ start: Int, _ end: Int, _ saves: [Int]) -> RuleMatch {
+    /// The match with its captures as values and spans.
+    func makeMatch(_ f: Found, _ store: [Int32], _ ctx: MatchContext) -> RuleMatch {
+        let r = Int(f.rule)
         let program = rules.programs[r]
         var captures: [String: RuleMatch.Capture] = [:]
         let used = rules.valueCaptures[r]
+        let base = Int(f.slots)
         for (k, name) in program.captureNames.enumerated() {
-            let a = saves[2 * k], b = saves[2 * k + 1]
+            let a = Int(store[base + 2 * k]), b = Int(store[base + 2 * k + 1])
             guard a >= 0, b > a else { continue }
             guard used.contains(name) else {
                 // A capture that only marks a span needs no value.
@@ -86,112 +204,24 @@ public struct Matcher {
             }
             captures[name] = RuleMatch.Capture(value: value ?? ctx.text(a, b), span: ctx.span(a, b), tokens: a..<b)
         }
-        // What the match claims in the conflict policy: the union of the spans it produces
-        // (a trigger word outside them, such as "program" before a name, stays free).
-        var a = end, b = start
-        for rec in rules.rules[r].produce {
-            if rec.span.isEmpty { a = start; b = end; break }
-            for name in rec.span { if let c = captures[name] { a = min(a, c.tokens.lowerBound); b = max(b, c.tokens.upperBound) } }
-        }
-        if a >= b { a = start; b = end }
+        let a = Int(f.claimStart), b = Int(f.claimEnd)
         return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.rules[r].priority, captures: captures)
-    }
-
-    /// Runs `program` at position `start`; returns the end position, with the capture slots in `saves`.
-    private func run(_ program: Program, _ ctx: MatchContext, at start: Int, stack: inout [Frame], saves: inout [Int]) -> Int? {
-        stack.removeAll(keepingCapacity: true)
-        saves.removeAll(keepingCapacity: true)
-        saves.append(contentsOf: repeatElement(-1, count: program.captureNames.count * 2))
-        var pc = 0
-        var pos = start
-        var steps = 0
-        let ops = program.ops
-        while true {
-            steps += 1
-            if steps > 20_000 { return nil }
-            var ok = true
-            switch ops[pc] {
-            case .test(let i):
-                if pos < ctx.count, pos == start || !ctx.startsBlock(pos), program.predicates[i].allSatisfy({ eval($0, ctx, pos) }) {
-                    pos += 1; pc += 1
-                } else { ok = false }
-            case .phrase(let l, let first):
-                if pos < ctx.count, pos == start || !ctx.startsBlock(pos), program.predicates[first].allSatisfy({ eval($0, ctx, pos) }) {
-                    let ends = ctx.hits(pos).filter { Int($0.ref.lexicon) == l }.map(\.end).sorted(by: >)
-                    // (a lexicon entry is evidence enough to run over a sentence break inside it)
-                    if let longest = ends.first {
-                        for e in Set(ends.dropFirst()).sorted() { stack.append(.branch(pc: pc + 1, pos: e)) }
-                        pos = longest; pc += 1
-                    } else { ok = false }
-                } else { ok = false }
-            case .quoted:
-                if pos < ctx.count, let close = closingQuote(ctx, pos, start: start) { pos = close + 1; pc += 1 } else { ok = false }
-            case .split(let a, let b):
-                stack.append(.branch(pc: b, pos: pos)); pc = a
-            case .jump(let a):
-                pc = a
-            case .save(let s):
-                stack.append(.undo(slot: s, old: saves[s])); saves[s] = pos; pc += 1
-            case .match:
-                return pos > start ? pos : nil
-            }
-            if ok { continue }
-            // backtrack
-            var resumed = false
-            while let f = stack.popLast() {
-                switch f {
-                case .undo(let s, let old): saves[s] = old
-                case .branch(let bpc, let bpos): pc = bpc; pos = bpos; resumed = true
-                }
-                if resumed { break }
-            }
-            if !resumed { return nil }
-        }
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
     static func isClosingQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0xBB, 0x2018, 0x2019, 0x27].contains(u) }
 
-    private func closingQuote(_ ctx: MatchContext, _ p: Int, start: Int) -> Int? {
+    private static func closingQuote(_ ctx: MatchContext, _ p: Int, start: Int) -> Int? {
         let t = ctx.token(p)
-        guard t.kind == .punctuation, t.length == 1, Matcher.isOpeningQuote(ctx.utf16[Int(t.start)]) else { return nil }
-        if p != start && ctx.startsBlock(p) { return nil }
+        guard t.kind == .punctuation, t.length == 1, isOpeningQuote(ctx.utf16[Int(t.start)]) else { return nil }
+        if p != start && !ctx.token(p).shape.isDisjoint(with: [.lineStart, .sentenceStart]) { return nil }
         var q = p + 1
         while q < ctx.count, q <= p + 13 {
             let u = ctx.token(q)
-            if ctx.token(q).shape.contains(.lineStart) { return nil }
-            if u.kind == .punctuation, u.length == 1, Matcher.isClosingQuote(ctx.utf16[Int(u.start)]) { return q > p + 1 ? q : nil }
+            if u.shape.contains(.lineStart) { return nil }
+            if u.kind == .punctuation, u.length == 1, isClosingQuote(ctx.utf16[Int(u.start)]) { return q > p + 1 ? q : nil }
             q += 1
         }
         return nil
-    }
-
-    @inline(__always)
-    func eval(_ test: TokenTest, _ ctx: MatchContext, _ p: Int) -> Bool {
-        let t = ctx.token(p)
-        switch test {
-        case .literal(let id): return t.key == id
-        case .lexicon(let l): return ctx.inLexicon(p, l)
-        case .number(let r):
-            guard t.kind == .number else { return false }
-            guard let r else { return true }
-            return t.number >= 0 && r.contains(Int(t.number))
-        case .year(let r): return t.kind == .number && t.digitCount == 4 && t.number >= 0 && r.contains(Int(t.number))
-        case .ordinal(let r): return t.kind == .ordinal && t.number >= 0 && (r?.contains(Int(t.number)) ?? true)
-        case .decimal: return t.kind == .number && t.number < 0
-        case .suffix(let l):
-            guard t.kind == .word, let set = ctx.lexicons.suffixes[l] else { return false }
-            let key = ctx.folded(p)
-            for n in 2...6 where key.count > n + 1 && set.contains(InflectionMatcher.hash(key.suffix(n))) { return true }
-            return false
-        case .known:
-            return t.kind == .word && ctx.known(p)
-        case .kind(let k): return t.kind == k
-        case .shape(let s): return t.shape.contains(s)
-        case .word: return t.kind == .word || t.kind == .abbreviation
-        case .any: return true
-        case .glued: return !t.shape.contains(.spaceBefore)
-        case .not(let inner): return !eval(inner, ctx, p)
-        }
     }
 }

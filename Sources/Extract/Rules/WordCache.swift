@@ -3,8 +3,11 @@
 /// repeat from document to document, so each distinct word is looked up once. One per
 /// worker and language (not thread-safe); bounded in size.
 public final class WordCache {
-    /// Keyed by the FNV hash of the folded word (salted for capitalised words).
-    var inflected = HashTable64<[LexiconIndex.EntryRef]>()
+    /// The lexicon entries a word can start (its exact or inflected first word), as a range
+    /// of `entryPool` (start << 32 | count), keyed by the FNV hash of the folded word
+    /// (salted for capitalised words).
+    var firstWords = HashTable64<UInt64>()
+    var entryPool: [LexiconIndex.EntryRef] = []
     var known = HashTable64<Bool>()
     /// hunspell lemmas (folded) by the FNV hash of the word as written.
     var lemmas = HashTable64<[[UInt16]]>()
@@ -13,9 +16,12 @@ public final class WordCache {
 
     public init() {}
 
-    func store(_ key: UInt64, _ refs: [LexiconIndex.EntryRef]) {
-        if inflected.count >= WordCache.limit { inflected.removeAll() }
-        inflected[key] = refs
+    func storeFirstWords(_ key: UInt64, _ refs: [LexiconIndex.EntryRef]) -> Range<Int> {
+        if firstWords.count >= WordCache.limit { firstWords.removeAll(); entryPool.removeAll(keepingCapacity: true) }
+        let start = entryPool.count
+        entryPool += refs
+        firstWords[key] = UInt64(start) << 32 | UInt64(refs.count)
+        return start..<entryPool.count
     }
 
     func storeLemmas(_ key: UInt64, _ value: [[UInt16]]) {

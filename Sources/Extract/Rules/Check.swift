@@ -1,0 +1,90 @@
+/// A token test compiled to plain data, so the matcher's inner loop touches no
+/// reference-counted value: an operation, a negation flag and two integer operands.
+struct Check: Sendable {
+    enum Op: UInt8, Sendable {
+        case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, shape, word, any, glued
+    }
+
+    var op: Op
+    var negate: Bool
+    /// Vocabulary id, lexicon index, token kind, shape bits, or a range's lower bound.
+    var a: Int32
+    /// A range's upper bound.
+    var b: Int32
+
+    init(_ test: TokenTest) {
+        negate = false
+        a = 0
+        b = 0
+        switch test {
+        case .literal(let id): op = .literal; a = id
+        case .lexicon(let l): op = .lexicon; a = Int32(l)
+        case .number(let r):
+            if let r { op = .number; (a, b) = Check.bounds(r) } else { op = .numberAny }
+        case .decimal: op = .decimal
+        case .year(let r): op = .year; (a, b) = Check.bounds(r)
+        case .ordinal(let r): op = .ordinal; (a, b) = r.map(Check.bounds) ?? (0, Int32.max)
+        case .kind(let k): op = .kind; a = Int32(k.rawValue)
+        case .suffix(let l): op = .suffix; a = Int32(l)
+        case .known: op = .known
+        case .shape(let s): op = .shape; a = Int32(s.rawValue)
+        case .word: op = .word
+        case .any: op = .any
+        case .glued: op = .glued
+        case .not(let inner):
+            self = Check(inner)
+            negate.toggle()
+        }
+    }
+
+    private static func bounds(_ r: ClosedRange<Int>) -> (Int32, Int32) {
+        (Int32(clamping: r.lowerBound), Int32(clamping: r.upperBound))
+    }
+
+    /// Whether `t`, the token at position `p` of `ctx`, passes.
+    @inline(__always)
+    func passes(_ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
+        let ok: Bool
+        switch op {
+        case .literal: ok = t.key == a
+        case .lexicon: ok = ctx.inLexicon(p, Int(a))
+        case .number: ok = t.kind == .number && t.number >= 0 && t.number >= a && t.number <= b
+        case .numberAny: ok = t.kind == .number
+        case .decimal: ok = t.kind == .number && t.number < 0
+        case .year: ok = t.kind == .number && t.digitCount == 4 && t.number >= 0 && t.number >= a && t.number <= b
+        case .ordinal: ok = t.kind == .ordinal && t.number >= 0 && t.number >= a && t.number <= b
+        case .kind: ok = t.kind.rawValue == UInt8(a)
+        case .suffix: ok = t.kind == .word && ctx.hasSuffix(p, lexicon: Int(a))
+        case .known: ok = t.kind == .word && ctx.known(p)
+        case .shape: ok = t.shape.rawValue & UInt16(a) == UInt16(a)
+        case .word: ok = t.kind == .word || t.kind == .abbreviation
+        case .any: ok = true
+        case .glued: ok = !t.shape.contains(.spaceBefore)
+        }
+        return ok != negate
+    }
+}
+
+/// Lists of integers by key, stored flat (one array of items, one of offsets), so a
+/// lookup is two array reads and no list is a separately counted object.
+struct Postings: Sendable {
+    private let offsets: [Int32]
+    private let items: [Int32]
+
+    init(_ lists: [[Int]]) {
+        var offsets: [Int32] = [0]
+        var items: [Int32] = []
+        for l in lists {
+            items += l.map(Int32.init)
+            offsets.append(Int32(items.count))
+        }
+        self.offsets = offsets
+        self.items = items
+    }
+
+    var keyCount: Int { offsets.count - 1 }
+
+    /// The items under `key`, as a range of `storage`.
+    @inline(__always) func range(_ key: Int) -> Range<Int> { Int(offsets[key])..<Int(offsets[key + 1]) }
+    var storage: [Int32] { items }
+}
