@@ -29,6 +29,28 @@ public enum UTF {
         return out
     }
 
+    /// A string from UTF-16 code units, transcoded by ICU straight into the string's storage
+    /// (the standard library's `String(decoding:as: UTF16.self)` takes a slow generic path).
+    /// Lone surrogates become U+FFFD.
+    public static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
+        if units.isEmpty { return "" }
+        let cap = units.count * 3 + 1
+        var err: Int32 = 0
+        let s = String(unsafeUninitializedCapacity: cap) { buf in
+            let n = buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: cap) { dst in
+                icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(cap), &err)
+            }
+            return icu_failure(err) == 0 ? Int(n) : 0
+        }
+        return icu_failure(err) == 0 ? s : String(decoding: units, as: UTF16.self)
+    }
+
+    /// A string from UTF-16 code units (see `string(fromUTF16:)` for buffers).
+    public static func string<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
+        if let s = units.withContiguousStorageIfAvailable({ string(fromUTF16: $0) }) { return s }
+        return Array(units).withUnsafeBufferPointer { string(fromUTF16: $0) }
+    }
+
     /// Encodes UTF-16 code units as UTF-8 bytes.
     public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>) throws -> [UInt8] {
         if units.isEmpty { return [] }
@@ -80,7 +102,7 @@ public struct Normalizer: @unchecked Sendable {
         let units = Array(s.utf16)
         var out: [UInt16] = []
         units.withUnsafeBufferPointer { normalize($0, appendingTo: &out) }
-        return String(decoding: out, as: UTF16.self)
+        return UTF.string(out)
     }
 }
 
@@ -160,7 +182,7 @@ public final class Transliterator {
             var buf = units + [UInt16](repeating: 0, count: cap - units.count)
             var err: Int32 = 0
             let n = icu_translit(handle, &buf, Int32(units.count), Int32(cap), &err)
-            if icu_failure(err) == 0 { return String(decoding: buf[0..<Int(n)], as: UTF16.self) }
+            if icu_failure(err) == 0 { return UTF.string(buf[0..<Int(n)]) }
             cap *= 2
             if cap > 1 << 24 { units = []; return s }
         }
@@ -240,7 +262,7 @@ public enum CLDR {
             var buf = [UInt16](repeating: 0, count: 64)
             var err: Int32 = 0
             let n = icu_date_symbol(locale, set.rawValue, Int32(i), &buf, 64, &err)
-            if icu_failure(err) == 0 { out.append(String(decoding: buf[0..<Int(n)], as: UTF16.self)) }
+            if icu_failure(err) == 0 { out.append(UTF.string(buf[0..<Int(n)])) }
         }
         return out
     }
@@ -260,7 +282,7 @@ public enum CLDR {
         var err: Int32 = 0
         let n = icu_display_country(region, locale, &buf, 128, &err)
         guard icu_failure(err) == 0, n > 0 else { return nil }
-        let s = String(decoding: buf[0..<Int(n)], as: UTF16.self)
+        let s = UTF.string(buf[0..<Int(n)])
         return s == region ? nil : s
     }
 }

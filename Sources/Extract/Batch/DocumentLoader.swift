@@ -1,3 +1,4 @@
+import ICU
 /// Turns the bytes of one corpus file (or one JSON Lines line) into an input document:
 /// decodes them (declared charset first), reduces HTML to its article text and date,
 /// parses JSON records.
@@ -22,7 +23,7 @@ public struct DocumentLoader: Sendable {
                 throw StageError(path: path, stage: "extract", message: e.message)
             }
             decoded.utf16 = page.text
-            var doc = InputDocument(id: id, path: path, content: .text(String(decoding: page.text, as: UTF16.self)),
+            var doc = InputDocument(id: id, path: path, content: .text(UTF.string(page.text)),
                                     documentDate: page.documentDate)
             doc.source = sourceInfo(bytes, decoded, path: path)
             return doc
@@ -31,7 +32,7 @@ public struct DocumentLoader: Sendable {
             if decoded.utf16.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xA0 }) {
                 throw StageError(path: path, stage: "decode", message: "empty document (only whitespace)")
             }
-            var doc = InputDocument(id: id, path: path, content: .text(String(decoding: decoded.utf16, as: UTF16.self)))
+            var doc = InputDocument(id: id, path: path, content: .text(UTF.string(decoded.utf16)))
             doc.source = sourceInfo(bytes, decoded, path: path)
             return doc
         }
@@ -46,7 +47,7 @@ public struct DocumentLoader: Sendable {
     /// A JSON record in a charset the user gave.
     private func record(decoding bytes: [UInt8], encoding: String, path: String, defaultId: String) throws -> InputDocument {
         let decoded = try decode(bytes, declared: encoding, path: path, documentDeclared: false)
-        var doc = try JSONLinesRecord.parse(bytes: Array(String(decoding: decoded.utf16, as: UTF16.self).utf8), path: path, defaultId: defaultId)
+        var doc = try JSONLinesRecord.parse(bytes: Array(UTF.string(decoded.utf16).utf8), path: path, defaultId: defaultId)
         doc.source = sourceInfo(bytes, decoded, path: path)
         return doc
     }

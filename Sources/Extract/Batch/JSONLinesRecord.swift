@@ -1,3 +1,4 @@
+import ICU
 import Foundation
 
 /// A document given as JSON: `{"id", "text" or "html", "documentDate", "url", "language", "encoding"}`.
@@ -25,7 +26,7 @@ public enum JSONLinesRecord {
             }
             sourceEncoding = decoded.encoding
             confidence = decoded.confidence
-            data = Data(String(decoding: decoded.utf16, as: UTF16.self).utf8)
+            data = Data(UTF.string(decoded.utf16).utf8)
         }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
@@ -55,7 +56,7 @@ public enum JSONLinesRecord {
         } else if let html = dict["html"] as? String {
             do {
                 let page = try HTMLExtractor().extract(Array(html.utf16))
-                text = String(decoding: page.text, as: UTF16.self)
+                text = UTF.string(page.text)
                 if date == nil { date = page.documentDate }
             } catch let e as DecodeError {
                 throw StageError(path: path, stage: "extract", message: e.message)

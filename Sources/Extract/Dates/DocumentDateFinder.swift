@@ -1,3 +1,4 @@
+import ICU
 /// Finds a document's date in its own text: a date after "Дата:" / "Data:" / "Date:", or a
 /// date standing alone (or after a place and a comma) on one of the first or last lines.
 /// Dates listed in scraped navigation (several lone dates) are not taken.
@@ -27,7 +28,7 @@ struct DocumentDateFinder {
         // 1. A labelled dateline wins.
         for d in dates {
             guard let date = day(d), let li = lineIndex(d.span.start), d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
-            let before = String(decoding: text[lines[li].start..<d.span.start], as: UTF16.self)
+            let before = UTF.string(text[lines[li].start..<d.span.start])
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
             if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
         }
@@ -37,8 +38,8 @@ struct DocumentDateFinder {
             guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
             let line = lines[li]
             guard d.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - d.span.end <= DocumentDateFinder.maxAfter else { continue }
-            let before = String(decoding: text[line.start..<d.span.start], as: UTF16.self).trimmingWhitespace()
-            let after = String(decoding: text[d.span.end..<line.end], as: UTF16.self).trimmingWhitespace()
+            let before = UTF.string(text[line.start..<d.span.start]).trimmingWhitespace()
+            let after = UTF.string(text[d.span.end..<line.end]).trimmingWhitespace()
             let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3
                 && (before.first?.isUppercase ?? false)
             let alone = before.isEmpty || placeComma

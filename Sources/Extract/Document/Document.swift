@@ -1,3 +1,4 @@
+import ICU
 /// Where a document came from and how its bytes were decoded.
 public struct SourceInfo: Sendable, Equatable {
     public var path: String
@@ -142,14 +143,14 @@ public struct Document: Sendable {
     }
 
     /// The text as a Swift string.
-    public var text: String { String(decoding: utf16, as: UTF16.self) }
+    public var text: String { UTF.string(utf16) }
 
     /// The original text of a UTF-16 span.
-    public func text(_ span: Span) -> String { String(decoding: utf16[span.start..<span.end], as: UTF16.self) }
+    public func text(_ span: Span) -> String { UTF.string(utf16[span.start..<span.end]) }
 
     /// The folded match key of token `i`.
     public func foldedKey(_ i: Int) -> String {
         let t = tokens[i]
-        return String(decoding: folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF16.self)
+        return UTF.string(folded[Int(t.foldStart)..<Int(t.foldEnd)])
     }
 }

@@ -1,3 +1,4 @@
+import ICU
 /// Takes the article text and the publication date out of an HTML page.
 ///
 /// A small tag scanner over UTF-16 (no DOM): scripts, styles and boilerplate subtrees
@@ -64,7 +65,7 @@ public struct HTMLExtractor: Sendable {
             kept.append(h1.units)
         }
         for line in state.lines where !useArticle || line.article {
-            if boilerplate.isBoilerplateLine(String(decoding: line.units, as: UTF16.self)) { continue }
+            if boilerplate.isBoilerplateLine(UTF.string(line.units)) { continue }
             kept.append(line.units)
         }
         if kept.isEmpty { throw DecodeError("HTML page has no article text") }
@@ -206,7 +207,7 @@ private struct ScanState {
                 }
             }
             if key.isEmpty { i += 1; continue }
-            attributes[String(decoding: key, as: UTF16.self).lowercased()] = String(decoding: value, as: UTF16.self)
+            attributes[UTF.string(key).lowercased()] = UTF.string(value)
         }
         if closing {
             close(name)

@@ -186,6 +186,6 @@ public final class TextFolder {
         let units = Array(s.utf16)
         var out: [UInt16] = []
         units.withUnsafeBufferPointer { _ = fold($0, 0..<$0.count, into: &out) }
-        return String(decoding: out, as: UTF16.self)
+        return UTF.string(out)
     }
 }

@@ -1,3 +1,4 @@
+import ICU
 /// Interns folded keys: every literal and lexicon form the rules know gets an id, so a
 /// token's folded key is looked up once and compared as an integer afterwards.
 public struct Vocabulary: Sendable {
@@ -36,5 +37,5 @@ public struct Vocabulary: Sendable {
     }
 
     /// The folded key of an id.
-    public func key(_ id: Int32) -> String { String(decoding: keys[Int(id)], as: UTF16.self) }
+    public func key(_ id: Int32) -> String { UTF.string(keys[Int(id)]) }
 }

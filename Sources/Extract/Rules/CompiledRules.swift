@@ -26,13 +26,15 @@ public struct CompiledRules: Sendable {
     let byLiteral: Postings
     let byLexicon: Postings
     let byKind: Postings
-    let byShape: [(Shape, [Int32])]
+    /// Shape keys: a rule is tried where a token has every bit of `shapeMasks[k]`.
+    let shapeMasks: [UInt16]
+    let byShape: Postings
     let always: [Int32]
     let usesLexicons: Bool
     /// Per rule, the captures whose values its records use (`$name`).
     let valueCaptures: [Set<String>]
-    /// Per rule, the captures whose union the match claims, or nil for the whole match.
-    let claims: [[Int]?]
+    /// Per rule, the captures whose union the match claims (none: the whole match).
+    let claims: Postings
 
     init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
         self.language = language
@@ -96,15 +98,17 @@ public struct CompiledRules: Sendable {
         byLexicon = Postings(lex)
         byKind = Postings(kind)
         usesLexicons = lex.contains { !$0.isEmpty }
-        byShape = shape.sorted { $0.key < $1.key }.map { (Shape(rawValue: $0.key), $0.value) }
+        let shapes = shape.sorted { $0.key < $1.key }
+        shapeMasks = shapes.map(\.key)
+        byShape = Postings(shapes.map { $0.value.map(Int.init) })
         self.always = always
         valueCaptures = rules.map { rule in
             Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
         }
-        claims = zip(rules, programs).map { rule, program in
-            if rule.produce.contains(where: { $0.span.isEmpty }) { return nil }
+        claims = Postings(zip(rules, programs).map { rule, program in
+            if rule.produce.contains(where: { $0.span.isEmpty }) { return [] }
             let names = Set(rule.produce.flatMap(\.span))
             return program.captureNames.indices.filter { names.contains(program.captureNames[$0]) }
-        }
+        })
     }
 }

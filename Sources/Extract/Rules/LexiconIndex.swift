@@ -5,6 +5,8 @@ struct LexiconIndex: Sendable {
         var entry: Int32
         /// How many words the entry has.
         var words: Int32
+        /// Where the entry's words start in `wordHeads` (multi-word entries only).
+        var heads: Int32
     }
 
     let lexicons: [Lexicon]
@@ -21,6 +23,9 @@ struct LexiconIndex: Sendable {
     /// Suffix entries ("-ski") per lexicon, folded, without the hyphen.
     let suffixes: [Int: Set<UInt64>]
     let lemmatizer: Lemmatizer?
+    /// The `head` of every word of the multi-word entries, so the words after the first are
+    /// ruled out without touching the entry.
+    let wordHeads: [UInt64]
 
     init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?) {
         self.lexicons = lexicons
@@ -37,10 +42,13 @@ struct LexiconIndex: Sendable {
         var first: [Int32: [EntryRef]] = [:]
         var prefix = HashTable64<[EntryRef]>()
         var prefixNames = HashTable64<[EntryRef]>()
+        var heads: [UInt64] = []
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
                 guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
-                let ref = EntryRef(lexicon: l, entry: Int32(e), words: Int32(entry.words.count))
+                let ref = EntryRef(lexicon: l, entry: Int32(e), words: Int32(entry.words.count), heads: Int32(heads.count))
+                // (0 for a word shorter than a stem: "ЕС" is not ruled out before "ЕС-2")
+                if entry.words.count > 1 { heads += entry.words.map { $0.count < InflectionMatcher.minimumStem ? 0 : $0.withUnsafeBufferPointer(LexiconIndex.head) } }
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
                 if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en {
@@ -57,6 +65,17 @@ struct LexiconIndex: Sendable {
         byFirstWord = firstArray
         byPrefix = prefix
         byPrefixNames = prefixNames
+        wordHeads = heads
+    }
+
+    /// A word's first three folded units (with its length when shorter): a word and its
+    /// inflected forms share it, since inflection keeps a stem of at least three units
+    /// (`InflectionMatcher.minimumStem`).
+    @inline(__always)
+    static func head(_ w: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var h = UInt64(min(w.count, 3)) << 48
+        for i in 0..<min(w.count, 3) { h |= UInt64(w[i]) << (16 * UInt64(i)) }
+        return h
     }
 
     /// How many leading units of a word of `length` an inflected form surely shares.
@@ -112,6 +131,9 @@ struct LexiconIndex: Sendable {
     private func consider(_ refs: Slice<UnsafeBufferPointer<EntryRef>>, _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
         for ref in refs {
             if ref.words == 1 { out.append(Hit(ref: ref, end: p + 1)); continue }
+            // Most multi-word entries fail on their second word: rule them out by its head.
+            let second = wordHeads[Int(ref.heads) + 1]
+            guard p + 1 < ctx.count, second == 0 || ctx.head(p + 1) == second else { continue }
             let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
             var q = p + 1
             var ok = true

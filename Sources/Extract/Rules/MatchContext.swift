@@ -1,3 +1,4 @@
+import ICU
 /// Per-document state for matching: the non-space tokens and the lexicon entries found at each.
 final class MatchContext {
     /// The non-space tokens, in order (a position is an index into this array).
@@ -41,7 +42,7 @@ final class MatchContext {
         let h = InflectionMatcher.hash(folded(p))
         let k: Bool
         if let cached = cache.known[h] { k = cached } else {
-            k = lexicons.lemmatizer?.knows(String(decoding: folded(p), as: UTF16.self)) ?? false
+            k = lexicons.lemmatizer?.knows(UTF.string(folded(p))) ?? false
             cache.storeKnown(h, k)
         }
         knownCache[p] = k ? 1 : 0
@@ -82,15 +83,21 @@ final class MatchContext {
         return folded[Int(t.foldStart)..<Int(t.foldEnd)]
     }
 
+    /// The head of the folded token at `p` (see `LexiconIndex.head`).
+    @inline(__always) func head(_ p: Int) -> UInt64 {
+        let t = token(p)
+        return folded.withUnsafeBufferPointer { LexiconIndex.head(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
+    }
+
     /// The original text of the token at `p`.
     func text(_ p: Int) -> String {
         let t = token(p)
-        return String(decoding: utf16[Int(t.start)..<Int(t.end)], as: UTF16.self)
+        return UTF.string(utf16[Int(t.start)..<Int(t.end)])
     }
 
     /// The original text from the token at `a` to the end of the token before `b`.
     func text(_ a: Int, _ b: Int) -> String {
-        String(decoding: utf16[Int(token(a).start)..<Int(token(b - 1).end)], as: UTF16.self)
+        UTF.string(utf16[Int(token(a).start)..<Int(token(b - 1).end)])
     }
 
     /// UTF-16 span of tokens `a..<b`.

@@ -39,6 +39,12 @@ public struct Matcher {
             rules.byLiteral.storage.withUnsafeBufferPointer { litItems in
             rules.byKind.storage.withUnsafeBufferPointer { kindItems in
             rules.byLexicon.storage.withUnsafeBufferPointer { lexItems in
+            rules.byShape.storage.withUnsafeBufferPointer { shapeItems in
+            rules.always.withUnsafeBufferPointer { always in
+            rules.claims.storage.withUnsafeBufferPointer { claimItems in
+            rules.entry.withUnsafeBufferPointer { entry in
+            rules.slots.withUnsafeBufferPointer { slots in
+            rules.hasContext.withUnsafeBufferPointer { hasContext in
             stamp.withUnsafeMutableBufferPointer { stamp in
                 @inline(__always) func add(_ items: UnsafeBufferPointer<Int32>, _ range: Range<Int>, _ p: Int32) {
                     for i in range {
@@ -74,8 +80,8 @@ public struct Matcher {
                 func run(_ r: Int, at start: Int) -> Int? {
                     stack.removeAll(keepingCapacity: true)
                     saves.removeAll(keepingCapacity: true)
-                    for _ in 0..<Int(rules.slots[r]) { saves.append(-1) }
-                    var pc = Int(rules.entry[r])
+                    for _ in 0..<Int(slots[r]) { saves.append(-1) }
+                    var pc = Int(entry[r])
                     var pos = start
                     var steps = 0
                     while true {
@@ -128,16 +134,16 @@ public struct Matcher {
                     candidates.removeAll(keepingCapacity: true)
                     if t.key >= 0 { add(litItems, rules.byLiteral.range(Int(t.key)), p32) }
                     add(kindItems, rules.byKind.range(Int(t.kind.rawValue)), p32)
-                    for (shape, l) in rules.byShape where t.shape.contains(shape) {
-                        l.withUnsafeBufferPointer { add($0, 0..<$0.count, p32) }
+                    for (k, mask) in rules.shapeMasks.enumerated() where t.shape.rawValue & mask == mask {
+                        add(shapeItems, rules.byShape.range(k), p32)
                     }
-                    rules.always.withUnsafeBufferPointer { add($0, 0..<$0.count, p32) }
+                    add(always, 0..<always.count, p32)
                     if rules.usesLexicons, ctx.hasHits(p) {
                         for h in ctx.hits(p) { add(lexItems, rules.byLexicon.range(Int(h.ref.lexicon)), p32) }
                     }
                     for r32 in candidates {
                         let r = Int(r32)
-                        let checked = rules.hasContext[r]
+                        let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
                                            rules.notBefore.storage, rules.before.storage) { continue }
                         guard let end = run(r, at: p) else { continue }
@@ -146,9 +152,11 @@ public struct Matcher {
                         // What the match claims in the conflict policy: the union of the
                         // captures its records span (a trigger word outside them stays free).
                         var a = p, b = end
-                        if let claim = rules.claims[r] {
+                        let claim = rules.claims.range(r)
+                        if !claim.isEmpty {
                             a = end; b = p
-                            for k in claim {
+                            for i in claim {
+                                let k = Int(claimItems[i])
                                 let s = Int(saves[2 * k]), e = Int(saves[2 * k + 1])
                                 if s >= 0, e > s { a = min(a, s); b = max(b, e) }
                             }
@@ -158,6 +166,12 @@ public struct Matcher {
                         store += saves
                     }
                 }
+            }
+            }
+            }
+            }
+            }
+            }
             }
             }
             }

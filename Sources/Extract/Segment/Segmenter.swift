@@ -208,7 +208,7 @@ public final class Segmenter {
     }
 
     private func lowerString(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> String {
-        String(decoding: text[Int(t.start)..<Int(t.end)].map(TextFolder.simpleFold), as: UTF16.self)
+        UTF.string(text[Int(t.start)..<Int(t.end)].map(TextFolder.simpleFold))
     }
 
     /// Whether digits-and-separators `text[s..<e]` form a day-first date (d.m.yyyy, d.m.yy, yyyy-mm-dd).
@@ -417,7 +417,7 @@ public final class Segmenter {
     }
 
     static func isValidRoman(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
-        romanValue(String(decoding: text[s..<e], as: UTF16.self)) != nil
+        romanValue(UTF.string(text[s..<e])) != nil
     }
 
     /// The value of an upper-case roman numeral (1...3999), or nil.
@@ -460,7 +460,7 @@ public final class Segmenter {
             while p >= 0, tokens[p].kind == .space { p -= 1 }
             if p >= 0, let next = nextToken, !next.shape.contains(.paragraphStart) {
                 let prev = tokens[p]
-                if prev.kind == .abbreviation, data.isNonFinal(String(decoding: text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold), as: UTF16.self)) { continue }
+                if prev.kind == .abbreviation, data.isNonFinal(UTF.string(text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold))) { continue }
                 if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
                 if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
             }
