@@ -40,11 +40,10 @@ public struct DateResolver: Sendable {
     }
 
     /// Resolves one produced record; nil when the fields do not make a valid date.
-    public func resolve(_ fields: [String: String], state: inout State) -> Resolution? {
-        let fromKeys = fields.keys.filter { $0.hasPrefix("from.") }
-        if !fromKeys.isEmpty {
-            var shared = fields.filter { !$0.key.hasPrefix("from.") && !$0.key.hasPrefix("to.") }
-            shared["type"] = nil
+    public func resolve(_ fields: Fields, state: inout State) -> Resolution? {
+        if fields.contains(where: { $0.key.hasPrefix("from.") }) {
+            var shared = Fields()
+            for (k, v) in fields where !k.hasPrefix("from.") && !k.hasPrefix("to.") && k != "type" { shared[k] = v }
             var a = shared, b = shared
             for (k, v) in fields where k.hasPrefix("from.") { a[String(k.dropFirst(5))] = v }
             for (k, v) in fields where k.hasPrefix("to.") { b[String(k.dropFirst(3))] = v }
@@ -67,6 +66,7 @@ public struct DateResolver: Sendable {
     /// An integer from digits (spaces allowed inside), an ordinal ("1-ви", "2.") or a roman numeral.
     static func int(_ s: String?) -> Int? {
         guard let s else { return nil }
+        if let v = asciiInt(s) { return v }
         if let v = Int(s.filter { !$0.isWhitespace && $0 != "\u{A0}" && $0 != "\u{202F}" }) { return v }
         let digits = s.prefix { $0.isNumber }
         if !digits.isEmpty, let v = Int(digits) { return v }
@@ -91,14 +91,28 @@ public struct DateResolver: Sendable {
         "T\(Digits.pad2(h)):\(Digits.pad2(m))" + (sec.map { ":\(Digits.pad2($0))" } ?? "")
     }
 
+    /// The value of a string of one to nine ASCII digits (the common case, read from
+    /// its UTF-8 without going through characters), else nil.
+    @inline(__always)
+    static func asciiInt(_ s: String) -> Int? {
+        let u = s.utf8
+        guard !u.isEmpty, u.count <= 9 else { return nil }
+        var v = 0
+        for b in u {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
     static func year(_ s: String?) -> Int? {
         guard let s, let v = int(s) else { return nil }
-        let digits = s.filter(\.isNumber).count
+        let digits = asciiInt(s) != nil ? s.utf8.count : s.filter(\.isNumber).count
         if digits <= 2 { return v < 50 ? 2000 + v : 1900 + v }
         return v
     }
 
-    private func resolveOne(_ fields: [String: String], state: inout State) -> Resolved? {
+    private func resolveOne(_ fields: Fields, state: inout State) -> Resolved? {
         var f = fields
         // `period: Q|H` with `number` names a quarter or a half.
         if let period = f["period"], let n = f["number"] { f[period == "Q" ? "quarter" : "half"] = n }
@@ -231,7 +245,7 @@ public struct DateResolver: Sendable {
         return Resolved(value: value, grain: grain, kind: kind, anchor: anchor, mod: mod)
     }
 
-    private func relative(_ rawUnit: String, _ f: [String: String], state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
+    private func relative(_ rawUnit: String, _ f: Fields, state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
         let unit = ["D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"][rawUnit] ?? rawUnit
         // "преди година", "za tydzień": a unit alone counts one.
         var offset = DateResolver.int(f["offset"]) ?? (f["direction"] == nil ? 0 : 1)

@@ -10,7 +10,7 @@ public final class EntityResolver {
         }
     }
 
-    func resolve(_ records: [(Span, [String: String], String)], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
+    func resolve(_ records: [(Span, Fields, String)], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
         let former = formers[doc.language]!
         var out: [EntityAnnotation] = []
         for (span, fields, rule) in records {

@@ -15,6 +15,10 @@ public struct CompiledRules: Sendable {
     /// Predicate k is the conjunction `checks[predicates[k]..<predicates[k + 1]]`.
     let checks: [Check]
     let predicates: [Int32]
+    /// Per rule, the predicates one of which the first token must pass (when
+    /// `prefiltered`): checked before the program runs, so most attempts cost one test.
+    let firstPredicates: Postings
+    let prefiltered: [Bool]
     /// Capture slots per rule (two per capture).
     let slots: [Int32]
     /// Context conditions per rule, each a list of predicates (any one decides).
@@ -35,6 +39,25 @@ public struct CompiledRules: Sendable {
     let valueCaptures: [Set<String>]
     /// Per rule, the captures whose union the match claims (none: the whole match).
     let claims: Postings
+
+    /// The predicates of the token-consuming ops reachable from `pc` without consuming a
+    /// token, or nil when a quoted stretch or the end can be reached first.
+    static func firstPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+        var out: [Int] = []
+        var seen = Set<Int>()
+        var work = [pc]
+        while let pc = work.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch code[pc] {
+            case .test(let k), .phrase(_, let k): if !out.contains(k) { out.append(k) }
+            case .split(let a, let b): work += [a, b]
+            case .jump(let a): work.append(a)
+            case .save: work.append(pc + 1)
+            case .quoted, .match: return nil
+            }
+        }
+        return out
+    }
 
     init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
         self.language = language
@@ -66,6 +89,15 @@ public struct CompiledRules: Sendable {
                 }
             }
         }
+        var firsts: [[Int]] = []
+        var prefiltered: [Bool] = []
+        for e in entry {
+            let f = CompiledRules.firstPredicates(code, from: Int(e))
+            firsts.append(f ?? [])
+            prefiltered.append(f != nil)
+        }
+        firstPredicates = Postings(firsts)
+        self.prefiltered = prefiltered
         func contexts(_ list: (Rule) -> [[TokenTest]]) -> Postings { Postings(rules.map { list($0).map(predicate) }) }
         notBefore = contexts(\.notBefore)
         notAfter = contexts(\.notAfter)

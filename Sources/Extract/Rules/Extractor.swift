@@ -43,12 +43,12 @@ public struct Extractor {
         }
         let kept = keptIndices.map(match)
         let dropped = trace ? droppedIndices.map { ConflictPolicy.Dropped(match: match($0.0), lostTo: match($0.1)) } : []
-        var dateRecords: [(Span, [String: String], String)] = []
-        var entityRecords: [(Span, [String: String], String, RuleMatch)] = []
+        var dateRecords: [(Span, Fields, String)] = []
+        var entityRecords: [(Span, Fields, String, RuleMatch)] = []
         for m in kept {
             let rule = compiled.rules[m.rule]
             for rec in rule.produce {
-                var fields: [String: String] = [:]
+                var fields = Fields()
                 for (k, v) in rec.fields {
                     switch v {
                     case .constant(let c): fields[k] = c
@@ -71,7 +71,8 @@ public struct Extractor {
         doc.dates = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
-            doc.dates = resolveDates(dateRecords, documentDate: found)
+            // Only dates that were not absolute can change with the document date.
+            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, documentDate: found) }
         }
         clock?.lap(.dates)
         doc.entities = entities.resolve(entityRecords.map { ($0.0, $0.1, $0.2) }, in: doc, context: ctx)
@@ -79,7 +80,7 @@ public struct Extractor {
         return Trace(rules: compiled, kept: kept, dropped: dropped)
     }
 
-    private func resolveDates(_ records: [(Span, [String: String], String)], documentDate: CivilDate?) -> [DateAnnotation] {
+    private func resolveDates(_ records: [(Span, Fields, String)], documentDate: CivilDate?) -> [DateAnnotation] {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
         for (span, fields, rule) in records.sorted(by: { $0.0.start < $1.0.start }) {

@@ -45,6 +45,8 @@ public struct Matcher {
             rules.entry.withUnsafeBufferPointer { entry in
             rules.slots.withUnsafeBufferPointer { slots in
             rules.hasContext.withUnsafeBufferPointer { hasContext in
+            rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
+            rules.prefiltered.withUnsafeBufferPointer { prefiltered in
             stamp.withUnsafeMutableBufferPointer { stamp in
                 @inline(__always) func add(_ items: UnsafeBufferPointer<Int32>, _ range: Range<Int>, _ p: Int32) {
                     for i in range {
@@ -143,6 +145,7 @@ public struct Matcher {
                     }
                     for r32 in candidates {
                         let r = Int(r32)
+                        if prefiltered[r], !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
                                            rules.notBefore.storage, rules.before.storage) { continue }
@@ -166,6 +169,8 @@ public struct Matcher {
                         store += saves
                     }
                 }
+            }
+            }
             }
             }
             }

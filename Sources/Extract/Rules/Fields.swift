@@ -1,0 +1,30 @@
+/// The fields of one record a rule produced, as a short list of pairs: a record has a
+/// handful of fields with short names, and a linear search comparing small strings is
+/// much cheaper than hashing them for a dictionary.
+public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: String, value: String)
+    private var pairs: [Element] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        for (k, v) in elements { self[k] = v }
+    }
+
+    /// The value of field `key`; setting nil removes it.
+    public subscript(key: String) -> String? {
+        get {
+            for p in pairs where p.key == key { return p.value }
+            return nil
+        }
+        set {
+            if let i = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
+}
