@@ -19,6 +19,12 @@ public struct CompiledRules: Sendable {
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
     let firstPredicates: Postings
     let prefiltered: [Bool]
+    /// Per rule, lexicons every match must contain, as bits over `requiredBit` (a lexicon's
+    /// bit, or -1): a rule is not tried where they do not all occur before the next
+    /// sentence or line break, which spares the rules anchored on their last word
+    /// ("… ООД", "Министерство на …") most of their attempts.
+    let required: [UInt64]
+    let requiredBit: [Int8]
     /// Capture slots per rule (two per capture).
     let slots: [Int32]
     /// Context conditions per rule, each a list of predicates (any one decides).
@@ -57,6 +63,44 @@ public struct CompiledRules: Sendable {
             }
         }
         return out
+    }
+
+    /// The lexicons every path from the program's start to its end consumes a token of
+    /// (a positive lexicon test or a lexicon phrase); none for a program with a quoted
+    /// stretch, which may run over a sentence break.
+    static func requiredLexicons(_ code: [Program.Op], _ checks: [Check], _ predicates: [Int32], _ range: Range<Int>) -> Set<Int> {
+        func lexicons(_ k: Int) -> Set<Int> {
+            Set(checks[Int(predicates[k])..<Int(predicates[k + 1])].filter { $0.op == .lexicon && !$0.negate }.map { Int($0.a) })
+        }
+        var universe = Set<Int>()
+        for pc in range {
+            switch code[pc] {
+            case .test(let k): universe.formUnion(lexicons(k))
+            case .phrase(let l, let k): universe.formUnion(lexicons(k)); universe.insert(l)
+            case .quoted: return []
+            default: break
+            }
+        }
+        // Must-analysis: start from everything and intersect over the branches until stable.
+        var req = [Set<Int>](repeating: universe, count: range.count)
+        func at(_ pc: Int) -> Set<Int> { req[pc - range.lowerBound] }
+        var changed = true
+        while changed {
+            changed = false
+            for pc in range.reversed() {
+                let new: Set<Int>
+                switch code[pc] {
+                case .test(let k): new = lexicons(k).union(at(pc + 1))
+                case .phrase(let l, let k): new = lexicons(k).union(at(pc + 1)).union([l])
+                case .split(let a, let b): new = at(a).intersection(at(b))
+                case .jump(let a): new = at(a)
+                case .save, .quoted: new = at(pc + 1)
+                case .match: new = []
+                }
+                if new != at(pc) { req[pc - range.lowerBound] = new; changed = true }
+            }
+        }
+        return at(range.lowerBound)
     }
 
     init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
@@ -98,6 +142,18 @@ public struct CompiledRules: Sendable {
         }
         firstPredicates = Postings(firsts)
         self.prefiltered = prefiltered
+        var requiredBit = [Int8](repeating: -1, count: lexicons.lexicons.count)
+        var nextBit: Int8 = 0
+        required = entry.indices.map { r in
+            let end = r + 1 < entry.count ? Int(entry[r + 1]) : code.count
+            var mask: UInt64 = 0
+            for l in CompiledRules.requiredLexicons(code, checks, predicates, Int(entry[r])..<end).sorted() {
+                if requiredBit[l] < 0, nextBit < 64 { requiredBit[l] = nextBit; nextBit += 1 }
+                if requiredBit[l] >= 0 { mask |= 1 << UInt64(requiredBit[l]) }
+            }
+            return mask
+        }
+        self.requiredBit = requiredBit
         func contexts(_ list: (Rule) -> [[TokenTest]]) -> Postings { Postings(rules.map { list($0).map(predicate) }) }
         notBefore = contexts(\.notBefore)
         notAfter = contexts(\.notAfter)

@@ -32,6 +32,7 @@ public struct Matcher {
         var candidates: [Int32] = []
         var ends: [Int] = []
         let n = ctx.count
+        let reach = requiredReach(ctx)
         rules.code.withUnsafeBufferPointer { code in
         rules.checks.withUnsafeBufferPointer { checks in
         rules.predicates.withUnsafeBufferPointer { predicates in
@@ -145,6 +146,8 @@ public struct Matcher {
                     }
                     for r32 in candidates {
                         let r = Int(r32)
+                        let needs = rules.required[r]
+                        if needs != 0, reach[p] & needs != needs { continue }
                         if prefiltered[r], !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
@@ -186,6 +189,32 @@ public struct Matcher {
         }
         }
         return (found, store)
+    }
+
+    /// Per position p, the required lexicons (as `CompiledRules.requiredBit` bits) with an
+    /// entry starting between p and the next sentence or line start (one inside a
+    /// multi-word entry does not count as a start: the entry runs over it). Empty when no
+    /// rule requires a lexicon.
+    private func requiredReach(_ ctx: MatchContext) -> [UInt64] {
+        guard rules.required.contains(where: { $0 != 0 }) else { return [] }
+        let n = ctx.count
+        var bits = [UInt64](repeating: 0, count: n)
+        var inside = [Bool](repeating: false, count: n)
+        for p in 0..<n where ctx.hasHits(p) {
+            for h in ctx.hits(p) {
+                let b = rules.requiredBit[Int(h.ref.lexicon)]
+                if b >= 0 { bits[p] |= 1 << UInt64(b) }
+                if h.end > p + 1 { for q in (p + 1)..<min(h.end, n) { inside[q] = true } }
+            }
+        }
+        var reach = bits
+        if n > 1 {
+            for p in stride(from: n - 2, through: 0, by: -1)
+            where inside[p + 1] || ctx.token(p + 1).shape.isDisjoint(with: [.lineStart, .sentenceStart]) {
+                reach[p] |= reach[p + 1]
+            }
+        }
+        return reach
     }
 
     /// The match with its captures as values and spans.
