@@ -28,16 +28,8 @@ public final class TextFolder {
         var hasCyr = false, hasLat = false
         for i in range {
             let u = units[i]
-            if u < 0x80 {
-                if (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { hasLat = true }
-                else if u == 0x27 || u == 0x60 { simple = false }
-                continue
-            }
-            if u >= 0x400 && u <= 0x45F { hasCyr = true; continue }
-            if u >= 0xC0 && u <= 0x17F && u != 0xDF && u != 0x130 && u != 0x149 && u != 0x17F && u != 0xD7 && u != 0xF7 {
-                hasLat = true; continue
-            }
-            simple = false
+            if !TextFolder.foldsAlone(u) { simple = false; continue }
+            if u >= 0x400 && u <= 0x45F { hasCyr = true } else if (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A || u >= 0xC0 { hasLat = true }
         }
         let repaired = hasCyr && hasLat && repairMixedScript(units, range)
         if simple && !repaired {
@@ -144,6 +136,16 @@ public final class TextFolder {
     }
 
     /// Case folding for units the fast path admits (ASCII, Latin-1, Latin Extended-A, basic Cyrillic).
+    /// Whether `u` folds to `simpleFold(u)` with no normalisation and no unification: ASCII
+    /// but the apostrophes, basic Cyrillic, and the Latin-1 and Latin Extended-A letters
+    /// whose case folding is one unit.
+    @inline(__always)
+    static func foldsAlone(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u != 0x27 && u != 0x60 }
+        if u >= 0x400 && u <= 0x45F { return true }
+        return u >= 0xC0 && u <= 0x17F && u != 0xDF && u != 0x130 && u != 0x149 && u != 0x17F && u != 0xD7 && u != 0xF7
+    }
+
     @inline(__always)
     static func simpleFold(_ u: UInt16) -> UInt16 {
         if u < 0x80 {

@@ -36,6 +36,13 @@ public struct Vocabulary: Sendable {
         return keys[Int(id)].elementsEqual(units) ? id : -1
     }
 
+    /// The id of a folded key whose `hash` the caller computed, or -1.
+    @inline(__always)
+    public func id(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Int32 {
+        guard let id = ids[hash] else { return -1 }
+        return keys[Int(id)].elementsEqual(units) ? id : -1
+    }
+
     /// The folded key of an id.
     public func key(_ id: Int32) -> String { UTF.string(keys[Int(id)]) }
 }

@@ -26,8 +26,12 @@ public final class Segmenter {
         try doc.utf16.withUnsafeBufferPointer { text in
             try tokenize(text)
             var tokens = merge(text)
-            var folded: [UInt16] = []
-            folded.reserveCapacity(text.count)
+            // The folded keys: the text folded unit by unit (the key of most tokens is the
+            // span of this at the token's own offsets), then the keys that need ICU.
+            var folded = [UInt16](unsafeUninitializedCapacity: text.count + text.count / 8) { buf, n in
+                for i in 0..<text.count { buf[i] = TextFolder.simpleFold(text[i]) }
+                n = text.count
+            }
             for i in tokens.indices {
                 describe(&tokens[i], text, &folded, vocabulary)
             }
@@ -324,13 +328,11 @@ public final class Segmenter {
 
     private func describe(_ t: inout Token, _ text: UnsafeBufferPointer<UInt16>, _ folded: inout [UInt16], _ vocabulary: Vocabulary) {
         let s = Int(t.start), e = Int(t.end)
-        t.foldStart = Int32(folded.count)
-        if t.kind != .space {
-            folder.fold(text, s..<e, into: &folded)
+        if t.kind == .space {
+            t.foldStart = t.start
+            t.foldEnd = t.start
+            return
         }
-        t.foldEnd = Int32(folded.count)
-        if t.kind == .space { return }
-        t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
         if s > 0 {
             var k = s - 1
             var newlines = 0
@@ -345,13 +347,25 @@ public final class Segmenter {
         } else {
             t.shape.formUnion([.lineStart, .paragraphStart])
         }
+        // One pass: the shape, whether unit-by-unit folding is the whole story (see
+        // `TextFolder.fold`), and the key's hash.
         var letters = 0, upper = 0, lower = 0, digits = 0
         var first = true, firstUpper = false, camel = false, prevLetter = false
         var roman = true
+        var simple = true, hasCyr = false, hasLat = false
+        var hash: UInt64 = 0xcbf29ce484222325
         var k = s
         while k < e {
-            var c = UInt32(text[k])
-            if c & 0xFC00 == 0xD800, k + 1 < e { c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00); k += 1 }
+            let unit = text[k]
+            hash = (hash ^ UInt64(TextFolder.simpleFold(unit))) &* 0x100000001b3
+            if simple && !TextFolder.foldsAlone(unit) { simple = false }
+            var c = UInt32(unit)
+            if c & 0xFC00 == 0xD800, k + 1 < e {
+                c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
+                k += 1
+                hash = (hash ^ UInt64(text[k])) &* 0x100000001b3
+                simple = false
+            }
             k += 1
             if c >= 0x30 && c <= 0x39 {
                 digits += 1
@@ -372,7 +386,7 @@ public final class Segmenter {
             else { isUp = CharacterProperties.isUpper(c); isLow = !isUp && CharacterProperties.isLower(c) }
             if isUp || isLow {
                 letters += 1
-                if c >= 0x400 && c <= 0x52F { t.shape.insert(.cyrillic) } else if c < 0x250 { t.shape.insert(.latin) }
+                if c >= 0x400 && c <= 0x52F { t.shape.insert(.cyrillic); hasCyr = true } else if c < 0x250 { t.shape.insert(.latin); hasLat = true }
                 if first { firstUpper = isUp }
                 first = false
                 if isUp { upper += 1; if prevLetter { camel = true } }
@@ -385,6 +399,17 @@ public final class Segmenter {
             } else {
                 prevLetter = false
             }
+        }
+        if simple && !(hasCyr && hasLat) {
+            // The key is the text folded unit by unit, already in place.
+            t.foldStart = t.start
+            t.foldEnd = t.end
+            t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[s..<e]), hash: hash) }
+        } else {
+            t.foldStart = Int32(folded.count)
+            folder.fold(text, s..<e, into: &folded)
+            t.foldEnd = Int32(folded.count)
+            t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
         }
         if digits > 0 {
             t.shape.insert(.digits)
