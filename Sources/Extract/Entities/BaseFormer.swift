@@ -34,18 +34,28 @@ public final class BaseFormer {
         return key
     }
 
-    private var baseCache: [String: String] = [:]
+    private struct CacheKey: Hashable {
+        var type: EntityType
+        var text: String
+    }
 
-    /// The base form of a name given as its words; `type` guides person-name handling.
-    public func base(words: [String], type: EntityType) -> String {
-        guard !words.isEmpty else { return "" }
-        let key = type.rawValue + "\u{1}" + words.joined(separator: " ")
+    private var baseCache: [CacheKey: String] = [:]
+
+    /// The base form of a name as written (words separated by spaces); `type` guides
+    /// person-name handling.
+    public func base(text: String, type: EntityType) -> String {
+        let key = CacheKey(type: type, text: text)
         if let cached = baseCache[key] { return cached }
+        let words = text.split(separator: " ").map(String.init)
         let base: String
-        switch language {
-        case .bg: base = bulgarian(words, type: type)
-        case .pl: base = polish(words, type: type)
-        default: base = words.joined(separator: " ")
+        if words.isEmpty {
+            base = ""
+        } else {
+            switch language {
+            case .bg: base = bulgarian(words, type: type)
+            case .pl: base = polish(words, type: type)
+            default: base = words.joined(separator: " ")
+            }
         }
         if baseCache.count > 50_000 { baseCache.removeAll() }
         baseCache[key] = base

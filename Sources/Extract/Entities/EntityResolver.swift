@@ -16,7 +16,7 @@ public final class EntityResolver {
         for (span, fields, rule) in records {
             guard let t = fields["type"], let type = EntityType(rawValue: t) else { continue }
             let text = doc.text(span)
-            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(words: text.split(separator: " ").map(String.init), type: type)
+            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(text: text, type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
         }
         out += consistency(out, doc: doc, ctx: ctx, former: former)
@@ -39,7 +39,8 @@ public final class EntityResolver {
     private func consistency(_ found: [EntityAnnotation], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
         guard !found.isEmpty else { return [] }
         // Folded word sequences to look for, with what they stand for.
-        var targets: [[UInt16]: [(words: [[UInt16]], entity: EntityAnnotation)]] = [:]
+        // (keyed by the hash of the first word; the words themselves are compared on use)
+        var targets: [UInt64: [(words: [[UInt16]], entity: EntityAnnotation)]] = [:]
         func words(_ e: EntityAnnotation) -> [[UInt16]] {
             guard let a = ctx.position(startingAt: e.span.start) else { return [] }
             var out: [[UInt16]] = []
@@ -56,7 +57,7 @@ public final class EntityResolver {
             var variants: [[[UInt16]]] = [w]
             if e.type == .PER, w.count >= 2 { variants.append([w.last!]) }
             if (e.type == .ORG || e.type == .EVT || e.type == .PRO), w.count >= 3 { variants.append(Array(w.dropFirst())) }
-            for v in variants { targets[v[0], default: []].append((v, e)) }
+            for v in variants { targets[InflectionMatcher.hash(v[0]), default: []].append((v, e)) }
         }
         var taken = [Bool](repeating: false, count: ctx.count)
         for e in found {
@@ -68,12 +69,12 @@ public final class EntityResolver {
         while p < ctx.count {
             let t = ctx.token(p)
             guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
-                  let cands = targets[Array(ctx.folded(p))] else { p += 1; continue }
+                  let cands = targets[InflectionMatcher.hash(ctx.folded(p))] else { p += 1; continue }
             var best: (Int, EntityAnnotation)?
             for (w, e) in cands {
                 var q = p, ok = true
                 for word in w {
-                    guard q < ctx.count, !taken[q], ctx.folded(q).elementsEqual(word) || ctx.wordMatches(q, word, ctx.lexicons.inflection) else { ok = false; break }
+                    guard q < ctx.count, !taken[q], ctx.wordMatches(q, word, ctx.lexicons.inflection) else { ok = false; break }
                     q += 1
                 }
                 if ok, q - p > (best.map { $0.0 - p } ?? 0) { best = (q, e) }
@@ -81,7 +82,7 @@ public final class EntityResolver {
             guard let (end, e) = best else { p += 1; continue }
             let span = ctx.span(p, end)
             let text = doc.text(span)
-            let base = end - p == 1 && e.type == .PER ? former.base(words: [text], type: .PER) : former.base(words: text.split(separator: " ").map(String.init), type: e.type)
+            let base = former.base(text: text, type: e.type)
             out.append(EntityAnnotation(span: span, type: e.type, base: base, latin: former.latin(base), rule: e.rule))
             for q in p..<end { taken[q] = true }
             p = end

@@ -32,15 +32,23 @@ public struct Vocabulary: Sendable {
     /// The id of a folded key, or -1.
     @inline(__always)
     public func id(_ units: UnsafeBufferPointer<UInt16>) -> Int32 {
-        guard let id = ids[Vocabulary.hash(units)] else { return -1 }
-        return keys[Int(id)].elementsEqual(units) ? id : -1
+        id(units, hash: Vocabulary.hash(units))
     }
 
     /// The id of a folded key whose `hash` the caller computed, or -1.
     @inline(__always)
     public func id(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Int32 {
         guard let id = ids[hash] else { return -1 }
-        return keys[Int(id)].elementsEqual(units) ? id : -1
+        return keys[Int(id)].withUnsafeBufferPointer { Vocabulary.equal($0, units) } ? id : -1
+    }
+
+    /// Whether two unit sequences are equal (a plain loop: the generic `elementsEqual`
+    /// is not specialised on this path).
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 
     /// The folded key of an id.

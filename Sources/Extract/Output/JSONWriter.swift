@@ -122,51 +122,74 @@ public struct JSONBuffer {
 
     /// Appends a JSON string from UTF-8 bytes.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
-        for b in utf8 {
-            if b >= 0x20 && b != 0x22 && b != 0x5C { bytes.append(b) } else { escape(UInt32(b)) }
+        write(maxBytes: utf8.count * 6 + 2) { out in
+            var o = 0
+            out[o] = 0x22; o += 1
+            for b in utf8 {
+                if b >= 0x20 && b != 0x22 && b != 0x5C { out[o] = b; o += 1 } else { o += JSONBuffer.escape(UInt32(b), into: out + o) }
+            }
+            out[o] = 0x22; o += 1
+            return o
         }
-        bytes.append(0x22)
     }
 
     /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD).
     public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
-        bytes.append(0x22)
-        var i = 0
-        let n = utf16.count
-        while i < n {
-            let u = utf16[i]
-            if u < 0x80 {
-                if u >= 0x20 && u != 0x22 && u != 0x5C { bytes.append(UInt8(u)) } else { escape(UInt32(u)) }
-                i += 1
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | (u >> 6))); bytes.append(UInt8(0x80 | (u & 0x3F)))
-                i += 1
-            } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
-                let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
-                bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-                i += 2
-            } else {
-                let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
-                bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-                i += 1
+        write(maxBytes: utf16.count * 6 + 2) { out in
+            var o = 0
+            out[o] = 0x22; o += 1
+            var i = 0
+            let n = utf16.count
+            while i < n {
+                let u = utf16[i]
+                if u < 0x80 {
+                    if u >= 0x20 && u != 0x22 && u != 0x5C { out[o] = UInt8(u); o += 1 } else { o += JSONBuffer.escape(UInt32(u), into: out + o) }
+                    i += 1
+                } else if u < 0x800 {
+                    out[o] = UInt8(0xC0 | (u >> 6)); out[o + 1] = UInt8(0x80 | (u & 0x3F)); o += 2
+                    i += 1
+                } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
+                    let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
+                    out[o] = UInt8(0xF0 | (c >> 18)); out[o + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (c & 0x3F)); o += 4
+                    i += 2
+                } else {
+                    let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
+                    out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (c & 0x3F)); o += 3
+                    i += 1
+                }
             }
+            out[o] = 0x22; o += 1
+            return o
         }
-        bytes.append(0x22)
     }
 
-    private mutating func escape(_ c: UInt32) {
+    /// Lets `body` write at most `maxBytes` bytes at the end through a pointer (no
+    /// per-byte capacity checks); it returns how many it wrote.
+    @inline(__always)
+    private mutating func write(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: maxBytes))
+        let written = bytes.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        bytes.removeLast(maxBytes - written)
+    }
+
+    /// Writes the JSON escape of ASCII `c` at `out`; returns its length.
+    private static func escape(_ c: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let short: UInt8
         switch c {
-        case 0x22: raw("\\\"")
-        case 0x5C: raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
+        case 0x22: short = 0x22
+        case 0x5C: short = 0x5C
+        case 0x0A: short = 0x6E
+        case 0x0D: short = 0x72
+        case 0x09: short = 0x74
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            raw("\\u00")
-            bytes.append(hex[Int(c >> 4)]); bytes.append(hex[Int(c & 15)])
+            let hex = Array("0123456789abcdef".utf8)
+            for (k, b) in "\\u00".utf8.enumerated() { out[k] = b }
+            out[4] = hex[Int(c >> 4)]; out[5] = hex[Int(c & 15)]
+            return 6
         }
+        out[0] = 0x5C; out[1] = short
+        return 2
     }
 }

@@ -25,6 +25,10 @@ public struct Extractor {
     @discardableResult
     public func extract(_ doc: inout Document, clock: StageClock? = nil, trace: Bool = false) -> Trace {
         let compiled = ruleSet.rules(for: doc.language)
+        if compiled.rules.isEmpty {
+            clock?.lap(.match)
+            return Trace(rules: compiled, kept: [], dropped: [])
+        }
         let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, cache: caches[compiled.language]!)
         let matcher = Matcher(rules: compiled)
         let (found, slots) = matcher.matches(ctx)

@@ -65,7 +65,7 @@ public struct InflectionMatcher: Sendable {
     /// Whether folded `word` is a form of folded `entry`. `lemmas`, when given, yields the
     /// word's hunspell lemmas (folded); it is asked only when endings alone do not decide.
     func matches(_ word: UnsafeBufferPointer<UInt16>, entry: [UInt16], lemmas: (() -> [[UInt16]])?) -> Bool {
-        if word.elementsEqual(entry) { return true }
+        if entry.withUnsafeBufferPointer({ Vocabulary.equal(word, $0) }) { return true }
         var common = 0
         let n = min(word.count, entry.count)
         while common < n && word[common] == entry[common] { common += 1 }
