@@ -2,16 +2,20 @@
 /// folded text): no second hashing on the hot path, unlike `Dictionary` and `Set`.
 /// Key 0 is reserved for empty slots (a real key of 0 is stored as 1).
 public struct HashTable64<Value>: @unchecked Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
+    /// Key and value side by side, so a probe touches one cache line.
+    private struct Slot {
+        var key: UInt64
+        var value: Value?
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     public private(set) var count = 0
 
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: size)
         mask = size - 1
     }
 
@@ -23,22 +27,23 @@ public struct HashTable64<Value>: @unchecked Sendable {
         get {
             let k = HashTable64.slotKey(key)
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-            while true {
-                let s = keys[i]
-                if s == k { return values[i] }
-                if s == 0 { return nil }
-                i = (i + 1) & mask
+            return slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let s = slots[i].key
+                    if s == k { return slots[i].value }
+                    if s == 0 { return nil }
+                    i = (i + 1) & mask
+                }
             }
         }
         set {
             guard let newValue else { return }
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             let k = HashTable64.slotKey(key)
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-            while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
-            if keys[i] == 0 { count += 1 }
-            keys[i] = k
-            values[i] = newValue
+            while slots[i].key != 0 && slots[i].key != k { i = (i + 1) & mask }
+            if slots[i].key == 0 { count += 1 }
+            slots[i] = Slot(key: k, value: newValue)
         }
     }
 
@@ -49,16 +54,15 @@ public struct HashTable64<Value>: @unchecked Sendable {
 
     /// Removes everything, keeping the capacity.
     public mutating func removeAll() {
-        for i in keys.indices { keys[i] = 0; values[i] = nil }
+        for i in slots.indices { slots[i] = Slot(key: 0, value: nil) }
         count = 0
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Value?](repeating: nil, count: oldKeys.count * 2)
-        mask = keys.count - 1
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: old.count * 2)
+        mask = slots.count - 1
         count = 0
-        for (i, k) in oldKeys.enumerated() where k != 0 { self[k] = oldValues[i] }
+        for s in old where s.key != 0 { self[s.key] = s.value }
     }
 }
