@@ -19,6 +19,9 @@ public struct CompiledRules: Sendable {
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
     let firstPredicates: Postings
     let prefiltered: [Bool]
+    /// Whether a rule's first-token test looks at the token's surroundings (a contextual
+    /// shape flag, `glued`), so it cannot be decided per distinct token.
+    let contextualFirst: [Bool]
     /// Per rule, lexicons every match must contain, as bits over `requiredBit` (a lexicon's
     /// bit, or -1): a rule is not tried where they do not all occur before the next
     /// sentence or line break, which spares the rules anchored on their last word
@@ -142,6 +145,13 @@ public struct CompiledRules: Sendable {
         }
         firstPredicates = Postings(firsts)
         self.prefiltered = prefiltered
+        contextualFirst = firsts.map { ks in
+            ks.contains { k in
+                checks[Int(predicates[k])..<Int(predicates[k + 1])].contains { c in
+                    c.op == .glued || (c.op == .shape && UInt16(c.a) & Shape.contextual.rawValue != 0)
+                }
+            }
+        }
         var requiredBit = [Int8](repeating: -1, count: lexicons.lexicons.count)
         var nextBit: Int8 = 0
         required = entry.indices.map { r in

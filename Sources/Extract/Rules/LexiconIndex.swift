@@ -93,15 +93,21 @@ struct LexiconIndex: Sendable {
 
     /// Appends the entries starting at non-space position `p` to `out`.
     func hits(at p: Int, in ctx: MatchContext, into out: inout [Hit]) {
+        withStartingRefs(at: p, in: ctx) { consider($0[...], p, ctx, &out) }
+    }
+
+    /// Calls `body` with the entries whose first word the token at `p` is (exactly or
+    /// inflected), whether or not their other words follow.
+    func withStartingRefs(at p: Int, in ctx: MatchContext, _ body: (UnsafeBufferPointer<EntryRef>) -> Void) {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return }
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
             let range = firstWords(p, ctx, names: names)
             guard !range.isEmpty else { return }
-            ctx.cache.entryPool.withUnsafeBufferPointer { pool in consider(pool[range], p, ctx, &out) }
+            ctx.cache.entryPool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
         } else if t.key >= 0 {
-            byFirstWord[Int(t.key)].withUnsafeBufferPointer { consider($0[...], p, ctx, &out) }
+            byFirstWord[Int(t.key)].withUnsafeBufferPointer(body)
         }
     }
 

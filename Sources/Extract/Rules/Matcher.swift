@@ -26,35 +26,21 @@ public struct Matcher {
     func matches(_ ctx: MatchContext) -> (found: [Found], slots: [Int32]) {
         var found: [Found] = []
         var store: [Int32] = []
-        var stamp = [Int32](repeating: -1, count: rules.rules.count)
         var stack: [Frame] = []
         var saves: [Int32] = []
-        var candidates: [Int32] = []
         var ends: [Int] = []
         let n = ctx.count
-        let reach = requiredReach(ctx)
+        let (typeAt, reach) = types(ctx)
         rules.code.withUnsafeBufferPointer { code in
         rules.checks.withUnsafeBufferPointer { checks in
         rules.predicates.withUnsafeBufferPointer { predicates in
         ctx.tokens.withUnsafeBufferPointer { toks in
-            rules.byLiteral.storage.withUnsafeBufferPointer { litItems in
-            rules.byKind.storage.withUnsafeBufferPointer { kindItems in
-            rules.byLexicon.storage.withUnsafeBufferPointer { lexItems in
-            rules.byShape.storage.withUnsafeBufferPointer { shapeItems in
-            rules.always.withUnsafeBufferPointer { always in
+            ctx.cache.typePool.withUnsafeBufferPointer { pool in
             rules.claims.storage.withUnsafeBufferPointer { claimItems in
             rules.entry.withUnsafeBufferPointer { entry in
             rules.slots.withUnsafeBufferPointer { slots in
             rules.hasContext.withUnsafeBufferPointer { hasContext in
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
-            rules.prefiltered.withUnsafeBufferPointer { prefiltered in
-            stamp.withUnsafeMutableBufferPointer { stamp in
-                @inline(__always) func add(_ items: UnsafeBufferPointer<Int32>, _ range: Range<Int>, _ p: Int32) {
-                    for i in range {
-                        let r = Int(items[i])
-                        if stamp[r] != p { stamp[r] = p; candidates.append(Int32(r)) }
-                    }
-                }
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
                     let t = toks[p]
                     var i = Int(predicates[k])
@@ -132,23 +118,15 @@ public struct Matcher {
                 }
 
                 for p in 0..<n {
-                    let t = toks[p]
                     let p32 = Int32(p)
-                    candidates.removeAll(keepingCapacity: true)
-                    if t.key >= 0 { add(litItems, rules.byLiteral.range(Int(t.key)), p32) }
-                    add(kindItems, rules.byKind.range(Int(t.kind.rawValue)), p32)
-                    for (k, mask) in rules.shapeMasks.enumerated() where t.shape.rawValue & mask == mask {
-                        add(shapeItems, rules.byShape.range(k), p32)
-                    }
-                    add(always, 0..<always.count, p32)
-                    if rules.usesLexicons, ctx.hasHits(p) {
-                        for h in ctx.hits(p) { add(lexItems, rules.byLexicon.range(Int(h.ref.lexicon)), p32) }
-                    }
-                    for r32 in candidates {
+                    let o = Int(typeAt[p])
+                    for i in (o + TypeList.header)..<(o + TypeList.header + Int(pool[o])) {
+                        let entry = pool[i]
+                        let r32 = entry & TypeList.ruleMask
                         let r = Int(r32)
                         let needs = rules.required[r]
                         if needs != 0, reach[p] & needs != needs { continue }
-                        if prefiltered[r], !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
+                        if entry & TypeList.checkFirst != 0, !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
                                            rules.notBefore.storage, rules.before.storage) { continue }
@@ -178,12 +156,6 @@ public struct Matcher {
             }
             }
             }
-            }
-            }
-            }
-            }
-            }
-            }
         }
         }
         }
@@ -191,30 +163,108 @@ public struct Matcher {
         return (found, store)
     }
 
-    /// Per position p, the required lexicons (as `CompiledRules.requiredBit` bits) with an
-    /// entry starting between p and the next sentence or line start (one inside a
-    /// multi-word entry does not count as a start: the entry runs over it). Empty when no
-    /// rule requires a lexicon.
-    private func requiredReach(_ ctx: MatchContext) -> [UInt64] {
-        guard rules.required.contains(where: { $0 != 0 }) else { return [] }
+    /// The rules worth trying at a token, per kind of token: kept in the worker's cache
+    /// by the token's text, kind and shape, so the index lookups and the first-token tests
+    /// that depend on the text alone are done once per distinct token, not per position.
+    ///
+    /// A list in `WordCache.typePool` is a header (count, the required-lexicon bits of its
+    /// one-word entries in two halves, whether a multi-word entry may start there), then
+    /// the rules, each flagged when its first-token test depends on the context.
+    enum TypeList {
+        static let header = 4
+        static let ruleMask: Int32 = 0x3FFF_FFFF
+        static let checkFirst: Int32 = 1 << 30
+    }
+
+    /// Per position, where its type list lies in the pool, and the required lexicons (as
+    /// `CompiledRules.requiredBit` bits) with an entry starting between it and the next
+    /// sentence or line start (one inside a multi-word entry does not count as a start:
+    /// the entry runs over it).
+    private func types(_ ctx: MatchContext) -> (typeAt: [Int32], reach: [UInt64]) {
         let n = ctx.count
-        var bits = [UInt64](repeating: 0, count: n)
+        let cache = ctx.cache
+        if cache.types.count >= WordCache.limit { cache.types.removeAll(); cache.typePool.removeAll(keepingCapacity: true) }
+        var typeAt = [Int32](repeating: 0, count: n)
+        var reach = [UInt64](repeating: 0, count: n)
         var inside = [Bool](repeating: false, count: n)
-        for p in 0..<n where ctx.hasHits(p) {
-            for h in ctx.hits(p) {
-                let b = rules.requiredBit[Int(h.ref.lexicon)]
-                if b >= 0 { bits[p] |= 1 << UInt64(b) }
-                if h.end > p + 1 { for q in (p + 1)..<min(h.end, n) { inside[q] = true } }
+        var stamp = [Int32](repeating: -1, count: rules.rules.count)
+        for p in 0..<n {
+            let t = ctx.token(p)
+            let intrinsic = t.shape.subtracting(Shape.contextual)
+            var h = ctx.utf16.withUnsafeBufferPointer { Vocabulary.hash(UnsafeBufferPointer(rebasing: $0[Int(t.start)..<Int(t.end)])) }
+            h = (h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15
+            let o: Int
+            if let cached = cache.types[h] { o = Int(cached) } else {
+                o = buildTypeList(p, ctx, &stamp)
+                cache.types[h] = UInt32(o)
+            }
+            typeAt[p] = Int32(o)
+            let pool = cache.typePool
+            reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
+            if pool[o + 3] != 0 {
+                for hit in ctx.hits(p) where hit.end > p + 1 {
+                    let b = rules.requiredBit[Int(hit.ref.lexicon)]
+                    if b >= 0 { reach[p] |= 1 << UInt64(b) }
+                    for q in (p + 1)..<min(hit.end, n) { inside[q] = true }
+                }
             }
         }
-        var reach = bits
         if n > 1 {
             for p in stride(from: n - 2, through: 0, by: -1)
             where inside[p + 1] || ctx.token(p + 1).shape.isDisjoint(with: [.lineStart, .sentenceStart]) {
                 reach[p] |= reach[p + 1]
             }
         }
-        return reach
+        return (typeAt, reach)
+    }
+
+    /// Builds the type list of the token at `p` (see `TypeList`) and returns its offset.
+    private func buildTypeList(_ p: Int, _ ctx: MatchContext, _ stamp: inout [Int32]) -> Int {
+        let t = ctx.token(p)
+        let mark = Int32(p)
+        var candidates: [Int32] = []
+        func add(_ postings: Postings, _ key: Int) {
+            for i in postings.range(key) {
+                let r = postings.storage[i]
+                if stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
+            }
+        }
+        if t.key >= 0 { add(rules.byLiteral, Int(t.key)) }
+        add(rules.byKind, Int(t.kind.rawValue))
+        // A shape key's contextual bits are not known here: its rules are candidates when
+        // the rest holds, and are checked where they are tried.
+        let intrinsic = t.shape.subtracting(Shape.contextual).rawValue
+        for (k, mask) in rules.shapeMasks.enumerated() where intrinsic & mask == mask & ~Shape.contextual.rawValue {
+            add(rules.byShape, k)
+        }
+        for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
+        var bits: UInt64 = 0
+        var multi = false
+        if rules.usesLexicons {
+            rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
+                for ref in refs {
+                    let l = Int(ref.lexicon)
+                    add(rules.byLexicon, l)
+                    if ref.words > 1 { multi = true } else if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
+                }
+            }
+        }
+        var entries: [Int32] = []
+        for r32 in candidates {
+            let r = Int(r32)
+            if !rules.prefiltered[r] { entries.append(r32); continue }
+            if rules.contextualFirst[r] { entries.append(r32 | TypeList.checkFirst); continue }
+            // The first-token test depends on the token alone: decide it once, here.
+            let passes = rules.firstPredicates.range(r).contains { i in
+                let k = Int(rules.firstPredicates.storage[i])
+                return (Int(rules.predicates[k])..<Int(rules.predicates[k + 1])).allSatisfy { rules.checks[$0].passes(t, p, ctx) }
+            }
+            if passes { entries.append(r32) }
+        }
+        let o = ctx.cache.typePool.count
+        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), multi ? 1 : 0]
+        ctx.cache.typePool += entries
+        return o
     }
 
     /// The match with its captures as values and spans.

@@ -9,6 +9,10 @@ public final class WordCache {
     var firstWords = HashTable64<UInt64>()
     var entryPool: [LexiconIndex.EntryRef] = []
     var known = HashTable64<Bool>()
+    /// The matcher's rule lists per kind of token (see `Matcher.TypeList`): offsets into
+    /// `typePool`, keyed by a hash of the token's text, kind and shape.
+    var types = HashTable64<UInt32>()
+    var typePool: [Int32] = []
     /// hunspell lemmas (folded) by the FNV hash of the word as written.
     var lemmas = HashTable64<[[UInt16]]>()
     /// Entries per table before it is emptied (memory stays bounded).

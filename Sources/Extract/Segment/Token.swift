@@ -57,6 +57,8 @@ public struct Shape: OptionSet, Sendable, Hashable {
     public static let sentenceStart = Shape(rawValue: 1 << 12)
     /// On a line written mostly in capitals (a headline): capitals say nothing there.
     public static let capsLine = Shape(rawValue: 1 << 13)
+    /// The flags that depend on the token's surroundings, not on its text.
+    public static let contextual: Shape = [.lineStart, .paragraphStart, .spaceBefore, .sentenceStart, .capsLine]
 }
 
 /// A token: a span of the original text with its kind, shape and folded key.
