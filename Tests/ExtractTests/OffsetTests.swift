@@ -33,6 +33,16 @@ final class OffsetTests: XCTestCase {
         for (name, text) in texts { check(try Support.annotate(text), name) }
     }
 
+    /// The written JSON carries the text unchanged through every escape: quotes, backslashes,
+    /// control characters, characters outside the BMP; a lone surrogate becomes U+FFFD.
+    func testTextSurvivesJSONEscapes() throws {
+        let text = "Цитат \"q\" \\ back\u{01}\u{1F}\tтаб\r\nред 😀 „Зелена“ </script>"
+        XCTAssertEqual(try Support.annotate(text)["text"] as? String, text)
+        let lone = Document(id: "x", source: SourceInfo(path: "x", sha256: "", bytes: 0, encoding: "UTF-16"), utf16: [0x61, 0xD800, 0x62])
+        let json = try JSONSerialization.jsonObject(with: Data(JSONWriter(rulesFingerprint: "").write(lone))) as! [String: Any]
+        XCTAssertEqual(json["text"] as? String, "a\u{FFFD}b")
+    }
+
     func testSpansAfterMultiByteAndCombiningPrefixes() throws {
         let prefixes = ["😀🇧🇬 ", "e\u{301}\u{301} а\u{301} ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢\n\n", "👩‍👩‍👧 \u{FEFF}"]
         for (name, text) in try corpusTexts().prefix(6) {

@@ -98,6 +98,7 @@ public struct JSONWriter: Sendable {
 /// A growing UTF-8 JSON text.
 public struct JSONBuffer {
     public var bytes: [UInt8] = []
+    private var scratch: [UInt8] = []
     public init() {}
 
     @inline(__always) public mutating func raw(_ s: StaticString) {
@@ -122,7 +123,9 @@ public struct JSONBuffer {
 
     /// Appends a JSON string from UTF-8 bytes.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        write(maxBytes: utf8.count * 6 + 2) { out in
+        var controls = 0
+        for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { controls += 1 }
+        write(maxBytes: utf8.count + 5 * controls + 2) { out in
             var o = 0
             out[o] = 0x22; o += 1
             for b in utf8 {
@@ -135,7 +138,10 @@ public struct JSONBuffer {
 
     /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD).
     public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
-        write(maxBytes: utf16.count * 6 + 2) { out in
+        // Three bytes a unit at most, but for the escapes (six bytes at most).
+        var controls = 0
+        for u in utf16 where u < 0x20 || u == 0x22 || u == 0x5C { controls += 1 }
+        write(maxBytes: utf16.count * 3 + 3 * controls + 2) { out in
             var o = 0
             out[o] = 0x22; o += 1
             var i = 0
@@ -164,14 +170,13 @@ public struct JSONBuffer {
         }
     }
 
-    /// Lets `body` write at most `maxBytes` bytes at the end through a pointer (no
-    /// per-byte capacity checks); it returns how many it wrote.
+    /// Lets `body` write at most `maxBytes` bytes through a pointer into a scratch buffer
+    /// (no per-byte capacity checks); the bytes it wrote (it returns how many) are appended.
     @inline(__always)
     private mutating func write(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: maxBytes))
-        let written = bytes.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
-        bytes.removeLast(maxBytes - written)
+        if scratch.count < maxBytes { scratch = [UInt8](repeating: 0, count: max(maxBytes, 2 * scratch.count)) }
+        let written = scratch.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+        scratch.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<written])) }
     }
 
     /// Writes the JSON escape of ASCII `c` at `out`; returns its length.
