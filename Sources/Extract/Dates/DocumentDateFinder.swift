@@ -22,20 +22,31 @@ struct DocumentDateFinder {
             if let t = Segmenter.trimmedSpan(text, s, i) { lines.append(t) }
             s = i + 1
         }
-        func lineIndex(_ pos: Int) -> Int? { lines.firstIndex { $0.start <= pos && pos < $0.end } }
-        func day(_ d: DateAnnotation) -> CivilDate? { d.grain == "day" && d.kind == .date ? CivilDate(iso: d.value) : nil }
+        /// The line holding `pos` (lines are in order: a binary search).
+        func lineIndex(_ pos: Int) -> Int? {
+            var lo = 0, hi = lines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lines[mid].end <= pos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < lines.count && lines[lo].start <= pos ? lo : nil
+        }
+        // The day dates with their values and lines.
+        let days: [(d: DateAnnotation, date: CivilDate, line: Int)] = dates.compactMap { d in
+            guard d.grain == "day", d.kind == .date, let date = CivilDate(iso: d.value), let li = lineIndex(d.span.start) else { return nil }
+            return (d, date, li)
+        }
 
         // 1. A labelled dateline wins.
-        for d in dates {
-            guard let date = day(d), let li = lineIndex(d.span.start), d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
+        for (d, date, li) in days {
+            guard d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
             let before = UTF.string(text[lines[li].start..<d.span.start])
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
             if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
         }
         // 2. A date alone on a line, or after "Place," at a line start, near either end.
         var lone: [(CivilDate, Int)] = []
-        for d in dates {
-            guard let date = day(d), let li = lineIndex(d.span.start) else { continue }
+        for (d, date, li) in days {
             let line = lines[li]
             guard d.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - d.span.end <= DocumentDateFinder.maxAfter else { continue }
             let before = UTF.string(text[line.start..<d.span.start]).trimmingWhitespace()
