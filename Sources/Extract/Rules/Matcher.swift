@@ -20,14 +20,50 @@ public struct Matcher {
         var slots: Int32
     }
 
-    private enum Frame { case branch(pc: Int, pos: Int), undo(slot: Int, old: Int32) }
+    /// A backtracking frame: resume at `pc`, `pos` (`slot` < 0), or restore capture slot
+    /// `slot` to `old`.
+    private struct Frame {
+        var pc: Int32
+        var pos: Int32
+        var slot: Int32
+        var old: Int32
+    }
+
+    /// The backtracking stack, in memory of its own (no copy-on-write checks per push).
+    private struct FrameStack {
+        private(set) var base = UnsafeMutablePointer<Frame>.allocate(capacity: 64)
+        private var capacity = 64
+        var count = 0
+
+        @inline(__always) mutating func push(_ f: Frame) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+                grown.update(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            base[count] = f
+            count += 1
+        }
+
+        @inline(__always) mutating func pop() -> Frame? {
+            guard count > 0 else { return nil }
+            count -= 1
+            return base[count]
+        }
+
+        func deallocate() { base.deallocate() }
+    }
 
     /// Every match of every rule (before the conflict policy), with the capture slots.
     func matches(_ ctx: MatchContext) -> (found: [Found], slots: [Int32]) {
         var found: [Found] = []
         var store: [Int32] = []
-        var stack: [Frame] = []
-        var saves: [Int32] = []
+        var stack = FrameStack()
+        let saves = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, Int(rules.slots.max() ?? 0)))
+        var slotCount = 0
+        defer { stack.deallocate(); saves.deallocate() }
         var ends: [Int] = []
         let n = ctx.count
         let (typeAt, reach) = types(ctx)
@@ -67,9 +103,9 @@ public struct Matcher {
                 }
                 /// Runs rule `r` at `start`; the end position, with the capture slots in `saves`.
                 func run(_ r: Int, at start: Int) -> Int? {
-                    stack.removeAll(keepingCapacity: true)
-                    saves.removeAll(keepingCapacity: true)
-                    for _ in 0..<Int(slots[r]) { saves.append(-1) }
+                    stack.count = 0
+                    slotCount = Int(slots[r])
+                    for i in 0..<slotCount { saves[i] = -1 }
                     var pc = Int(entry[r])
                     var pos = start
                     var steps = 0
@@ -88,30 +124,28 @@ public struct Matcher {
                                 if ends.isEmpty { ok = false } else {
                                     ends.sort()
                                     // the longest first; the shorter ones on backtracking, longer before shorter
-                                    for e in ends.dropLast() { stack.append(.branch(pc: pc + 1, pos: e)) }
+                                    for e in ends.dropLast() { stack.push(Frame(pc: Int32(pc + 1), pos: Int32(e), slot: -1, old: 0)) }
                                     pos = ends[ends.count - 1]; pc += 1
                                 }
                             } else { ok = false }
                         case .quoted:
                             if pos < n, let close = Matcher.closingQuote(ctx, pos, start: start) { pos = close + 1; pc += 1 } else { ok = false }
                         case .split(let a, let b):
-                            stack.append(.branch(pc: b, pos: pos)); pc = a
+                            stack.push(Frame(pc: Int32(b), pos: Int32(pos), slot: -1, old: 0)); pc = a
                         case .jump(let a):
                             pc = a
                         case .save(let s):
-                            stack.append(.undo(slot: s, old: saves[s])); saves[s] = Int32(pos); pc += 1
+                            stack.push(Frame(pc: 0, pos: 0, slot: Int32(s), old: saves[s])); saves[s] = Int32(pos); pc += 1
                         case .match:
                             return pos > start ? pos : nil
                         }
                         if ok { continue }
                         // backtrack
                         var resumed = false
-                        while let f = stack.popLast() {
-                            switch f {
-                            case .undo(let s, let old): saves[s] = old
-                            case .branch(let bpc, let bpos): pc = bpc; pos = bpos; resumed = true
-                            }
-                            if resumed { break }
+                        while let f = stack.pop() {
+                            if f.slot >= 0 { saves[Int(f.slot)] = f.old; continue }
+                            pc = Int(f.pc); pos = Int(f.pos); resumed = true
+                            break
                         }
                         if !resumed { return nil }
                     }
@@ -147,7 +181,7 @@ public struct Matcher {
                             if a >= b { a = p; b = end }
                         }
                         found.append(Found(rule: r32, start: p32, end: Int32(end), claimStart: Int32(a), claimEnd: Int32(b), slots: Int32(store.count)))
-                        store += saves
+                        store.append(contentsOf: UnsafeBufferPointer(start: saves, count: slotCount))
                     }
                 }
             }
