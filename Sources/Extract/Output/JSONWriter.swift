@@ -106,9 +106,23 @@ public struct JSONBuffer {
     }
     @inline(__always) public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// Appends the decimal digits of `v` (no string made).
     public mutating func int(_ v: Int) {
         if v >= 0 && v < 10 { bytes.append(UInt8(0x30 + v)); return }
-        bytes.append(contentsOf: String(v).utf8)
+        if v < 0 { bytes.append(0x2D) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - n] = UInt8(0x30 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        }
     }
 
     public mutating func double(_ v: Double) {
