@@ -3,7 +3,7 @@
 ///
 /// The programs of all rules are flattened into one code array, and their token tests
 /// into one array of plain `Check`s, so matching reads flat memory only.
-public struct CompiledRules: Sendable {
+public final class CompiledRules: Sendable {
     public let language: Language
     public let rules: [Rule]
     let programs: [Program]

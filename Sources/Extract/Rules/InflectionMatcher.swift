@@ -4,7 +4,7 @@
 /// differ only in endings the language uses for inflection (Bulgarian definite articles
 /// -ът/-ят/-та/-то/-те, Polish case endings), or when hunspell gives the dictionary word
 /// as a lemma of the inflected one ("Krakowie" → "Kraków").
-public struct InflectionMatcher: Sendable {
+public final class InflectionMatcher: Sendable {
     public let language: Language
     /// FNV hashes of the endings (hashing slices, so nothing is allocated while matching).
     private let inflected: HashTable64<Bool>

@@ -1,5 +1,5 @@
 /// Finds the lexicon entries that start at a token, exactly or inflected.
-struct LexiconIndex: Sendable {
+final class LexiconIndex: Sendable {
     struct EntryRef: Sendable, Hashable {
         var lexicon: Int32
         var entry: Int32
