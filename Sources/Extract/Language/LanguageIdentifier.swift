@@ -20,11 +20,12 @@ public struct LanguageIdentifier: Sendable {
     struct Evidence {
         var cyrillic = 0, latin = 0
         var bgLetters = 0, ruLetters = 0, plLetters = 0
-        var words: [Language: Int] = [:]
+        /// Function words seen, per language in `LanguageIdentifier.ordered` order.
+        var words = (0, 0, 0)
         var start = 0, end = 0
         var scores: [Language: Double] {
             var s: [Language: Double] = [:]
-            let fw = { (l: Language) in Double(self.words[l] ?? 0) }
+            let fw = { (l: Language) in Double(l == .bg ? self.words.0 : l == .pl ? self.words.1 : self.words.2) }
             if cyrillic >= latin {
                 s[.bg] = fw(.bg) * 2 + Double(bgLetters) * 0.5
                 s[.other] = Double(ruLetters) * 1.5
@@ -65,9 +66,9 @@ public struct LanguageIdentifier: Sendable {
                     }
                 }
                 if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
-                    for (bit, lang) in LanguageIdentifier.ordered.enumerated() where bits & UInt8(1 << bit) != 0 {
-                        current.words[lang, default: 0] += 1
-                    }
+                    current.words.0 += Int(bits & 1)
+                    current.words.1 += Int(bits >> 1 & 1)
+                    current.words.2 += Int(bits >> 2 & 1)
                 }
             }
         }
@@ -78,7 +79,7 @@ public struct LanguageIdentifier: Sendable {
         for p in paragraphs {
             total.cyrillic += p.cyrillic; total.latin += p.latin
             total.bgLetters += p.bgLetters; total.ruLetters += p.ruLetters; total.plLetters += p.plLetters
-            for (l, c) in p.words { total.words[l, default: 0] += c }
+            total.words.0 += p.words.0; total.words.1 += p.words.1; total.words.2 += p.words.2
         }
         let (docLang, _) = LanguageIdentifier.decide(total, fallback: .other)
         doc.language = docLang
