@@ -8,6 +8,9 @@ public struct SegmentationData: Sendable {
     let abbreviationHashes: HashTable64<Bool>
     /// Hashes of the first word of every abbreviation ("т" of "т.нар."): only such a word can start one.
     let abbreviationStarts: HashTable64<Bool>
+    /// The longest first word an abbreviation goes on from after a space ("и" of "и др."):
+    /// a longer word followed by a space starts none.
+    let longestSpacedStart: Int
     let nonFinal: Set<String>
     let ordinalSuffixes: Set<String>
     /// Function words per language, folded.
@@ -20,6 +23,7 @@ public struct SegmentationData: Sendable {
         var hashes = HashTable64<Bool>()
         var starts = HashTable64<Bool>()
         var nonFinal = Set<String>()
+        var longestSpacedStart = 0
         for (_, groups) in abbreviations {
             for (group, forms) in groups {
                 for form in forms {
@@ -35,6 +39,10 @@ public struct SegmentationData: Sendable {
                         s = (s ^ UInt64(u)) &* 0x100000001b3
                     }
                     starts[s] = true
+                    let units = Array(folded.utf16)
+                    if let sep = units.firstIndex(where: { $0 == 0x2E || $0 == 0x2D || $0 == 0x20 }), units[sep] == 0x20 {
+                        longestSpacedStart = max(longestSpacedStart, sep)
+                    }
                     if group == "nonfinal" { nonFinal.insert(folded) }
                 }
             }
@@ -43,7 +51,7 @@ public struct SegmentationData: Sendable {
         for (lang, list) in function {
             if let l = Language(rawValue: lang) { words[l] = Set(list.map(SegmentationData.simpleFolded)) }
         }
-        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, nonFinal: nonFinal,
+        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, longestSpacedStart: longestSpacedStart, nonFinal: nonFinal,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
                                 functionWords: words)
     }
