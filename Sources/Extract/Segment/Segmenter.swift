@@ -469,14 +469,22 @@ public final class Segmenter {
     private func sentences(_ text: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) throws -> [Span] {
         var breaks: [Int] = []
         try sentencesBreaker.forEachBoundary(text) { b, _ in breaks.append(b) }
-        // Candidate boundaries: ICU's plus every paragraph start; then drop those after a
-        // non-final abbreviation or an ordinal, and those inside a token.
-        var candidates = Set(breaks)
-        for t in tokens where t.shape.contains(.paragraphStart) && t.start > 0 { candidates.insert(Int(t.start)) }
+        // Candidate boundaries: ICU's plus every paragraph start (both in order: merged);
+        // then drop those after a non-final abbreviation or an ordinal, and those inside a token.
+        var candidates: [Int] = []
+        candidates.reserveCapacity(breaks.count + 16)
+        var bi = 0
+        for t in tokens where t.shape.contains(.paragraphStart) && t.start > 0 {
+            let p = Int(t.start)
+            while bi < breaks.count, breaks[bi] < p { candidates.append(breaks[bi]); bi += 1 }
+            if bi < breaks.count, breaks[bi] == p { bi += 1 }
+            if candidates.last != p { candidates.append(p) }
+        }
+        candidates += breaks[bi...]
         var result: [Span] = []
         var ti = 0
         var start = 0
-        for b in candidates.sorted() where b < text.count {
+        for b in candidates where b < text.count {
             // last non-space token ending at or before b
             while ti < tokens.count, Int(tokens[ti].end) <= b { ti += 1 }
             if ti < tokens.count, Int(tokens[ti].start) < b { continue } // inside a token
