@@ -48,10 +48,13 @@ public struct Extractor {
         let kept = keptIndices.map(match)
         let dropped = trace ? droppedIndices.map { ConflictPolicy.Dropped(match: match($0.0), lostTo: match($0.1)) } : []
         var dateRecords: [(Span, Fields, String)] = []
-        var entityRecords: [(Span, Fields, String, RuleMatch)] = []
+        var entityRecords: [(Span, Fields, String)] = []
         for m in kept {
-            let rule = compiled.rules[m.rule]
-            for rec in rule.produce {
+            // (the rule's fields read in place: a `Rule` is large to copy)
+            let produce = compiled.rules[m.rule].produce
+            let dimension = compiled.rules[m.rule].dimension
+            let id = compiled.rules[m.rule].id
+            for rec in produce {
                 var fields = Fields()
                 for (k, v) in rec.fields {
                     switch v {
@@ -65,9 +68,9 @@ public struct Extractor {
                     guard let first = parts.first else { continue }
                     span = parts.dropFirst().reduce(first) { Span(min($0.start, $1.start), max($0.end, $1.end)) }
                 }
-                switch rule.dimension {
-                case .date: dateRecords.append((span, fields, rule.id))
-                case .entity: entityRecords.append((span, fields, rule.id, m))
+                switch dimension {
+                case .date: dateRecords.append((span, fields, id))
+                case .entity: entityRecords.append((span, fields, id))
                 }
             }
         }
@@ -79,7 +82,7 @@ public struct Extractor {
             if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, documentDate: found) }
         }
         clock?.lap(.dates)
-        doc.entities = entities.resolve(entityRecords.map { ($0.0, $0.1, $0.2) }, in: doc, context: ctx)
+        doc.entities = entities.resolve(entityRecords, in: doc, context: ctx)
         clock?.lap(.entities)
         return Trace(rules: compiled, kept: kept, dropped: dropped)
     }
