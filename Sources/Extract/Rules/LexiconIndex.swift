@@ -135,11 +135,18 @@ final class LexiconIndex: Sendable {
 
     /// Adds the entries of `refs` (whose first word matches at `p`) whose other words follow.
     private func consider(_ refs: Slice<UnsafeBufferPointer<EntryRef>>, _ p: Int, _ ctx: MatchContext, _ out: inout [Hit]) {
+        // Most multi-word entries fail on their second word: rule them out by its head,
+        // which is the same for all of them.
+        let nextHead = p + 1 < ctx.count ? ctx.head(p + 1) : 0
         for ref in refs {
             if ref.words == 1 { out.append(Hit(ref: ref, end: p + 1)); continue }
-            // Most multi-word entries fail on their second word: rule them out by its head.
             let second = wordHeads[Int(ref.heads) + 1]
-            guard p + 1 < ctx.count, second == 0 || ctx.head(p + 1) == second else { continue }
+            guard nextHead != 0, second == 0 || nextHead == second else { continue }
+            // (and by the heads of the words after it, before the entry is read)
+            guard p + Int(ref.words) <= ctx.count, (2..<Int(ref.words)).allSatisfy({ i in
+                let h = wordHeads[Int(ref.heads) + i]
+                return h == 0 || ctx.head(p + i) == h
+            }) else { continue }
             let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
             var q = p + 1
             var ok = true
