@@ -132,7 +132,7 @@ public struct DateResolver: Sendable {
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
         }
-        if let unit = f["set"], let wd = DateResolver.int(f["weekday"]), (1...7).contains(wd) {
+        if f["set"] != nil, let wd = DateResolver.int(f["weekday"]), (1...7).contains(wd) {
             return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil)
         }
         if let unit = f["set"] {

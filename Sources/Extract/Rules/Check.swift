@@ -82,8 +82,6 @@ struct Postings: Sendable {
         self.items = items
     }
 
-    var keyCount: Int { offsets.count - 1 }
-
     /// The items under `key`, as a range of `storage`.
     @inline(__always) func range(_ key: Int) -> Range<Int> { Int(offsets[key])..<Int(offsets[key + 1]) }
     var storage: [Int32] { items }

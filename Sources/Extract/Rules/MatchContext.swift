@@ -119,13 +119,6 @@ final class MatchContext {
         return hitStore[start..<start + Int(r & 0xFFFF_FFFF)]
     }
 
-    /// Whether any lexicon entry starts at `p`.
-    @inline(__always)
-    func hasHits(_ p: Int) -> Bool {
-        if hitRange[p] == MatchContext.notComputed { computeHits(p) }
-        return hitRange[p] & 0xFFFF_FFFF != 0
-    }
-
     private func computeHits(_ p: Int) {
         let start = hitStore.count
         lexicons.hits(at: p, in: self, into: &hitStore)
