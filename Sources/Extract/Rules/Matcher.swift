@@ -201,8 +201,8 @@ public struct Matcher {
     /// by the token's text, kind and shape, so the index lookups and the first-token tests
     /// that depend on the text alone are done once per distinct token, not per position.
     ///
-    /// A list in `WordCache.typePool` is a header (count, the required-lexicon bits of its
-    /// one-word entries in two halves, whether a multi-word entry may start there), then
+    /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
+    /// entries that may start there, in two halves; the most words such an entry has), then
     /// the rules, each flagged when its first-token test depends on the context.
     enum TypeList {
         static let header = 4
@@ -211,9 +211,10 @@ public struct Matcher {
     }
 
     /// Per position, where its type list lies in the pool, and the required lexicons (as
-    /// `CompiledRules.requiredBit` bits) with an entry starting between it and the next
-    /// sentence or line start (one inside a multi-word entry does not count as a start:
-    /// the entry runs over it).
+    /// `CompiledRules.requiredBit` bits) with an entry that may start between it and the
+    /// next sentence or line start (one that may lie inside a multi-word entry does not
+    /// count as a start: the entry runs over it). Where a multi-word entry only may start,
+    /// both are assumed, so no rule is skipped that could match.
     private func types(_ ctx: MatchContext) -> (typeAt: [Int32], reach: [UInt64]) {
         let n = ctx.count
         let cache = ctx.cache
@@ -233,14 +234,10 @@ public struct Matcher {
                 cache.types[h] = UInt32(o)
             }
             typeAt[p] = Int32(o)
-            let pool = cache.typePool
-            reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
-            if pool[o + 3] != 0 {
-                for hit in ctx.hits(p) where hit.end > p + 1 {
-                    let b = rules.requiredBit[Int(hit.ref.lexicon)]
-                    if b >= 0 { reach[p] |= 1 << UInt64(b) }
-                    for q in (p + 1)..<min(hit.end, n) { inside[q] = true }
-                }
+            cache.typePool.withUnsafeBufferPointer { pool in
+                reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
+                let longest = Int(pool[o + 3])
+                if longest > 1 { for q in (p + 1)..<min(p + longest, n) { inside[q] = true } }
             }
         }
         if n > 1 {
@@ -273,13 +270,14 @@ public struct Matcher {
         }
         for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
         var bits: UInt64 = 0
-        var multi = false
+        var longest = 0
         if rules.usesLexicons {
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
                 for ref in refs {
                     let l = Int(ref.lexicon)
                     add(rules.byLexicon, l)
-                    if ref.words > 1 { multi = true } else if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
+                    longest = max(longest, Int(ref.words))
+                    if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
                 }
             }
         }
@@ -296,7 +294,7 @@ public struct Matcher {
             if passes { entries.append(r32) }
         }
         let o = ctx.cache.typePool.count
-        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), multi ? 1 : 0]
+        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest)]
         ctx.cache.typePool += entries
         return o
     }
