@@ -38,26 +38,29 @@ public final class EntityResolver {
     /// multi-word name's tail without its head noun. Marked with the rule that found the name.
     private func consistency(_ found: [EntityAnnotation], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
         guard !found.isEmpty else { return [] }
-        // Folded word sequences to look for, with what they stand for.
-        // (keyed by the hash of the first word; the words themselves are compared on use)
-        var targets: [UInt64: [(words: [[UInt16]], entity: EntityAnnotation)]] = [:]
-        func words(_ e: EntityAnnotation) -> [[UInt16]] {
-            guard let a = ctx.position(startingAt: e.span.start) else { return [] }
-            var out: [[UInt16]] = []
-            var p = a
-            while p < ctx.count, Int(ctx.token(p).end) <= e.span.end {
-                if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { out.append(Array(ctx.folded(p))) }
-                p += 1
+        // The folded words of each name found, and the word runs to look for: a variant is
+        // (name, first word, end word), keyed by the hash of its first word (the words
+        // themselves are compared on use).
+        var names: [[[UInt16]]] = []
+        var variants: [(name: Int, from: Int, to: Int)] = []
+        var targets: [UInt64: [Int]] = [:]
+        for (k, e) in found.enumerated() {
+            var w: [[UInt16]] = []
+            if var p = ctx.position(startingAt: e.span.start) {
+                while p < ctx.count, Int(ctx.token(p).end) <= e.span.end {
+                    if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { w.append(Array(ctx.folded(p))) }
+                    p += 1
+                }
             }
-            return out
-        }
-        for e in found {
-            let w = words(e)
+            names.append(w)
             guard !w.isEmpty else { continue }
-            var variants: [[[UInt16]]] = [w]
-            if e.type == .PER, w.count >= 2 { variants.append([w.last!]) }
-            if (e.type == .ORG || e.type == .EVT || e.type == .PRO), w.count >= 3 { variants.append(Array(w.dropFirst())) }
-            for v in variants { targets[InflectionMatcher.hash(v[0]), default: []].append((v, e)) }
+            var runs = [(0, w.count)]
+            if e.type == .PER, w.count >= 2 { runs.append((w.count - 1, w.count)) }
+            if (e.type == .ORG || e.type == .EVT || e.type == .PRO), w.count >= 3 { runs.append((1, w.count)) }
+            for (a, b) in runs {
+                targets[InflectionMatcher.hash(w[a]), default: []].append(variants.count)
+                variants.append((k, a, b))
+            }
         }
         var taken = [Bool](repeating: false, count: ctx.count)
         for e in found {
@@ -70,16 +73,18 @@ public final class EntityResolver {
             let t = ctx.token(p)
             guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
                   let cands = targets[InflectionMatcher.hash(ctx.folded(p))] else { p += 1; continue }
-            var best: (Int, EntityAnnotation)?
-            for (w, e) in cands {
+            var best: (end: Int, name: Int)?
+            for v in cands {
+                let (k, a, b) = variants[v]
                 var q = p, ok = true
-                for word in w {
+                for word in names[k][a..<b] {
                     guard q < ctx.count, !taken[q], ctx.wordMatches(q, word, ctx.lexicons.inflection) else { ok = false; break }
                     q += 1
                 }
-                if ok, q - p > (best.map { $0.0 - p } ?? 0) { best = (q, e) }
+                if ok, q - p > (best.map { $0.end - p } ?? 0) { best = (q, k) }
             }
-            guard let (end, e) = best else { p += 1; continue }
+            guard let (end, k) = best else { p += 1; continue }
+            let e = found[k]
             let span = ctx.span(p, end)
             let text = doc.text(span)
             let base = former.base(text: text, type: e.type)
