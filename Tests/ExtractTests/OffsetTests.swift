@@ -41,6 +41,11 @@ final class OffsetTests: XCTestCase {
         let lone = Document(id: "x", source: SourceInfo(path: "x", sha256: "", bytes: 0, encoding: "UTF-16"), utf16: [0x61, 0xD800, 0x62])
         let json = try JSONSerialization.jsonObject(with: Data(JSONWriter(rulesFingerprint: "").write(lone))) as! [String: Any]
         XCTAssertEqual(json["text"] as? String, "a\u{FFFD}b")
+        // Strings written from UTF-8 (ids, values): as they are, or escaped.
+        var buffer = JSONBuffer()
+        buffer.string("plain „текст“")
+        buffer.string("q\"b\\s\n\u{01}")
+        XCTAssertEqual(String(decoding: buffer.bytes, as: UTF8.self), "\"plain „текст“\"\"q\\\"b\\\\s\\n\\u0001\"")
     }
 
     func testSpansAfterMultiByteAndCombiningPrefixes() throws {

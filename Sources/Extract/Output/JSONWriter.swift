@@ -139,6 +139,13 @@ public struct JSONBuffer {
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         var controls = 0
         for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { controls += 1 }
+        if controls == 0 {
+            // Nothing to escape (the usual case): the bytes as they are.
+            bytes.append(0x22)
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return
+        }
         write(maxBytes: utf8.count + 5 * controls + 2) { out in
             var o = 0
             out[o] = 0x22; o += 1
