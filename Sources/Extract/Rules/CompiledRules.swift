@@ -49,6 +49,22 @@ public final class CompiledRules: Sendable {
     /// Per rule, the captures whose union the match claims (none: the whole match).
     let claims: Postings
 
+    /// Whether `t`, the token at position `p` of `ctx`, passes every check of predicate `k`.
+    @inline(__always)
+    func passes(_ k: Int, _ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
+        checks.withUnsafeBufferPointer { checks in
+            predicates.withUnsafeBufferPointer { predicates in
+                var i = Int(predicates[k])
+                let e = Int(predicates[k + 1])
+                while i < e {
+                    if !checks[i].passes(t, p, ctx) { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// The predicates of the token-consuming ops reachable from `pc` without consuming a
     /// token, or nil when a quoted stretch or the end can be reached first.
     static func firstPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {

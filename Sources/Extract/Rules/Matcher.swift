@@ -9,12 +9,10 @@ public struct Matcher {
 
     public init(rules: CompiledRules) { self.rules = rules }
 
-    /// A match before the conflict policy: token positions, the span it claims, and where
-    /// its capture slots lie in the slot store.
+    /// A match before the conflict policy: the token positions it claims, and where its
+    /// capture slots lie in the slot store.
     struct Found {
         var rule: Int32
-        var start: Int32
-        var end: Int32
         var claimStart: Int32
         var claimEnd: Int32
         var slots: Int32
@@ -68,8 +66,6 @@ public struct Matcher {
         let n = ctx.count
         let (typeAt, reach) = types(ctx)
         rules.code.withUnsafeBufferPointer { code in
-        rules.checks.withUnsafeBufferPointer { checks in
-        rules.predicates.withUnsafeBufferPointer { predicates in
         ctx.tokens.withUnsafeBufferPointer { toks in
             ctx.cache.typePool.withUnsafeBufferPointer { pool in
             rules.claims.storage.withUnsafeBufferPointer { claimItems in
@@ -77,16 +73,7 @@ public struct Matcher {
             rules.slots.withUnsafeBufferPointer { slots in
             rules.hasContext.withUnsafeBufferPointer { hasContext in
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
-                @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
-                    let t = toks[p]
-                    var i = Int(predicates[k])
-                    let e = Int(predicates[k + 1])
-                    while i < e {
-                        if !checks[i].passes(t, p, ctx) { return false }
-                        i += 1
-                    }
-                    return true
-                }
+                @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool { rules.passes(k, toks[p], p, ctx) }
                 /// Whether the context condition holds at `p`: no forbidden and (when any is
                 /// required) one required predicate passes.
                 func holds(_ p: Int, forbidden: Range<Int>, required: Range<Int>, _ items: [Int32], _ requiredItems: [Int32]) -> Bool {
@@ -97,9 +84,6 @@ public struct Matcher {
                         return required.contains { pass(Int(requiredItems[$0]), p) }
                     }
                     return true
-                }
-                @inline(__always) func startsBlock(_ p: Int) -> Bool {
-                    !toks[p].shape.isDisjoint(with: [.lineStart, .sentenceStart])
                 }
                 /// Runs rule `r` at `start`; the end position, with the capture slots in `saves`.
                 func run(_ r: Int, at start: Int) -> Int? {
@@ -115,9 +99,9 @@ public struct Matcher {
                         var ok = true
                         switch code[pc] {
                         case .test(let k):
-                            if pos < n, pos == start || !startsBlock(pos), pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
+                            if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
                         case .phrase(let l, let k):
-                            if pos < n, pos == start || !startsBlock(pos), pass(k, pos) {
+                            if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) {
                                 // (a lexicon entry is evidence enough to run over a sentence break inside it)
                                 ends.removeAll(keepingCapacity: true)
                                 for h in ctx.hits(pos) where Int(h.ref.lexicon) == l && !ends.contains(h.end) { ends.append(h.end) }
@@ -152,7 +136,6 @@ public struct Matcher {
                 }
 
                 for p in 0..<n {
-                    let p32 = Int32(p)
                     let o = Int(typeAt[p])
                     for i in (o + TypeList.header)..<(o + TypeList.header + Int(pool[o])) {
                         let entry = pool[i]
@@ -180,7 +163,7 @@ public struct Matcher {
                             }
                             if a >= b { a = p; b = end }
                         }
-                        found.append(Found(rule: r32, start: p32, end: Int32(end), claimStart: Int32(a), claimEnd: Int32(b), slots: Int32(store.count)))
+                        found.append(Found(rule: r32, claimStart: Int32(a), claimEnd: Int32(b), slots: Int32(store.count)))
                         store.append(contentsOf: UnsafeBufferPointer(start: saves, count: slotCount))
                     }
                 }
@@ -190,8 +173,6 @@ public struct Matcher {
             }
             }
             }
-        }
-        }
         }
         }
         return (found, store)
@@ -242,7 +223,7 @@ public struct Matcher {
         }
         if n > 1 {
             for p in stride(from: n - 2, through: 0, by: -1)
-            where inside[p + 1] || ctx.token(p + 1).shape.isDisjoint(with: [.lineStart, .sentenceStart]) {
+            where inside[p + 1] || !ctx.token(p + 1).startsBlock {
                 reach[p] |= reach[p + 1]
             }
         }
@@ -287,11 +268,9 @@ public struct Matcher {
             if !rules.prefiltered[r] { entries.append(r32); continue }
             if rules.contextualFirst[r] { entries.append(r32 | TypeList.checkFirst); continue }
             // The first-token test depends on the token alone: decide it once, here.
-            let passes = rules.firstPredicates.range(r).contains { i in
-                let k = Int(rules.firstPredicates.storage[i])
-                return (Int(rules.predicates[k])..<Int(rules.predicates[k + 1])).allSatisfy { rules.checks[$0].passes(t, p, ctx) }
+            if rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) {
+                entries.append(r32)
             }
-            if passes { entries.append(r32) }
         }
         let o = ctx.cache.typePool.count
         ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest)]
@@ -344,7 +323,7 @@ public struct Matcher {
     private static func closingQuote(_ ctx: MatchContext, _ p: Int, start: Int) -> Int? {
         let t = ctx.token(p)
         guard t.kind == .punctuation, t.length == 1, isOpeningQuote(ctx.utf16[Int(t.start)]) else { return nil }
-        if p != start && !ctx.token(p).shape.isDisjoint(with: [.lineStart, .sentenceStart]) { return nil }
+        if p != start && t.startsBlock { return nil }
         var q = p + 1
         while q < ctx.count, q <= p + 13 {
             let u = ctx.token(q)

@@ -79,5 +79,7 @@ public struct Token: Sendable, Equatable {
     public var digitCount: UInt8
 
     public var span: Span { Span(Int(start), Int(end)) }
+    /// Whether the token starts a line or a sentence: a match never runs into one.
+    var startsBlock: Bool { !shape.isDisjoint(with: [.lineStart, .sentenceStart]) }
     public var length: Int { Int(end - start) }
 }
