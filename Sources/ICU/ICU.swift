@@ -136,6 +136,79 @@ public final class BreakIterator {
         }
         icu_break_set_text(h, nil, 0, &err)
     }
+
+    /// The sentence boundaries of `text` after its start (the end included): the list
+    /// `forEachBoundary` gives for a sentence iterator, without running ICU over the text
+    /// between sentences.
+    ///
+    /// A sentence boundary follows only a terminator or a paragraph separator (UAX #29),
+    /// and the rules that decide it look back no further than the last letter or digit
+    /// before it and ahead no further than the first letter after it. So ICU is run on
+    /// windows only: from the last letter or digit before a terminator (or the text's start)
+    /// to the first letter after it, terminators in between joining the same window.
+    public func sentenceBoundaries(_ text: UnsafeBufferPointer<UInt16>) throws -> [Int] {
+        precondition(kind == .sentence, "sentence boundaries need a sentence iterator")
+        let h = UnsafeMutableRawPointer(handle)
+        var err: Int32 = 0
+        defer { icu_break_set_text(h, nil, 0, &err) }
+        var out: [Int] = []
+        let n = text.count
+        guard n > 0, let base = text.baseAddress else { return out }
+        let classes = BreakIterator.sentenceClasses
+        /// The class of the unit at `i` beyond the table, a surrogate pair's from its code
+        /// point (a lone surrogate: 0).
+        func unitClass(_ i: Int) -> UInt8 {
+            let u = base[i]
+            if u & 0xF800 != 0xD800 { return UInt8(icu_sentence_class(UInt32(u))) }
+            guard u < 0xDC00, i + 1 < n, base[i + 1] & 0xFC00 == 0xDC00 else { return 0 }
+            return UInt8(icu_sentence_class(0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(base[i + 1]) - 0xDC00)))
+        }
+        var start = 0 // where a window may start: the last letter or digit, or the text's start
+        var i = 0
+        while i < n {
+            let u = base[i]
+            let c = u < BreakIterator.tableSize ? classes[Int(u)] : unitClass(i)
+            if c & 1 == 0 {
+                if c != 0 { start = i }
+                i += 1
+                continue
+            }
+            // A terminator: the window runs to the first letter after it.
+            var end = i + 1
+            var letter = n
+            while end < n {
+                let v = base[end]
+                let d = v < BreakIterator.tableSize ? classes[Int(v)] : unitClass(end)
+                if d & 2 != 0 {
+                    letter = end
+                    end += v & 0xFC00 == 0xD800 ? 2 : 1
+                    break
+                }
+                end += 1
+            }
+            icu_break_set_text(h, base + start, Int32(end - start), &err)
+            try check(err, "ubrk_setText")
+            _ = icu_break_first(h)
+            while true {
+                let b = Int(icu_break_next(h))
+                if b < 0 { break }
+                if start + b < end || end == n { out.append(start + b) }
+            }
+            i = end
+            start = letter
+        }
+        if out.last != n { out.append(n) }
+        return out
+    }
+
+    /// `icu_sentence_class` of the code points below U+2E80 (the scripts and punctuation
+    /// before CJK), looked up once; never freed.
+    private static let tableSize: UInt16 = 0x2E80
+    nonisolated(unsafe) private static let sentenceClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(tableSize))
+        for c in 0..<Int(tableSize) { table[c] = UInt8(icu_sentence_class(UInt32(c))) }
+        return UnsafePointer(table)
+    }()
 }
 
 /// Unicode character properties from ICU.

@@ -57,6 +57,14 @@ int icu_is_upper(uint32_t c) { return u_isupper((UChar32)c); }
 int icu_is_lower(uint32_t c) { return u_islower((UChar32)c); }
 int icu_is_alpha(uint32_t c) { return u_isalpha((UChar32)c); }
 int32_t icu_char_type(uint32_t c) { return (int32_t)u_charType((UChar32)c); }
+int32_t icu_sentence_class(uint32_t c) {
+    switch (u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM: case U_SB_STERM: case U_SB_CR: case U_SB_LF: case U_SB_SEP: return 1;
+    case U_SB_UPPER: case U_SB_LOWER: case U_SB_OLETTER: return 2;
+    case U_SB_NUMERIC: return 4;
+    default: return 0;
+    }
+}
 
 // MARK: Spoof checker
 void *icu_spoof_open(int32_t *err) {

@@ -1,4 +1,5 @@
 import Extract
+import ICU
 import XCTest
 
 /// Tokens and sentences on the press releases and the listed merges.
@@ -67,5 +68,37 @@ final class SegmentationTests: XCTestCase {
         XCTAssertTrue(pl.contains { $0 == ("sp. z o.o.", "abbreviation") })
         XCTAssertTrue(pl.contains { $0 == ("S.A.", "abbreviation") })
         XCTAssertTrue(pl.contains { $0 == ("1.", "ordinal") })
+    }
+
+    /// ICU run on windows around terminators gives the sentence boundaries of a full run:
+    /// on every corpus document and on random strings of the characters that decide them.
+    func testWindowedSentenceBreakEqualsFullIteration() throws {
+        let breaker = try BreakIterator(.sentence)
+        func check(_ s: String) throws {
+            let units = Array(s.utf16)
+            try units.withUnsafeBufferPointer { text in
+                var full: [Int] = []
+                try breaker.forEachBoundary(text) { b, _ in full.append(b) }
+                XCTAssertEqual(try breaker.sentenceBoundaries(text), full, "\(s.debugDescription)")
+            }
+        }
+        var docs = 0
+        let files = FileManager.default.enumerator(at: Support.corpus, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "txt" {
+            try check(String(contentsOf: url, encoding: .utf8))
+            docs += 1
+        }
+        XCTAssertGreaterThan(docs, 5)
+        let alphabet = ["a", "b", "Z", "Ж", "ж", "ç", "1", "9", ".", ".", "!", "?", "…", "\"", "”", "«", "»", ")", "(", "'",
+                        " ", " ", "\u{A0}", "\t", "\n", "\r", "\r\n", "\u{2029}", "\u{85}", ",", ":", ";", "-",
+                        "\u{301}", "\u{200D}", "\u{AD}", "。", "𝐀", "🙂", "١", "\u{2024}", "\u{FE52}", "г.", "U.S.", "3.5"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            try check((0..<(1 + next(24))).map { _ in alphabet[next(alphabet.count)] }.joined())
+        }
     }
 }

@@ -467,8 +467,7 @@ public final class Segmenter {
     // MARK: Sentences
 
     private func sentences(_ text: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) throws -> [Span] {
-        var breaks: [Int] = []
-        try sentencesBreaker.forEachBoundary(text) { b, _ in breaks.append(b) }
+        let breaks = try sentencesBreaker.sentenceBoundaries(text)
         // Candidate boundaries: ICU's plus every paragraph start (both in order: merged);
         // then drop those after a non-final abbreviation or an ordinal, and those inside a token.
         var candidates: [Int] = []

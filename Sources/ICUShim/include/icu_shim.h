@@ -28,6 +28,10 @@ int icu_is_upper(uint32_t c);
 int icu_is_lower(uint32_t c);
 int icu_is_alpha(uint32_t c);
 int32_t icu_char_type(uint32_t c);
+/// The Sentence_Break class of `c` for windowed sentence breaking: 1 when a boundary may
+/// follow it (ATerm, STerm, CR, LF, Sep), 2 for a letter (Upper, Lower, OLetter), 4 for
+/// Numeric, else 0.
+int32_t icu_sentence_class(uint32_t c);
 // MARK: Spoof checker
 void *icu_spoof_open(int32_t *err);
 int32_t icu_spoof_check(void *sc, const uint16_t *text, int32_t len, int32_t *err);
