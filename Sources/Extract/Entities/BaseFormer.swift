@@ -22,29 +22,37 @@ public final class BaseFormer {
         toASCII = try Transliterator("Latin-ASCII")
     }
 
-    private var latinCache: [String: String] = [:]
+    /// Caches keyed by the FNV-1a hash of the text's UTF-8 (hashing a `String` for a
+    /// `Dictionary` normalises non-ASCII text first, which costs more than the lookup).
+    private var latinCache = HashTable64<String>()
+    private var baseCache = HashTable64<String>()
+
+    static func key(_ s: String, salt: UInt8 = 0) -> UInt64 {
+        var h: UInt64 = (0xcbf29ce484222325 ^ UInt64(salt)) &* 0x100000001b3
+        if let fast = s.utf8.withContiguousStorageIfAvailable({ bytes in
+            var h = h
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            return h
+        }) { return fast }
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
 
     /// A Latin-script key: Cyrillic transliterated (BGN), diacritics folded.
     public func latin(_ s: String) -> String {
-        if let cached = latinCache[s] { return cached }
+        let k = BaseFormer.key(s)
+        if let cached = latinCache[k] { return cached }
         let hasCyrillic = s.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x52F }
         let key = toASCII.transliterate(hasCyrillic ? cyrillicToLatin.transliterate(s) : s)
         if latinCache.count > 50_000 { latinCache.removeAll() }
-        latinCache[s] = key
+        latinCache[k] = key
         return key
     }
-
-    private struct CacheKey: Hashable {
-        var type: EntityType
-        var text: String
-    }
-
-    private var baseCache: [CacheKey: String] = [:]
 
     /// The base form of a name as written (words separated by spaces); `type` guides
     /// person-name handling.
     public func base(text: String, type: EntityType) -> String {
-        let key = CacheKey(type: type, text: text)
+        let key = BaseFormer.key(text, salt: UInt8(EntityType.allCases.firstIndex(of: type)! + 1))
         if let cached = baseCache[key] { return cached }
         let words = text.split(separator: " ").map(String.init)
         let base: String
