@@ -75,6 +75,16 @@ public struct DateResolver: Sendable {
 
     /// Hour, minute and second of "10:30", "10:30:15", "10,30", "10.30" or "10".
     static func time(_ s: String) -> (Int, Int, Int?)? {
+        if let r = Digits.runs(s, separators: { $0 == 0x3A || $0 == 0x2C || $0 == 0x2E }) {
+            guard (1...3).contains(r.count), (0...24).contains(r[0].value) else { return nil }
+            if r.count == 1 { return (r[0].value, 0, nil) }
+            guard r[1].length == 2, (0...59).contains(r[1].value) else { return nil }
+            if r.count == 3 {
+                guard r[2].length == 2, (0...59).contains(r[2].value) else { return nil }
+                return (r[0].value, r[1].value, r[2].value)
+            }
+            return (r[0].value, r[1].value, nil)
+        }
         let parts = s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }).map(String.init)
         guard (1...3).contains(parts.count), let h = Int(parts[0]), (0...24).contains(h) else { return nil }
         if parts.count == 1 { return (h, 0, nil) }
@@ -246,7 +256,15 @@ public struct DateResolver: Sendable {
     }
 
     private func relative(_ rawUnit: String, _ f: Fields, state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
-        let unit = ["D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"][rawUnit] ?? rawUnit
+        let unit: String
+        switch rawUnit {
+        case "D": unit = "day"
+        case "W": unit = "week"
+        case "M": unit = "month"
+        case "Y": unit = "year"
+        case "Q": unit = "quarter"
+        default: unit = rawUnit
+        }
         // "преди година", "za tydzień": a unit alone counts one.
         var offset = DateResolver.int(f["offset"]) ?? (f["direction"] == nil ? 0 : 1)
         if f["direction"] == "past" { offset = -abs(offset) }
@@ -310,6 +328,12 @@ public struct DateResolver: Sendable {
 
     /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy, yyyy-mm-dd), day first.
     static func numericParts(_ s: String) -> (Int, Int, Int)? {
+        if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
+            guard r.count == 3 else { return nil }
+            if r[0].length == 4 { return (r[0].value, r[1].value, r[2].value) }
+            let y = r[2].value
+            return (r[2].length <= 2 ? (y < 50 ? 2000 + y : 1900 + y) : y, r[1].value, r[0].value)
+        }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].allSatisfy(\.isNumber), !parts[2].isEmpty else { return nil }
         if parts[0].count == 4 { return (a, b, Int(parts[2])!) }

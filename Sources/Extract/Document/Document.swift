@@ -50,6 +50,12 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomString
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
+        if let r = Digits.runs(iso, separators: { $0 == 0x2D }) {
+            guard r.count == 3, (1...12).contains(r[1].value), r[2].value >= 1,
+                  r[2].value <= CivilDate.daysIn(month: r[1].value, year: r[0].value) else { return nil }
+            self.init(year: r[0].value, month: r[1].value, day: r[2].value)
+            return
+        }
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
@@ -105,10 +111,52 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomString
 
 /// Zero-padded decimal formatting for ISO dates.
 enum Digits {
-    static func pad2(_ v: Int) -> String { v < 10 && v >= 0 ? "0\(v)" : "\(v)" }
-    static func pad4(_ v: Int) -> String {
-        let digits = "\(abs(v))"
-        return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    /// "07" for 7; other values as they are ("-1", "12").
+    static func pad2(_ v: Int) -> String { v >= 0 ? padded(v, width: 2) : padded(v, width: 1) }
+    /// "0099" for 99, "-0005" for -5.
+    static func pad4(_ v: Int) -> String { padded(v, width: 4) }
+
+    /// The decimal digits of `v` zero-padded to at least `width`, after a minus sign when
+    /// negative; written straight into the string's storage.
+    static func padded(_ v: Int, width: Int) -> String {
+        var m = v.magnitude
+        var digits = 1
+        var t = m
+        while t >= 10 { t /= 10; digits += 1 }
+        let sign = v < 0 ? 1 : 0
+        let count = max(digits, width) + sign
+        return String(unsafeUninitializedCapacity: count) { buf in
+            var i = count
+            while i > sign {
+                i -= 1
+                buf[i] = UInt8(0x30 + m % 10)
+                m /= 10
+            }
+            if sign == 1 { buf[0] = 0x2D }
+            return count
+        }
+    }
+
+    /// The digit runs of an ASCII string whose every byte is a digit or one of
+    /// `separators` (empty runs left out, as `split` does), each with its length; nil for
+    /// any other string or a run of more than nine digits.
+    static func runs(_ s: String, separators: (UInt8) -> Bool) -> [(value: Int, length: Int)]? {
+        var out: [(value: Int, length: Int)] = []
+        var v = 0, len = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                len += 1
+                if len > 9 { return nil }
+                v = v * 10 + Int(b - 0x30)
+            } else if separators(b) {
+                if len > 0 { out.append((v, len)) }
+                v = 0; len = 0
+            } else {
+                return nil
+            }
+        }
+        if len > 0 { out.append((v, len)) }
+        return out
     }
 }
 
