@@ -37,9 +37,23 @@ struct DocumentDateFinder {
             return (d, date, li)
         }
 
+        /// The last non-space position in `a..<b`, or `a - 1`; the first, or `b`.
+        func lastNonSpace(_ a: Int, _ b: Int) -> Int {
+            var k = b - 1
+            while k >= a, DocumentDateFinder.isSpace(text[k]) { k -= 1 }
+            return k
+        }
+        func firstNonSpace(_ a: Int, _ b: Int) -> Int {
+            var k = a
+            while k < b, DocumentDateFinder.isSpace(text[k]) { k += 1 }
+            return k
+        }
         // 1. A labelled dateline wins.
         for (d, date, li) in days {
             guard d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
+            // (the strings are built only when a colon ends the text before the date)
+            let colon = lastNonSpace(lines[li].start, d.span.start)
+            guard colon >= lines[li].start, text[colon] == 0x3A else { continue }
             let before = UTF.string(text[lines[li].start..<d.span.start])
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
             if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
@@ -49,6 +63,10 @@ struct DocumentDateFinder {
         for (d, date, li) in days {
             let line = lines[li]
             guard d.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - d.span.end <= DocumentDateFinder.maxAfter else { continue }
+            // (the strings are built only when nothing or a comma stands before the date and
+            // at most a short word after it)
+            let b = lastNonSpace(line.start, d.span.start)
+            guard b < line.start || text[b] == 0x2C, lastNonSpace(d.span.end, line.end) - firstNonSpace(d.span.end, line.end) < 6 else { continue }
             let before = UTF.string(text[line.start..<d.span.start]).trimmingWhitespace()
             let after = UTF.string(text[d.span.end..<line.end]).trimmingWhitespace()
             let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3
@@ -60,6 +78,11 @@ struct DocumentDateFinder {
         let (date, li) = lone[0]
         return li < DocumentDateFinder.edgeLines || li >= lines.count - DocumentDateFinder.edgeLines ? date : nil
     }
+}
+
+extension DocumentDateFinder {
+    /// Unicode White_Space (what `Character.isWhitespace` trims).
+    static func isSpace(_ u: UInt16) -> Bool { Segmenter.isWhitespace(u) || u == 0x1680 }
 }
 
 extension String {
