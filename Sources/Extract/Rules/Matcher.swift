@@ -204,18 +204,29 @@ public struct Matcher {
         var reach = [UInt64](repeating: 0, count: n)
         var inside = [Bool](repeating: false, count: n)
         var stamp = [Int32](repeating: -1, count: rules.rules.count)
-        for p in 0..<n {
-            let t = ctx.token(p)
-            let intrinsic = t.shape.subtracting(Shape.contextual)
-            var h = ctx.utf16.withUnsafeBufferPointer { Vocabulary.hash(UnsafeBufferPointer(rebasing: $0[Int(t.start)..<Int(t.end)])) }
-            h = (h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15
-            let o: Int
-            if let cached = cache.types[h] { o = Int(cached) } else {
-                o = buildTypeList(p, ctx, &stamp)
-                cache.types[h] = UInt32(o)
+        // Three passes, each of independent lookups, so the processor overlaps their cache
+        // misses: the keys, the lists' offsets (built where new), the lists' headers.
+        var keys = [UInt64](repeating: 0, count: n)
+        ctx.tokens.withUnsafeBufferPointer { toks in
+            ctx.utf16.withUnsafeBufferPointer { text in
+                for p in 0..<n {
+                    let t = toks[p]
+                    let intrinsic = t.shape.subtracting(Shape.contextual)
+                    let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
+                    keys[p] = (h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15
+                }
             }
-            typeAt[p] = Int32(o)
-            cache.typePool.withUnsafeBufferPointer { pool in
+        }
+        for p in 0..<n {
+            if let cached = cache.types[keys[p]] { typeAt[p] = Int32(cached) } else {
+                let o = buildTypeList(p, ctx, &stamp)
+                cache.types[keys[p]] = UInt32(o)
+                typeAt[p] = Int32(o)
+            }
+        }
+        cache.typePool.withUnsafeBufferPointer { pool in
+            for p in 0..<n {
+                let o = Int(typeAt[p])
                 reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
                 let longest = Int(pool[o + 3])
                 if longest > 1 { for q in (p + 1)..<min(p + longest, n) { inside[q] = true } }
