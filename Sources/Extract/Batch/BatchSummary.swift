@@ -45,8 +45,8 @@ public struct BatchSummary: Sendable {
         o.raw(",\"dates\":"); o.int(dates)
         o.raw(",\"entities\":"); o.int(entities)
         o.raw(",\"bytes\":"); o.int(bytes)
-        o.raw(",\"seconds\":"); o.raw(BatchSummary.format(seconds, digits: 3))
-        o.raw(",\"mbPerSecond\":"); o.raw(BatchSummary.format(megabytesPerSecond, digits: 3))
+        o.raw(",\"seconds\":"); o.raw(string: BatchSummary.format(seconds, digits: 3))
+        o.raw(",\"mbPerSecond\":"); o.raw(string: BatchSummary.format(megabytesPerSecond, digits: 3))
         o.raw(",\"jobs\":"); o.int(jobs)
         if let shard { o.raw(",\"shard\":"); o.string(shard.description) }
         o.raw(",\"interrupted\":")

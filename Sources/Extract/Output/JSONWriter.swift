@@ -57,7 +57,7 @@ public struct JSONWriter: Sendable {
                     if !first { o.raw(",") }
                     first = false
                     o.raw("{\"start\":"); o.int(cp(Int(t.start))); o.raw(",\"end\":"); o.int(cp(Int(t.end)))
-                    o.raw(",\"kind\":\""); o.raw(t.kind.name); o.raw("\",\"norm\":")
+                    o.raw(",\"kind\":\""); o.raw(string: t.kind.name); o.raw("\",\"norm\":")
                     o.string(utf16: UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))
                     o.raw("}")
                 }
@@ -104,7 +104,11 @@ public struct JSONBuffer {
     @inline(__always) public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
-    @inline(__always) public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    /// Appends `s` as it is (a literal goes to the `StaticString` overload, copied without
+    /// walking a `String`'s UTF-8 view).
+    @inline(__always) public mutating func raw(string s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
+    }
 
     /// Appends the decimal digits of `v` (no string made).
     public mutating func int(_ v: Int) {
@@ -131,8 +135,10 @@ public struct JSONBuffer {
     }
 
     public mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { string(utf8: $0) }
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var s = s
+            s.withUTF8 { string(utf8: $0) }
+        }
     }
 
     /// Appends a JSON string from UTF-8 bytes.
