@@ -44,8 +44,8 @@ public final class CompiledRules: Sendable {
     let byShape: Postings
     let always: [Int32]
     let usesLexicons: Bool
-    /// Per rule, the captures whose values its records use (`$name`).
-    let valueCaptures: [Set<String>]
+    /// Per rule and capture index, whether its records use the capture's value (`$name`).
+    let valueCaptures: [[Bool]]
     /// Per rule, the captures whose union the match claims (none: the whole match).
     let claims: Postings
 
@@ -216,8 +216,9 @@ public final class CompiledRules: Sendable {
         shapeMasks = shapes.map(\.key)
         byShape = Postings(shapes.map { $0.value.map(Int.init) })
         self.always = always
-        valueCaptures = rules.map { rule in
-            Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
+        valueCaptures = zip(rules, programs).map { rule, program in
+            let used = Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
+            return program.captureNames.map(used.contains)
         }
         claims = Postings(zip(rules, programs).map { rule, program in
             if rule.produce.contains(where: { $0.span.isEmpty }) { return [] }

@@ -294,12 +294,13 @@ public struct Matcher {
         let r = Int(f.rule)
         let program = rules.programs[r]
         var captures: [String: RuleMatch.Capture] = [:]
+        captures.reserveCapacity(program.captureNames.count)
         let used = rules.valueCaptures[r]
         let base = Int(f.slots)
         for (k, name) in program.captureNames.enumerated() {
             let a = Int(store[base + 2 * k]), b = Int(store[base + 2 * k + 1])
             guard a >= 0, b > a else { continue }
-            guard used.contains(name) else {
+            guard used[k] else {
                 // A capture that only marks a span needs no value.
                 captures[name] = RuleMatch.Capture(value: "", span: ctx.span(a, b), tokens: a..<b)
                 continue
