@@ -22,13 +22,15 @@ public final class BaseFormer {
         toASCII = try Transliterator("Latin-ASCII")
     }
 
-    /// Caches keyed by the FNV-1a hash of the text's UTF-8 (hashing a `String` for a
-    /// `Dictionary` normalises non-ASCII text first, which costs more than the lookup).
+    /// Caches keyed by FNV-1a hashes of the text (hashing a `String` for a `Dictionary`
+    /// normalises non-ASCII text first, which costs more than the lookup): Latin keys by
+    /// the base form's UTF-8, base forms by the name's UTF-16 and type.
     private var latinCache = HashTable64<String>()
     private var baseCache = HashTable64<String>()
 
-    static func key(_ s: String, salt: UInt8 = 0) -> UInt64 {
-        var h: UInt64 = (0xcbf29ce484222325 ^ UInt64(salt)) &* 0x100000001b3
+    /// The FNV-1a hash of `s`'s UTF-8.
+    static func key(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
         if let fast = s.utf8.withContiguousStorageIfAvailable({ bytes in
             var h = h
             for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
@@ -49,11 +51,14 @@ public final class BaseFormer {
         return key
     }
 
-    /// The base form of a name as written (words separated by spaces); `type` guides
-    /// person-name handling.
-    public func base(text: String, type: EntityType) -> String {
-        let key = BaseFormer.key(text, salt: UInt8(EntityType.allCases.firstIndex(of: type)! + 1))
+    /// The base form of a name as written (UTF-16, words separated by spaces); `type`
+    /// guides person-name handling. Cached by the hash of the units and the type, so a
+    /// name seen before costs no string.
+    public func base(_ units: ArraySlice<UInt16>, type: EntityType) -> String {
+        var key: UInt64 = (0xcbf29ce484222325 ^ UInt64(EntityType.allCases.firstIndex(of: type)! + 1)) &* 0x100000001b3
+        for u in units { key = (key ^ UInt64(u)) &* 0x100000001b3 }
         if let cached = baseCache[key] { return cached }
+        let text = UTF.string(units)
         let words = text.split(separator: " ").map(String.init)
         let base: String
         if words.isEmpty {

@@ -15,8 +15,7 @@ public final class EntityResolver {
         var out: [EntityAnnotation] = []
         for (span, fields, rule) in records {
             guard let t = fields["type"], let type = EntityType(rawValue: t) else { continue }
-            let text = doc.text(span)
-            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(text: text, type: type)
+            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(doc.utf16[span.start..<span.end], type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
         }
         out += consistency(out, doc: doc, ctx: ctx, former: former)
@@ -86,8 +85,7 @@ public final class EntityResolver {
             guard let (end, k) = best else { p += 1; continue }
             let e = found[k]
             let span = ctx.span(p, end)
-            let text = doc.text(span)
-            let base = former.base(text: text, type: e.type)
+            let base = former.base(doc.utf16[span.start..<span.end], type: e.type)
             out.append(EntityAnnotation(span: span, type: e.type, base: base, latin: former.latin(base), rule: e.rule))
             for q in p..<end { taken[q] = true }
             p = end
