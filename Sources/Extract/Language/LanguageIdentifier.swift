@@ -23,17 +23,12 @@ public struct LanguageIdentifier: Sendable {
         /// Function words seen, per language in `LanguageIdentifier.ordered` order.
         var words = (0, 0, 0)
         var start = 0, end = 0
-        var scores: [Language: Double] {
-            var s: [Language: Double] = [:]
-            let fw = { (l: Language) in Double(l == .bg ? self.words.0 : l == .pl ? self.words.1 : self.words.2) }
+        /// The two languages the script leaves (bg and other, or pl and en), with their scores.
+        var scores: (first: (Language, Double), second: (Language, Double)) {
             if cyrillic >= latin {
-                s[.bg] = fw(.bg) * 2 + Double(bgLetters) * 0.5
-                s[.other] = Double(ruLetters) * 1.5
-            } else {
-                s[.pl] = fw(.pl) * 2 + Double(plLetters)
-                s[.en] = fw(.en) * 2
+                return ((.bg, Double(words.0) * 2 + Double(bgLetters) * 0.5), (.other, Double(ruLetters) * 1.5))
             }
-            return s
+            return ((.pl, Double(words.1) * 2 + Double(plLetters)), (.en, Double(words.2) * 2))
         }
     }
 
@@ -109,16 +104,17 @@ public struct LanguageIdentifier: Sendable {
         let letters = e.cyrillic + e.latin
         guard letters > 0 else { return (fallback, 0) }
         let scriptShare = Double(max(e.cyrillic, e.latin)) / Double(letters)
-        let scores = e.scores
-        let sum = scores.values.reduce(0, +)
-        let best = scores.max { a, b in a.value < b.value || (a.value == b.value && a.key.rawValue > b.key.rawValue) }
+        let (a, b) = e.scores
+        let sum = a.1 + b.1
+        // The higher score; on a tie, the language whose code sorts first.
+        let best = b.1 > a.1 || (b.1 == a.1 && b.0.rawValue < a.0.rawValue) ? b : a
         let fallbackFits = (e.cyrillic >= e.latin) == (fallback == .bg || fallback == .other)
-        if sum < 2 || best == nil || best!.value == 0 {
+        if sum < 2 || best.1 == 0 {
             // Too little to tell: a short headline takes the document's language if the script fits.
             if fallback != .other && fallbackFits { return (fallback, (0.5 * scriptShare * 100).rounded() / 100) }
             return (e.cyrillic >= e.latin ? .bg : .other, 0.3)
         }
-        let share = best!.value / sum
-        return (best!.key, min(1, scriptShare * (0.5 + 0.5 * share) * min(1, sum / 6)))
+        let share = best.1 / sum
+        return (best.0, min(1, scriptShare * (0.5 + 0.5 * share) * min(1, sum / 6)))
     }
 }
