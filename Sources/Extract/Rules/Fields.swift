@@ -14,7 +14,9 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// The value of field `key`; setting nil removes it.
     public subscript(key: String) -> String? {
         get {
-            for p in pairs where p.key == key { return p.value }
+            // (the byte count first: it is stored in the string, and most keys differ in it)
+            let count = key.utf8.count
+            for p in pairs where p.key.utf8.count == count && p.key == key { return p.value }
             return nil
         }
         set {
