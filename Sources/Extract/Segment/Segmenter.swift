@@ -348,58 +348,57 @@ public final class Segmenter {
             t.shape.formUnion([.lineStart, .paragraphStart])
         }
         // One pass: the shape, whether unit-by-unit folding is the whole story (see
-        // `TextFolder.fold`), and the key's hash.
+        // `TextFolder.fold`), and the key's hash; most units read what they are from a table.
         var letters = 0, upper = 0, lower = 0, digits = 0
         var first = true, firstUpper = false, camel = false, prevLetter = false
         var roman = true
         var simple = true, hasCyr = false, hasLat = false
         var hash: UInt64 = 0xcbf29ce484222325
         var k = s
+        let table = Segmenter.unitTable
         while k < e {
             let unit = text[k]
-            hash = (hash ^ UInt64(TextFolder.simpleFold(unit))) &* 0x100000001b3
-            if simple && !TextFolder.foldsAlone(unit) { simple = false }
-            var c = UInt32(unit)
-            if c & 0xFC00 == 0xD800, k + 1 < e {
-                c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
-                k += 1
-                hash = (hash ^ UInt64(text[k])) &* 0x100000001b3
-                simple = false
+            let f: UInt32
+            if unit < Segmenter.tableSize {
+                let entry = table[Int(unit)]
+                hash = (hash ^ UInt64(entry & 0xFFFF)) &* 0x100000001b3
+                f = entry >> 16
+            } else {
+                hash = (hash ^ UInt64(TextFolder.simpleFold(unit))) &* 0x100000001b3
+                var c = UInt32(unit)
+                if c & 0xFC00 == 0xD800, k + 1 < e {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
+                    k += 1
+                    hash = (hash ^ UInt64(text[k])) &* 0x100000001b3
+                }
+                f = Segmenter.unitFlags(c)
             }
             k += 1
-            if c >= 0x30 && c <= 0x39 {
+            if f & Segmenter.foldsAlone == 0 { simple = false }
+            if f & Segmenter.digit != 0 {
                 digits += 1
                 roman = false
                 continue
             }
-            let isUp: Bool, isLow: Bool
-            if c < 0x80 { isUp = c >= 0x41 && c <= 0x5A; isLow = c >= 0x61 && c <= 0x7A }
-            else if c >= 0x410 && c <= 0x42F { isUp = true; isLow = false }
-            else if c >= 0x430 && c <= 0x44F { isUp = false; isLow = true }
-            else if c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7 { isUp = c <= 0xDE; isLow = !isUp }
-            else if c >= 0x100 && c <= 0x17F && c != 0x138 && c != 0x149 {
-                // Latin Extended-A pairs: even upper in 0100–0137 and 014A–0177, odd upper in 0139–0148 and 0179–017E.
-                let oddUpper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)
-                isUp = c == 0x178 || (oddUpper ? c & 1 == 1 : c & 1 == 0)
-                isLow = !isUp
-            }
-            else { isUp = CharacterProperties.isUpper(c); isLow = !isUp && CharacterProperties.isLower(c) }
+            let isUp = f & Segmenter.upper != 0, isLow = f & Segmenter.lower != 0
             if isUp || isLow {
                 letters += 1
-                if c >= 0x400 && c <= 0x52F { t.shape.insert(.cyrillic); hasCyr = true } else if c < 0x250 { t.shape.insert(.latin); hasLat = true }
+                if f & Segmenter.cyrillic != 0 { hasCyr = true } else if f & Segmenter.latin != 0 { hasLat = true }
                 if first { firstUpper = isUp }
                 first = false
                 if isUp { upper += 1; if prevLetter { camel = true } }
                 if isLow { lower += 1 }
                 prevLetter = true
-                if !(c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 || c == 0x44 || c == 0x4D) { roman = false }
-            } else if c != 0x2D && c != 0x2E && c != 0x27 && c != 0x2019 {
+                if f & Segmenter.romanLetter == 0 { roman = false }
+            } else if f & Segmenter.romanJoiner == 0 {
                 roman = false
                 prevLetter = false
             } else {
                 prevLetter = false
             }
         }
+        if hasCyr { t.shape.insert(.cyrillic) }
+        if hasLat { t.shape.insert(.latin) }
         if simple && !(hasCyr && hasLat) {
             // The key is the text folded unit by unit, already in place.
             t.foldStart = t.start
@@ -440,6 +439,45 @@ public final class Segmenter {
             if roman && upper == letters && digits == 0 && Segmenter.isValidRoman(text, s, e) { t.shape.insert(.roman) }
         }
     }
+
+    // What a code point is, for `describe`: bit flags.
+    static let foldsAlone: UInt32 = 1, digit: UInt32 = 2, upper: UInt32 = 4, lower: UInt32 = 8
+    static let cyrillic: UInt32 = 16, latin: UInt32 = 32
+    /// I V X L C D M; and the marks a roman numeral may carry (- . ' ’).
+    static let romanLetter: UInt32 = 64, romanJoiner: UInt32 = 128
+
+    /// The flags of code point `c` (`foldsAlone` only for a BMP unit that folds alone).
+    static func unitFlags(_ c: UInt32) -> UInt32 {
+        var f: UInt32 = c < 0x10000 && TextFolder.foldsAlone(UInt16(c)) ? foldsAlone : 0
+        if c >= 0x30 && c <= 0x39 { return f | digit }
+        let isUp: Bool, isLow: Bool
+        if c < 0x80 { isUp = c >= 0x41 && c <= 0x5A; isLow = c >= 0x61 && c <= 0x7A }
+        else if c >= 0x410 && c <= 0x42F { isUp = true; isLow = false }
+        else if c >= 0x430 && c <= 0x44F { isUp = false; isLow = true }
+        else if c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7 { isUp = c <= 0xDE; isLow = !isUp }
+        else if c >= 0x100 && c <= 0x17F && c != 0x138 && c != 0x149 {
+            // Latin Extended-A pairs: even upper in 0100–0137 and 014A–0177, odd upper in 0139–0148 and 0179–017E.
+            let oddUpper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)
+            isUp = c == 0x178 || (oddUpper ? c & 1 == 1 : c & 1 == 0)
+            isLow = !isUp
+        }
+        else { isUp = CharacterProperties.isUpper(c); isLow = !isUp && CharacterProperties.isLower(c) }
+        if isUp { f |= upper }
+        if isLow { f |= lower }
+        if c >= 0x400 && c <= 0x52F { f |= cyrillic } else if c < 0x250 { f |= latin }
+        if c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 || c == 0x44 || c == 0x4D { f |= romanLetter }
+        if c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 { f |= romanJoiner }
+        return f
+    }
+
+    /// Per unit below `tableSize` (ASCII, Latin, Cyrillic): its simple fold in the low 16
+    /// bits, its `unitFlags` above (made once, never freed).
+    static let tableSize: UInt16 = 0x530
+    nonisolated(unsafe) static let unitTable: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(tableSize))
+        for c in 0..<UInt32(tableSize) { table[Int(c)] = UInt32(TextFolder.simpleFold(UInt16(c))) | unitFlags(c) << 16 }
+        return UnsafePointer(table)
+    }()
 
     static func isValidRoman(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
         romanValue(UTF.string(text[s..<e])) != nil
