@@ -11,6 +11,9 @@ public struct SegmentationData: Sendable {
     /// The longest first word an abbreviation goes on from after a space ("и" of "и др."):
     /// a longer word followed by a space starts none.
     let longestSpacedStart: Int
+    /// The units that follow a first word inside an abbreviation ("." of "г.", "-" of "г-н",
+    /// a space, or a no-break space for it): after any other, the word starts none.
+    let abbreviationContinuations: [UInt16]
     let nonFinal: Set<String>
     let ordinalSuffixes: Set<String>
     /// Function words per language, folded.
@@ -24,6 +27,7 @@ public struct SegmentationData: Sendable {
         var starts = HashTable64<Bool>()
         var nonFinal = Set<String>()
         var longestSpacedStart = 0
+        var continuations: [UInt16] = []
         for (_, groups) in abbreviations {
             for (group, forms) in groups {
                 for form in forms {
@@ -35,7 +39,10 @@ public struct SegmentationData: Sendable {
                     // separator can be the first token.
                     var s: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 {
-                        if u == 0x2E || u == 0x2D || u == 0x20 { starts[s] = true }
+                        if u == 0x2E || u == 0x2D || u == 0x20 {
+                            starts[s] = true
+                            for c in u == 0x20 ? [u, 0xA0] : [u] where !continuations.contains(c) { continuations.append(c) }
+                        }
                         s = (s ^ UInt64(u)) &* 0x100000001b3
                     }
                     starts[s] = true
@@ -51,7 +58,8 @@ public struct SegmentationData: Sendable {
         for (lang, list) in function {
             if let l = Language(rawValue: lang) { words[l] = Set(list.map(SegmentationData.simpleFolded)) }
         }
-        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, longestSpacedStart: longestSpacedStart, nonFinal: nonFinal,
+        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, longestSpacedStart: longestSpacedStart,
+                                abbreviationContinuations: continuations, nonFinal: nonFinal,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
                                 functionWords: words)
     }

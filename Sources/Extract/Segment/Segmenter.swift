@@ -296,6 +296,7 @@ public final class Segmenter {
         // Abbreviations go on with "." or "-" right after the word ("г.", "г-н", "m.in."); the
         // few that go on after a space ("и др.") start with a short word.
         if raw[i + 1].kind == .space && raw[i].length > data.longestSpacedStart { return nil }
+        if !data.abbreviationContinuations.contains(text[Int(raw[i + 1].start)]) { return nil }
         var first: UInt64 = 0xcbf29ce484222325
         for k in Int(raw[i].start)..<Int(raw[i].end) { first = (first ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
         guard data.abbreviationStarts.contains(first) else { return nil }
