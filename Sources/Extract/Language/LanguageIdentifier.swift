@@ -48,18 +48,22 @@ public struct LanguageIdentifier: Sendable {
                 current.end = Int(t.end)
                 guard t.kind == .word || t.kind == .abbreviation else { continue }
                 let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
-                for u in key {
-                    switch u {
-                    case 0x430...0x45F: current.cyrillic += 1
-                        if u == 0x44A || u == 0x45D { current.bgLetters += 1 }
-                        if u == 0x44B || u == 0x44D || u == 0x451 { current.ruLetters += 1 }
-                        if u == 0x456 || u == 0x457 || u == 0x454 { current.ruLetters += 1 }
-                    case 0x61...0x7A: current.latin += 1
-                    case 0x105, 0x119, 0x142, 0x144, 0x15B, 0x17A, 0x17C, 0x107: current.latin += 1; current.plLetters += 1
-                    case 0xC0...0x24F: current.latin += 1
-                    default: break
-                    }
+                // (per unit, its letter classes from a table, summed in packed counters that
+                // are emptied every 255 units, before the narrowest can overflow)
+                var counts: UInt64 = 0
+                func flush() {
+                    current.cyrillic += Int(counts & 0xFFFF)
+                    current.latin += Int(counts >> 16 & 0xFFFF)
+                    current.bgLetters += Int(counts >> 32 & 0xFF)
+                    current.ruLetters += Int(counts >> 40 & 0xFF)
+                    current.plLetters += Int(counts >> 48 & 0xFF)
+                    counts = 0
                 }
+                for (i, u) in key.enumerated() {
+                    if u < LanguageIdentifier.letterTableSize { counts &+= LanguageIdentifier.letterCounts[Int(u)] }
+                    if i % 255 == 254 { flush() }
+                }
+                flush()
                 if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
                     current.words.0 += Int(bits & 1)
                     current.words.1 += Int(bits >> 1 & 1)
@@ -96,6 +100,22 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         doc.languages = merged.map { var s = $0; s.confidence = (s.confidence * 100).rounded() / 100; return s }
+    }
+
+    /// Per folded unit below `letterTableSize`, what it counts towards, as packed counters:
+    /// Cyrillic (bits 0–15), Latin (16–31), Bulgarian-only letters ъ ѝ (32–39), Russian and
+    /// Ukrainian ones ы э ё і ї є (40–47), Polish ones ą ę ł ń ś ź ż ć (48–55).
+    static let letterTableSize: UInt16 = 0x460
+    static let letterCounts: [UInt64] = (0..<Int(letterTableSize)).map { u in
+        switch u {
+        case 0x44A, 0x45D: return 1 | 1 << 32
+        case 0x44B, 0x44D, 0x451, 0x456, 0x457, 0x454: return 1 | 1 << 40
+        case 0x430...0x45F: return 1
+        case 0x61...0x7A: return 1 << 16
+        case 0x105, 0x119, 0x142, 0x144, 0x15B, 0x17A, 0x17C, 0x107: return 1 << 16 | 1 << 48
+        case 0xC0...0x24F: return 1 << 16
+        default: return 0
+        }
     }
 
     /// The language of some evidence and a confidence in 0...1; weak evidence falls back
