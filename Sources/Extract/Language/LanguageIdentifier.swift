@@ -37,6 +37,7 @@ public struct LanguageIdentifier: Sendable {
         var paragraphs: [Evidence] = []
         var current = Evidence()
         var started = false
+        LanguageIdentifier.letterCounts.withUnsafeBufferPointer { letterCounts in
         doc.folded.withUnsafeBufferPointer { folded in
             for t in doc.tokens where t.kind != .space {
                 if t.shape.contains(.paragraphStart), started {
@@ -59,9 +60,11 @@ public struct LanguageIdentifier: Sendable {
                     current.plLetters += Int(counts >> 48 & 0xFF)
                     counts = 0
                 }
-                for (i, u) in key.enumerated() {
-                    if u < LanguageIdentifier.letterTableSize { counts &+= LanguageIdentifier.letterCounts[Int(u)] }
-                    if i % 255 == 254 { flush() }
+                var room = 255
+                for u in key {
+                    if u < LanguageIdentifier.letterTableSize { counts &+= letterCounts[Int(u)] }
+                    room -= 1
+                    if room == 0 { flush(); room = 255 }
                 }
                 flush()
                 if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
@@ -70,6 +73,7 @@ public struct LanguageIdentifier: Sendable {
                     current.words.2 += Int(bits >> 2 & 1)
                 }
             }
+        }
         }
         if started { paragraphs.append(current) }
 

@@ -13,6 +13,8 @@ public final class Segmenter {
     private let folder: TextFolder
     private let data: SegmentationData
     private var raw: [Token] = []
+    /// `Segmenter.unitTable`, held so the hot loop does not check its lazy initialisation.
+    private let unitTable = Segmenter.unitTable
 
     public init(data: SegmentationData) throws {
         words = try BreakIterator(.word)
@@ -356,7 +358,7 @@ public final class Segmenter {
         var simple = true, hasCyr = false, hasLat = false
         var hash: UInt64 = 0xcbf29ce484222325
         var k = s
-        let table = Segmenter.unitTable
+        let table = unitTable
         while k < e {
             let unit = text[k]
             let f: UInt32
