@@ -37,27 +37,32 @@ public final class EntityResolver {
     /// multi-word name's tail without its head noun. Marked with the rule that found the name.
     private func consistency(_ found: [EntityAnnotation], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
         guard !found.isEmpty else { return [] }
-        // The folded words of each name found, and the word runs to look for: a variant is
-        // (name, first word, end word), keyed by the hash of its first word (the words
-        // themselves are compared on use).
-        var names: [[[UInt16]]] = []
+        // The word positions of each name found (`names[k]` is a range of `words`), and the
+        // word runs to look for: a variant is (name, first word, end word), chained by the
+        // hash of its first word's folded form (the words themselves are compared on use).
+        var words: [Int32] = []
+        var names: [Range<Int>] = []
         var variants: [(name: Int, from: Int, to: Int)] = []
-        var targets: [UInt64: [Int]] = [:]
+        var heads = HashTable64<Int32>() // first variant of a hash
+        var next: [Int32] = [] // the variant after each in its hash's chain, or -1
         for (k, e) in found.enumerated() {
-            var w: [[UInt16]] = []
+            let first = words.count
             if var p = ctx.position(startingAt: e.span.start) {
                 while p < ctx.count, Int(ctx.token(p).end) <= e.span.end {
-                    if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { w.append(Array(ctx.folded(p))) }
+                    if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { words.append(Int32(p)) }
                     p += 1
                 }
             }
-            names.append(w)
-            guard !w.isEmpty else { continue }
-            var runs = [(0, w.count)]
-            if e.type == .PER, w.count >= 2 { runs.append((w.count - 1, w.count)) }
-            if (e.type == .ORG || e.type == .EVT || e.type == .PRO), w.count >= 3 { runs.append((1, w.count)) }
+            names.append(first..<words.count)
+            let n = words.count - first
+            guard n > 0 else { continue }
+            var runs = [(0, n)]
+            if e.type == .PER, n >= 2 { runs.append((n - 1, n)) }
+            if (e.type == .ORG || e.type == .EVT || e.type == .PRO), n >= 3 { runs.append((1, n)) }
             for (a, b) in runs {
-                targets[InflectionMatcher.hash(w[a]), default: []].append(variants.count)
+                let h = InflectionMatcher.hash(ctx.folded(Int(words[first + a])))
+                next.append(heads[h] ?? -1)
+                heads[h] = Int32(variants.count)
                 variants.append((k, a, b))
             }
         }
@@ -67,28 +72,36 @@ public final class EntityResolver {
             while p < ctx.count, Int(ctx.token(p).start) < e.span.end { taken[p] = true; p += 1 }
         }
         var out: [EntityAnnotation] = []
-        var p = 0
-        while p < ctx.count {
-            let t = ctx.token(p)
-            guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
-                  let cands = targets[InflectionMatcher.hash(ctx.folded(p))] else { p += 1; continue }
-            var best: (end: Int, name: Int)?
-            for v in cands {
-                let (k, a, b) = variants[v]
-                var q = p, ok = true
-                for word in names[k][a..<b] {
-                    guard q < ctx.count, !taken[q], ctx.wordMatches(q, word, ctx.lexicons.inflection) else { ok = false; break }
-                    q += 1
+        ctx.folded.withUnsafeBufferPointer { folded in
+            var p = 0
+            while p < ctx.count {
+                let t = ctx.token(p)
+                guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
+                      var v = heads[InflectionMatcher.hash(ctx.folded(p))].map(Int.init) else { p += 1; continue }
+                var best: (end: Int, name: Int)?
+                // (the chain runs from the last variant added to the first: the order of
+                // `variants` is kept by collecting and reversing)
+                var chain: [Int] = []
+                while v >= 0 { chain.append(v); v = Int(next[v]) }
+                for v in chain.reversed() {
+                    let (k, a, b) = variants[v]
+                    var q = p, ok = true
+                    for w in words[(names[k].lowerBound + a)..<(names[k].lowerBound + b)] {
+                        let word = ctx.token(Int(w))
+                        let key = UnsafeBufferPointer(rebasing: folded[Int(word.foldStart)..<Int(word.foldEnd)])
+                        guard q < ctx.count, !taken[q], ctx.wordMatches(q, key, ctx.lexicons.inflection) else { ok = false; break }
+                        q += 1
+                    }
+                    if ok, q - p > (best.map { $0.end - p } ?? 0) { best = (q, k) }
                 }
-                if ok, q - p > (best.map { $0.end - p } ?? 0) { best = (q, k) }
+                guard let (end, k) = best else { p += 1; continue }
+                let e = found[k]
+                let span = ctx.span(p, end)
+                let base = former.base(doc.utf16[span.start..<span.end], type: e.type)
+                out.append(EntityAnnotation(span: span, type: e.type, base: base, latin: former.latin(base), rule: e.rule))
+                for q in p..<end { taken[q] = true }
+                p = end
             }
-            guard let (end, k) = best else { p += 1; continue }
-            let e = found[k]
-            let span = ctx.span(p, end)
-            let base = former.base(doc.utf16[span.start..<span.end], type: e.type)
-            out.append(EntityAnnotation(span: span, type: e.type, base: base, latin: former.latin(base), rule: e.rule))
-            for q in p..<end { taken[q] = true }
-            p = end
         }
         return out
     }

@@ -64,8 +64,8 @@ public final class InflectionMatcher: Sendable {
 
     /// Whether folded `word` is a form of folded `entry`. `lemmas`, when given, yields the
     /// word's hunspell lemmas (folded); it is asked only when endings alone do not decide.
-    func matches(_ word: UnsafeBufferPointer<UInt16>, entry: [UInt16], lemmas: (() -> [[UInt16]])?) -> Bool {
-        if entry.withUnsafeBufferPointer({ Vocabulary.equal(word, $0) }) { return true }
+    func matches(_ word: UnsafeBufferPointer<UInt16>, entry: UnsafeBufferPointer<UInt16>, lemmas: (() -> [[UInt16]])?) -> Bool {
+        if Vocabulary.equal(word, entry) { return true }
         var common = 0
         let n = min(word.count, entry.count)
         while common < n && word[common] == entry[common] { common += 1 }
@@ -81,6 +81,6 @@ public final class InflectionMatcher: Sendable {
             p -= 1
         }
         guard let lemmas else { return false }
-        return lemmas().contains(entry)
+        return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
     }
 }

@@ -126,7 +126,7 @@ final class LexiconIndex: Sendable {
             for bucket in [byPrefix[h], byPrefixNames[h]] {
                 for ref in bucket ?? [] where !refs.contains(ref) {
                     let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
-                    if ctx.wordMatches(p, entry.words[0], inflection, lemmas: entry.isName) { refs.append(ref) }
+                    if entry.words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection, lemmas: entry.isName) }) { refs.append(ref) }
                 }
             }
         }
@@ -153,7 +153,8 @@ final class LexiconIndex: Sendable {
             // An entry may run over a sentence break ICU saw after an abbreviation
             // ("W. Brytanii"), never over a line break.
             for i in 1..<entry.words.count {
-                guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart), ctx.wordMatches(q, entry.words[i], inflection, lemmas: entry.isName) else { ok = false; break }
+                guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart),
+                      entry.words[i].withUnsafeBufferPointer({ ctx.wordMatches(q, $0, inflection, lemmas: entry.isName) }) else { ok = false; break }
                 q += 1
             }
             if ok { out.append(Hit(ref: ref, end: q)) }

@@ -139,10 +139,10 @@ final class MatchContext {
     }
 
     /// Whether the token at `p` is `word` (folded) or an inflected form of it.
-    func wordMatches(_ p: Int, _ word: [UInt16], _ inflection: InflectionMatcher, lemmas: Bool = true) -> Bool {
+    func wordMatches(_ p: Int, _ word: UnsafeBufferPointer<UInt16>, _ inflection: InflectionMatcher, lemmas: Bool = true) -> Bool {
         let key = folded(p)
         let t = token(p)
-        if key.count == word.count, key.withUnsafeBufferPointer({ k in word.withUnsafeBufferPointer { Vocabulary.equal(k, $0) } }) { return true }
+        if key.count == word.count, key.withUnsafeBufferPointer({ Vocabulary.equal($0, word) }) { return true }
         guard t.kind == .word else { return false }
         // "поток-2" is "поток" with a number joined on.
         if t.shape.contains(.hyphenated), let dash = key.firstIndex(of: 0x2D), key[key.startIndex..<dash].elementsEqual(word),
