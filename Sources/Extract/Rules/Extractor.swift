@@ -38,15 +38,13 @@ public struct Extractor {
                                  priority: compiled.rules[Int(f.rule)].priority, rule: Int(f.rule))
         }
         let (keptIndices, droppedIndices) = ConflictPolicy.select(claims, positions: ctx.count)
-        var made: [Int: RuleMatch] = [:]
-        func match(_ i: Int) -> RuleMatch {
-            if let m = made[i] { return m }
-            let m = matcher.makeMatch(found[i], slots, ctx)
-            made[i] = m
-            return m
+        let kept = keptIndices.map { matcher.makeMatch(found[$0], slots, ctx) }
+        var dropped: [ConflictPolicy.Dropped] = []
+        if trace {
+            var keptAt = [Int](repeating: -1, count: found.count)
+            for (k, i) in keptIndices.enumerated() { keptAt[i] = k }
+            dropped = droppedIndices.map { ConflictPolicy.Dropped(match: matcher.makeMatch(found[$0.0], slots, ctx), lostTo: kept[keptAt[$0.1]]) }
         }
-        let kept = keptIndices.map(match)
-        let dropped = trace ? droppedIndices.map { ConflictPolicy.Dropped(match: match($0.0), lostTo: match($0.1)) } : []
         var dateRecords: [(Span, Fields, String)] = []
         var entityRecords: [(Span, Fields, String)] = []
         for m in kept {
@@ -58,8 +56,8 @@ public struct Extractor {
                 var fields = Fields()
                 for (k, v) in rec.fields {
                     switch v {
-                    case .constant(let c): fields[k] = c
-                    case .capture(let name): if let c = m.captures[name] { fields[k] = c.value }
+                    case .constant(let c): fields.add(k, c)
+                    case .capture(let name): if let c = m.captures[name] { fields.add(k, c.value) }
                     }
                 }
                 var span = m.span

@@ -28,5 +28,8 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Adds a field whose key is not there yet (a rule record's keys are unique), with no search.
+    mutating func add(_ key: String, _ value: String) { pairs.append((key, value)) }
+
     public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
 }
