@@ -17,10 +17,12 @@ struct DocumentDateFinder {
         let text = doc.utf16
         // Line starts of non-empty lines.
         var lines: [Span] = []
-        var s = 0
-        for i in 0...text.count where i == text.count || text[i] == 0x0A {
-            if let t = Segmenter.trimmedSpan(text, s, i) { lines.append(t) }
-            s = i + 1
+        text.withUnsafeBufferPointer { text in
+            var s = 0
+            for i in 0...text.count where i == text.count || text[i] == 0x0A {
+                if let t = Segmenter.trim(text, s, i) { lines.append(t) }
+                s = i + 1
+            }
         }
         /// The line holding `pos` (lines are in order: a binary search).
         func lineIndex(_ pos: Int) -> Int? {

@@ -50,6 +50,24 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomString
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
+        // "yyyy-mm-dd", the form values take, read straight from its bytes
+        if let (y, m, d) = iso.utf8.withContiguousStorageIfAvailable({ b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r {
+                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                    n = n * 10 + Int(b[i] - 0x30)
+                }
+                return n
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }) ?? nil {
+            guard (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
+            self.init(year: y, month: m, day: d)
+            return
+        }
         if let r = Digits.runs(iso, separators: { $0 == 0x2D }) {
             guard r.count == 3, (1...12).contains(r[1].value), r[2].value >= 1,
                   r[2].value <= CivilDate.daysIn(month: r[1].value, year: r[0].value) else { return nil }

@@ -544,10 +544,6 @@ public final class Segmenter {
         return result
     }
 
-    static func trimmedSpan(_ text: [UInt16], _ s: Int, _ e: Int) -> Span? {
-        text.withUnsafeBufferPointer { trim($0, s, e) }
-    }
-
     static func trim(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Span? {
         var s = s, e = e
         while s < e, isWhitespace(text[s]) { s += 1 }
