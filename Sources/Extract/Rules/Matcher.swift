@@ -103,13 +103,21 @@ public struct Matcher {
                         case .phrase(let l, let k):
                             if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) {
                                 // (a lexicon entry is evidence enough to run over a sentence break inside it)
-                                ends.removeAll(keepingCapacity: true)
-                                for h in ctx.hits(pos) where Int(h.ref.lexicon) == l && !ends.contains(h.end) { ends.append(h.end) }
-                                if ends.isEmpty { ok = false } else {
-                                    ends.sort()
-                                    // the longest first; the shorter ones on backtracking, longer before shorter
-                                    for e in ends.dropLast() { stack.push(Frame(pc: Int32(pc + 1), pos: Int32(e), slot: -1, old: 0)) }
-                                    pos = ends[ends.count - 1]; pc += 1
+                                let hits = ctx.hits(pos)
+                                var end = -1, several = false
+                                for h in hits where Int(h.ref.lexicon) == l {
+                                    if end >= 0 && h.end != end { several = true }
+                                    end = max(end, h.end)
+                                }
+                                if end < 0 { ok = false } else {
+                                    if several {
+                                        ends.removeAll(keepingCapacity: true)
+                                        for h in hits where Int(h.ref.lexicon) == l && !ends.contains(h.end) { ends.append(h.end) }
+                                        ends.sort()
+                                        // the longest first; the shorter ones on backtracking, longer before shorter
+                                        for e in ends.dropLast() { stack.push(Frame(pc: Int32(pc + 1), pos: Int32(e), slot: -1, old: 0)) }
+                                    }
+                                    pos = end; pc += 1
                                 }
                             } else { ok = false }
                         case .quoted:
