@@ -302,7 +302,6 @@ public struct Matcher {
         let r = Int(f.rule)
         let program = rules.programs[r]
         var captures: [String: RuleMatch.Capture] = [:]
-        captures.reserveCapacity(program.captureNames.count)
         let used = rules.valueCaptures[r]
         let base = Int(f.slots)
         for (k, name) in program.captureNames.enumerated() {
