@@ -13,6 +13,7 @@ public final class EntityResolver {
     func resolve(_ records: [(Span, Fields, String)], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
         let former = formers[doc.language]!
         var out: [EntityAnnotation] = []
+        out.reserveCapacity(records.count)
         for (span, fields, rule) in records {
             guard let t = fields["type"], let type = EntityType(rawValue: t) else { continue }
             let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(doc.utf16[span.start..<span.end], type: type)

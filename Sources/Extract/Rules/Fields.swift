@@ -3,7 +3,13 @@
 /// much cheaper than hashing them for a dictionary.
 public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: String)
-    private var pairs: [Element] = []
+    /// A named pair type, not a tuple: an array of tuples looks its type up at run time
+    /// each time it allocates.
+    fileprivate struct Pair: Sendable {
+        var key: String
+        var value: String
+    }
+    private var pairs: [Pair] = []
 
     public init() {}
 
@@ -23,13 +29,18 @@ public struct Fields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
             if let i = pairs.firstIndex(where: { $0.key == key }) {
                 if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
             } else if let newValue {
-                pairs.append((key, newValue))
+                pairs.append(Pair(key: key, value: newValue))
             }
         }
     }
 
     /// Adds a field whose key is not there yet (a rule record's keys are unique), with no search.
-    mutating func add(_ key: String, _ value: String) { pairs.append((key, value)) }
+    mutating func add(_ key: String, _ value: String) { pairs.append(Pair(key: key, value: value)) }
 
-    public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
+    public struct Iterator: IteratorProtocol {
+        fileprivate var base: IndexingIterator<[Pair]>
+        public mutating func next() -> Element? { base.next().map { ($0.key, $0.value) } }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(base: pairs.makeIterator()) }
 }

@@ -56,8 +56,12 @@ public struct Matcher {
 
     /// Every match of every rule (before the conflict policy), with the capture slots.
     func matches(_ ctx: MatchContext) -> (found: [Found], slots: [Int32]) {
+        // (room for a match and its slots per token, so the arrays rarely grow: each growth
+        // of an array of a type of ours looks up its storage type at run time)
         var found: [Found] = []
         var store: [Int32] = []
+        found.reserveCapacity(ctx.count)
+        store.reserveCapacity(4 * ctx.count)
         var stack = FrameStack()
         let saves = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, Int(rules.slots.max() ?? 0)))
         var slotCount = 0
