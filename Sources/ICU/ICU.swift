@@ -51,6 +51,17 @@ public enum UTF {
         return Array(units).withUnsafeBufferPointer { string(fromUTF16: $0) }
     }
 
+    /// Encodes UTF-16 code units as UTF-8 into `out` (three bytes a unit always fit) and
+    /// returns the length; nil when ICU refuses the text (a lone surrogate).
+    public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        if units.isEmpty { return 0 }
+        var err: Int32 = 0
+        let n = out.baseAddress!.withMemoryRebound(to: CChar.self, capacity: out.count) { dst in
+            icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(out.count), &err)
+        }
+        return icu_failure(err) == 0 ? Int(n) : nil
+    }
+
     /// Encodes UTF-16 code units as UTF-8 bytes.
     public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>) throws -> [UInt8] {
         if units.isEmpty { return [] }

@@ -1,3 +1,4 @@
+import ICU
 /// Writes a document as JSON (output contract version 1) into UTF-8 bytes.
 ///
 /// Keys come in a fixed order so that equal documents give byte-identical files.
@@ -141,73 +142,65 @@ public struct JSONBuffer {
         }
     }
 
-    /// Appends a JSON string from UTF-8 bytes.
+    /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        var controls = 0
-        for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { controls += 1 }
-        if controls == 0 {
-            // Nothing to escape (the usual case): the bytes as they are.
-            bytes.append(0x22)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x22)
-            return
+        bytes.append(0x22)
+        var run = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            escape(b)
+            run = i + 1
         }
-        write(maxBytes: utf8.count + 5 * controls + 2) { out in
-            var o = 0
-            out[o] = 0x22; o += 1
-            for b in utf8 {
-                if b >= 0x20 && b != 0x22 && b != 0x5C { out[o] = b; o += 1 } else { o += JSONBuffer.escape(UInt32(b), into: out + o) }
-            }
-            out[o] = 0x22; o += 1
-            return o
-        }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+        bytes.append(0x22)
     }
 
-    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD).
+    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
+    /// to UTF-8 by ICU (by hand when ICU refuses a lone surrogate), then escaped.
     public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
-        // Three bytes a unit at most, but for the escapes (six bytes at most).
-        var controls = 0
-        for u in utf16 where u < 0x20 || u == 0x22 || u == 0x5C { controls += 1 }
-        write(maxBytes: utf16.count * 3 + 3 * controls + 2) { out in
-            var o = 0
-            out[o] = 0x22; o += 1
-            var i = 0
-            let n = utf16.count
-            while i < n {
-                let u = utf16[i]
-                if u < 0x80 {
-                    if u >= 0x20 && u != 0x22 && u != 0x5C { out[o] = UInt8(u); o += 1 } else { o += JSONBuffer.escape(UInt32(u), into: out + o) }
-                    i += 1
-                } else if u < 0x800 {
-                    out[o] = UInt8(0xC0 | (u >> 6)); out[o + 1] = UInt8(0x80 | (u & 0x3F)); o += 2
-                    i += 1
-                } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
-                    let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
-                    out[o] = UInt8(0xF0 | (c >> 18)); out[o + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (c & 0x3F)); o += 4
-                    i += 2
-                } else {
-                    let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
-                    out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (c & 0x3F)); o += 3
-                    i += 1
-                }
-            }
-            out[o] = 0x22; o += 1
-            return o
+        let cap = utf16.count * 3 + 1
+        if scratch.count < cap { scratch = [UInt8](repeating: 0, count: max(cap, 2 * scratch.count)) }
+        var scratch = self.scratch
+        self.scratch = []
+        defer { self.scratch = scratch }
+        scratch.withUnsafeMutableBufferPointer { out in
+            let n = UTF.utf8(fromUTF16: utf16, into: out) ?? JSONBuffer.transcode(utf16, into: out.baseAddress!)
+            string(utf8: UnsafeBufferPointer(rebasing: out[0..<n]))
         }
     }
 
-    /// Lets `body` write at most `maxBytes` bytes through a pointer into a scratch buffer
-    /// (no per-byte capacity checks); the bytes it wrote (it returns how many) are appended.
-    @inline(__always)
-    private mutating func write(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if scratch.count < maxBytes { scratch = [UInt8](repeating: 0, count: max(maxBytes, 2 * scratch.count)) }
-        let written = scratch.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
-        scratch.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<written])) }
+    /// UTF-16 to UTF-8 at `out` (room for three bytes a unit), lone surrogates as U+FFFD;
+    /// returns the length.
+    private static func transcode(_ utf16: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var o = 0
+        var i = 0
+        let n = utf16.count
+        while i < n {
+            let u = utf16[i]
+            if u < 0x80 {
+                out[o] = UInt8(u); o += 1
+                i += 1
+            } else if u < 0x800 {
+                out[o] = UInt8(0xC0 | (u >> 6)); out[o + 1] = UInt8(0x80 | (u & 0x3F)); o += 2
+                i += 1
+            } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
+                let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
+                out[o] = UInt8(0xF0 | (c >> 18)); out[o + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                out[o + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (c & 0x3F)); o += 4
+                i += 2
+            } else {
+                let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
+                out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (c & 0x3F)); o += 3
+                i += 1
+            }
+        }
+        return o
     }
 
-    /// Writes the JSON escape of ASCII `c` at `out`; returns its length.
-    private static func escape(_ c: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// Appends the JSON escape of ASCII `c`.
+    private mutating func escape(_ c: UInt8) {
         let short: UInt8
         switch c {
         case 0x22: short = 0x22
@@ -216,12 +209,11 @@ public struct JSONBuffer {
         case 0x0D: short = 0x72
         case 0x09: short = 0x74
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            for (k, b) in "\\u00".utf8.enumerated() { out[k] = b }
-            out[4] = hex[Int(c >> 4)]; out[5] = hex[Int(c & 15)]
-            return 6
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]])
+            return
         }
-        out[0] = 0x5C; out[1] = short
-        return 2
+        bytes.append(0x5C)
+        bytes.append(short)
     }
 }
