@@ -142,19 +142,38 @@ public struct JSONBuffer {
         }
     }
 
-    /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole.
+    /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole,
+    /// found eight bytes at a time.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var run = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            if i + 8 <= n, !JSONBuffer.needsEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = utf8[i]
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
-            escape(b)
-            run = i + 1
+            if b < 0x20 || b == 0x22 || b == 0x5C {
+                if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                escape(b)
+                run = i + 1
+            }
+            i += 1
         }
-        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         bytes.append(0x22)
+    }
+
+    /// Whether any of the eight bytes of `w` is a control character, a quote or a backslash
+    /// (the classic bit tricks for "a byte below n" and "a byte equal to n").
+    @inline(__always)
+    static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below20 = (w &- ones &* 0x20) & ~w & highs
+        return below20 | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) != 0
     }
 
     /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
