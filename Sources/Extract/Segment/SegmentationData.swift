@@ -8,6 +8,9 @@ public struct SegmentationData: Sendable {
     let abbreviationHashes: HashTable64<Bool>
     /// Hashes of the first word of every abbreviation ("т" of "т.нар."): only such a word can start one.
     let abbreviationStarts: HashTable64<Bool>
+    /// Hashes of every prefix of every abbreviation: a run of tokens whose hash is not one
+    /// can go on into none ("и" then " " then "др" is a prefix; "и" then " " then "Иван" is not).
+    let abbreviationPrefixes: HashTable64<Bool>
     /// The longest first word an abbreviation goes on from after a space ("и" of "и др."):
     /// a longer word followed by a space starts none.
     let longestSpacedStart: Int
@@ -25,6 +28,7 @@ public struct SegmentationData: Sendable {
         let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
         var hashes = HashTable64<Bool>()
         var starts = HashTable64<Bool>()
+        var prefixes = HashTable64<Bool>()
         var nonFinal = Set<String>()
         var longestSpacedStart = 0
         var continuations: [UInt16] = []
@@ -44,6 +48,7 @@ public struct SegmentationData: Sendable {
                             for c in u == 0x20 ? [u, 0xA0] : [u] where !continuations.contains(c) { continuations.append(c) }
                         }
                         s = (s ^ UInt64(u)) &* 0x100000001b3
+                        prefixes[s] = true
                     }
                     starts[s] = true
                     let units = Array(folded.utf16)
@@ -58,7 +63,7 @@ public struct SegmentationData: Sendable {
         for (lang, list) in function {
             if let l = Language(rawValue: lang) { words[l] = Set(list.map(SegmentationData.simpleFolded)) }
         }
-        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, longestSpacedStart: longestSpacedStart,
+        return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, abbreviationPrefixes: prefixes, longestSpacedStart: longestSpacedStart,
                                 abbreviationContinuations: continuations, nonFinal: nonFinal,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
                                 functionWords: words)

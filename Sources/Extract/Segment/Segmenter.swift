@@ -314,6 +314,8 @@ public final class Segmenter {
             } else {
                 for k in Int(t.start)..<Int(t.end) { h = (h ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
             }
+            // (no abbreviation goes on from here)
+            guard data.abbreviationPrefixes.contains(h) else { break }
             if t.kind != .space, data.abbreviationHashes.contains(h) {
                 // A single word counts only with its dot or hyphen part ("г." not "г"), unless listed bare ("dr", "mln").
                 best = j + 1
