@@ -156,7 +156,8 @@ public final class BreakIterator {
     /// and the rules that decide it look back no further than the last letter or digit
     /// before it and ahead no further than the first letter after it. So ICU is run on
     /// windows only: from the last letter or digit before a terminator (or the text's start)
-    /// to the first letter after it, terminators in between joining the same window.
+    /// to the first letter after it, terminators in between joining the same window (and
+    /// windows a few words apart run as one).
     public func sentenceBoundaries(_ text: UnsafeBufferPointer<UInt16>) throws -> [Int] {
         precondition(kind == .sentence, "sentence boundaries need a sentence iterator")
         let h = UnsafeMutableRawPointer(handle)
@@ -174,6 +175,21 @@ public final class BreakIterator {
             guard u < 0xDC00, i + 1 < n, base[i + 1] & 0xFC00 == 0xDC00 else { return 0 }
             return UInt8(icu_sentence_class(0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(base[i + 1]) - 0xDC00)))
         }
+        /// Runs ICU on `text[from..<to]`, keeping the boundaries inside (and the end, at the text's end).
+        func window(_ from: Int, _ to: Int) throws {
+            icu_break_set_text(h, base + from, Int32(to - from), &err)
+            try check(err, "ubrk_setText")
+            _ = icu_break_first(h)
+            while true {
+                let b = Int(icu_break_next(h))
+                if b < 0 { break }
+                if from + b < to || to == n { out.append(from + b) }
+            }
+        }
+        // Windows closer than this are run as one: setting ICU's text costs about as much as
+        // iterating this many units.
+        let gap = 48
+        var pending: (from: Int, to: Int)?
         var start = 0 // where a window may start: the last letter or digit, or the text's start
         var i = 0
         while i < n {
@@ -197,17 +213,16 @@ public final class BreakIterator {
                 }
                 end += 1
             }
-            icu_break_set_text(h, base + start, Int32(end - start), &err)
-            try check(err, "ubrk_setText")
-            _ = icu_break_first(h)
-            while true {
-                let b = Int(icu_break_next(h))
-                if b < 0 { break }
-                if start + b < end || end == n { out.append(start + b) }
+            if let p = pending, start - p.to < gap {
+                pending = (p.from, end)
+            } else {
+                if let p = pending { try window(p.from, p.to) }
+                pending = (start, end)
             }
             i = end
             start = letter
         }
+        if let p = pending { try window(p.from, p.to) }
         if out.last != n { out.append(n) }
         return out
     }

@@ -98,7 +98,7 @@ final class SegmentationTests: XCTestCase {
             return Int((state >> 33) % UInt64(bound))
         }
         for _ in 0..<20_000 {
-            try check((0..<(1 + next(24))).map { _ in alphabet[next(alphabet.count)] }.joined())
+            try check((0..<(1 + next(60))).map { _ in alphabet[next(alphabet.count)] }.joined())
         }
     }
 }
