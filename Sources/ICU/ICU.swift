@@ -188,7 +188,7 @@ public final class BreakIterator {
         }
         // Windows closer than this are run as one: setting ICU's text costs about as much as
         // iterating this many units.
-        let gap = 48
+        let gap = 32
         var pending: (from: Int, to: Int)?
         var start = 0 // where a window may start: the last letter or digit, or the text's start
         var i = 0
