@@ -15,7 +15,7 @@ public final class EntityResolver {
         var out: [EntityAnnotation] = []
         out.reserveCapacity(records.count)
         for (span, fields, rule) in records {
-            guard let t = fields["type"], let type = EntityType(rawValue: t) else { continue }
+            guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(doc.utf16[span.start..<span.end], type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
         }
@@ -26,10 +26,11 @@ public final class EntityResolver {
     /// The form of a gazetteer entry of the entity's type (or a country, for LOC) covering exactly `span`.
     private func lexiconForm(_ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
         guard let p = ctx.position(startingAt: span.start) else { return nil }
+        let lexicons = ctx.lexicons.lexicons
         for h in ctx.hits(p) where ctx.token(h.end - 1).end == span.end {
-            let lex = ctx.lexicons.lexicons[Int(h.ref.lexicon)]
-            let entry = lex.entries[Int(h.ref.entry)]
-            if EntityType(rawValue: entry.value) == type || (lex.name == "countries" && type == .LOC) { return entry.form }
+            // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
+            let l = Int(h.ref.lexicon), e = Int(h.ref.entry)
+            if EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") { return lexicons[l].entries[e].form }
         }
         return nil
     }
@@ -41,15 +42,27 @@ public final class EntityResolver {
         // The word positions of each name found (`names[k]` is a range of `words`), and the
         // word runs to look for: a variant is (name, first word, end word), chained by the
         // hash of its first word's folded form (the words themselves are compared on use).
+        // (the annotations are read in place: copying one retains its strings)
         var words: [Int32] = []
         var names: [Range<Int>] = []
         var variants: [(name: Int, from: Int, to: Int)] = []
-        var heads = HashTable64<Int32>() // first variant of a hash
+        var heads = HashTable64<Int32>(capacity: 3 * found.count) // first variant of a hash
         var next: [Int32] = [] // the variant after each in its hash's chain, or -1
-        for (k, e) in found.enumerated() {
+        words.reserveCapacity(4 * found.count)
+        names.reserveCapacity(found.count)
+        variants.reserveCapacity(3 * found.count)
+        next.reserveCapacity(3 * found.count)
+        func addVariant(_ k: Int, _ a: Int, _ b: Int) {
+            let h = InflectionMatcher.hash(ctx.folded(Int(words[names[k].lowerBound + a])))
+            next.append(heads[h] ?? -1)
+            heads[h] = Int32(variants.count)
+            variants.append((k, a, b))
+        }
+        for k in found.indices {
+            let span = found[k].span, type = found[k].type
             let first = words.count
-            if var p = ctx.position(startingAt: e.span.start) {
-                while p < ctx.count, Int(ctx.token(p).end) <= e.span.end {
+            if var p = ctx.position(startingAt: span.start) {
+                while p < ctx.count, Int(ctx.token(p).end) <= span.end {
                     if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { words.append(Int32(p)) }
                     p += 1
                 }
@@ -57,20 +70,15 @@ public final class EntityResolver {
             names.append(first..<words.count)
             let n = words.count - first
             guard n > 0 else { continue }
-            var runs = [(0, n)]
-            if e.type == .PER, n >= 2 { runs.append((n - 1, n)) }
-            if (e.type == .ORG || e.type == .EVT || e.type == .PRO), n >= 3 { runs.append((1, n)) }
-            for (a, b) in runs {
-                let h = InflectionMatcher.hash(ctx.folded(Int(words[first + a])))
-                next.append(heads[h] ?? -1)
-                heads[h] = Int32(variants.count)
-                variants.append((k, a, b))
-            }
+            addVariant(k, 0, n)
+            if type == .PER, n >= 2 { addVariant(k, n - 1, n) }
+            if (type == .ORG || type == .EVT || type == .PRO), n >= 3 { addVariant(k, 1, n) }
         }
         var taken = [Bool](repeating: false, count: ctx.count)
-        for e in found {
-            guard var p = ctx.position(startingAt: e.span.start) else { continue }
-            while p < ctx.count, Int(ctx.token(p).start) < e.span.end { taken[p] = true; p += 1 }
+        for k in found.indices {
+            let span = found[k].span
+            guard var p = ctx.position(startingAt: span.start) else { continue }
+            while p < ctx.count, Int(ctx.token(p).start) < span.end { taken[p] = true; p += 1 }
         }
         var out: [EntityAnnotation] = []
         ctx.folded.withUnsafeBufferPointer { folded in
@@ -96,10 +104,9 @@ public final class EntityResolver {
                     if ok, q - p > (best.map { $0.end - p } ?? 0) { best = (q, k) }
                 }
                 guard let (end, k) = best else { p += 1; continue }
-                let e = found[k]
-                let span = ctx.span(p, end)
-                let base = former.base(doc.utf16[span.start..<span.end], type: e.type)
-                out.append(EntityAnnotation(span: span, type: e.type, base: base, latin: former.latin(base), rule: e.rule))
+                let span = ctx.span(p, end), type = found[k].type
+                let base = former.base(doc.utf16[span.start..<span.end], type: type)
+                out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: found[k].rule))
                 for q in p..<end { taken[q] = true }
                 p = end
             }
