@@ -305,7 +305,7 @@ public struct Matcher {
     func makeMatch(_ f: Found, _ store: [Int32], _ ctx: MatchContext) -> RuleMatch {
         let r = Int(f.rule)
         let program = rules.programs[r]
-        var captures: [String: RuleMatch.Capture] = [:]
+        var captures = RuleMatch.Captures()
         let used = rules.valueCaptures[r]
         let base = Int(f.slots)
         for (k, name) in program.captureNames.enumerated() {

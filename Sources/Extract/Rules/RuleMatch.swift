@@ -10,7 +10,7 @@ public struct RuleMatch: Sendable {
     public var span: Span
     public var priority: Int
     /// Capture name to its value (entry value for lexicon captures, number or text otherwise) and span.
-    public var captures: [String: Capture]
+    public var captures: Captures
 
     public struct Capture: Sendable, Equatable {
         public var value: String
@@ -18,4 +18,7 @@ public struct RuleMatch: Sendable {
         /// Non-space token positions the capture covers.
         public var tokens: Range<Int>
     }
+
+    /// A match's captures by name.
+    public typealias Captures = NamedList<Capture>
 }
