@@ -215,7 +215,7 @@ public struct Matcher {
         var typeAt = [Int32](repeating: 0, count: n)
         var reach = [UInt64](repeating: 0, count: n)
         var inside = [Bool](repeating: false, count: n)
-        var stamp = [Int32](repeating: -1, count: rules.rules.count)
+        var stamp: [Int32] = [] // made when the first new type list is built
         // Three passes, each of independent lookups, so the processor overlaps their cache
         // misses: the keys, the lists' offsets (built where new), the lists' headers.
         var keys = [UInt64](repeating: 0, count: n)
@@ -231,6 +231,7 @@ public struct Matcher {
         }
         for p in 0..<n {
             if let cached = cache.types[keys[p]] { typeAt[p] = Int32(cached) } else {
+                if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
                 let o = buildTypeList(p, ctx, &stamp)
                 cache.types[keys[p]] = UInt32(o)
                 typeAt[p] = Int32(o)
