@@ -10,11 +10,12 @@ public final class EntityResolver {
         }
     }
 
-    func resolve(_ records: [(Span, Fields, String)], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
+    func resolve(_ records: [Extractor.Record], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
         let former = formers[doc.language]!
         var out: [EntityAnnotation] = []
         out.reserveCapacity(records.count)
-        for (span, fields, rule) in records {
+        for record in records {
+            let span = record.span, fields = record.fields, rule = record.rule
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(doc.utf16[span.start..<span.end], type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))

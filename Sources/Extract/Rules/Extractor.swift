@@ -45,8 +45,8 @@ public struct Extractor {
             for (k, i) in keptIndices.enumerated() { keptAt[i] = k }
             dropped = droppedIndices.map { ConflictPolicy.Dropped(match: matcher.makeMatch(found[$0.0], slots, ctx), lostTo: kept[keptAt[$0.1]]) }
         }
-        var dateRecords: [(Span, Fields, String)] = []
-        var entityRecords: [(Span, Fields, String)] = []
+        var dateRecords: [Record] = []
+        var entityRecords: [Record] = []
         for m in kept {
             // (the rule's fields read in place: a `Rule` is large to copy)
             let produce = compiled.rules[m.rule].produce
@@ -67,8 +67,8 @@ public struct Extractor {
                     span = parts.dropFirst().reduce(first) { Span(min($0.start, $1.start), max($0.end, $1.end)) }
                 }
                 switch dimension {
-                case .date: dateRecords.append((span, fields, id))
-                case .entity: entityRecords.append((span, fields, id))
+                case .date: dateRecords.append(Record(span: span, fields: fields, rule: id))
+                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: id))
                 }
             }
         }
@@ -85,12 +85,21 @@ public struct Extractor {
         return Trace(rules: compiled, kept: kept, dropped: dropped)
     }
 
-    private func resolveDates(_ records: [(Span, Fields, String)], documentDate: CivilDate?) -> [DateAnnotation] {
+    /// What a rule produced, for its dimension's resolver: a struct, not a tuple, since an
+    /// array of tuples is copied and destroyed through run-time type lookups.
+    struct Record {
+        var span: Span
+        var fields: Fields
+        /// The rule's id.
+        var rule: String
+    }
+
+    private func resolveDates(_ records: [Record], documentDate: CivilDate?) -> [DateAnnotation] {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
-        for (span, fields, rule) in records.sorted(by: { $0.0.start < $1.0.start }) {
-            guard let r = dates.resolve(fields, state: &state) else { continue }
-            out.append(DateAnnotation(span: span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: rule, range: r.range, mod: r.mod))
+        for record in records.sorted(by: { $0.span.start < $1.span.start }) {
+            guard let r = dates.resolve(record.fields, state: &state) else { continue }
+            out.append(DateAnnotation(span: record.span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: record.rule, range: r.range, mod: r.mod))
         }
         return out
     }

@@ -14,7 +14,10 @@ final class MatchContext {
     /// Per position, one bit per lexicon with a one-token entry there (filled with the hits).
     private var lexiconBits: [UInt64]
     private let bitWords: Int
-    private var lemmaCache: [[[UInt16]]?]
+    /// Per position, where its lemmas lie in `lemmaStore`, or -1 (plain integers: an array of
+    /// optional arrays is destroyed element by element through run-time type lookups).
+    private var lemmaAt: [Int32]
+    private var lemmaStore: [[[UInt16]]] = []
     private var knownCache: [Int8]
 
     /// What the worker learnt about words in earlier documents.
@@ -32,7 +35,7 @@ final class MatchContext {
         hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
         bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
         lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
-        lemmaCache = Array(repeating: nil, count: toks.count)
+        lemmaAt = Array(repeating: -1, count: toks.count)
         knownCache = Array(repeating: -1, count: toks.count)
     }
 
@@ -51,7 +54,7 @@ final class MatchContext {
 
     /// The hunspell lemmas of the token at `p`, folded (computed once per position).
     func lemmas(_ p: Int) -> [[UInt16]] {
-        if let l = lemmaCache[p] { return l }
+        if lemmaAt[p] >= 0 { return lemmaStore[Int(lemmaAt[p])] }
         let t = token(p)
         let h = InflectionMatcher.hash(utf16[Int(t.start)..<Int(t.end)])
         let l: [[UInt16]]
@@ -59,7 +62,8 @@ final class MatchContext {
             l = lexicons.lemmatizer?.lemmas(text(p)).map { $0.utf16.map(TextFolder.simpleFold) } ?? []
             cache.storeLemmas(h, l)
         }
-        lemmaCache[p] = l
+        lemmaAt[p] = Int32(lemmaStore.count)
+        lemmaStore.append(l)
         return l
     }
 
