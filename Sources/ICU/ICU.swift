@@ -34,15 +34,7 @@ public enum UTF {
     /// Lone surrogates become U+FFFD.
     public static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
         if units.isEmpty { return "" }
-        let cap = units.count * 3 + 1
-        var err: Int32 = 0
-        let s = String(unsafeUninitializedCapacity: cap) { buf in
-            let n = buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: cap) { dst in
-                icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(cap), &err)
-            }
-            return icu_failure(err) == 0 ? Int(n) : 0
-        }
-        return icu_failure(err) == 0 ? s : String(decoding: units, as: UTF16.self)
+        return String(unsafeUninitializedCapacity: units.count * 3) { utf8(fromUTF16: units, into: $0) }
     }
 
     /// A string from UTF-16 code units (see `string(fromUTF16:)` for buffers).
@@ -51,29 +43,17 @@ public enum UTF {
         return Array(units).withUnsafeBufferPointer { string(fromUTF16: $0) }
     }
 
-    /// Encodes UTF-16 code units as UTF-8 into `out` (three bytes a unit always fit) and
-    /// returns the length; nil when ICU refuses the text (a lone surrogate).
-    public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    /// Encodes UTF-16 code units as UTF-8 into `out`, which must have room for three bytes a
+    /// unit, and returns the length. Lone surrogates become U+FFFD.
+    public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         if units.isEmpty { return 0 }
         var err: Int32 = 0
         let n = out.baseAddress!.withMemoryRebound(to: CChar.self, capacity: out.count) { dst in
             icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(out.count), &err)
         }
-        return icu_failure(err) == 0 ? Int(n) : nil
-    }
-
-    /// Encodes UTF-16 code units as UTF-8 bytes.
-    public static func utf8(fromUTF16 units: UnsafeBufferPointer<UInt16>) throws -> [UInt8] {
-        if units.isEmpty { return [] }
-        var err: Int32 = 0
-        let cap = units.count * 3 + 1
-        return try [UInt8](unsafeUninitializedCapacity: cap) { buf, initialized in
-            let n = buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: cap) { dst in
-                icu_utf16_to_utf8(units.baseAddress, Int32(units.count), dst, Int32(cap), &err)
-            }
-            initialized = Int(max(n, 0))
-            try check(err, "u_strToUTF8")
-        }
+        // (with U+FFFD for lone surrogates and room for every unit, ICU cannot fail)
+        precondition(icu_failure(err) == 0, "u_strToUTF8WithSub: \(String(cString: icu_error_name(err)))")
+        return Int(n)
     }
 }
 
@@ -167,10 +147,11 @@ public final class BreakIterator {
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return out }
         let classes = BreakIterator.sentenceClasses
-        /// The class of the unit at `i` beyond the table, a surrogate pair's from its code
-        /// point (a lone surrogate: 0).
-        func unitClass(_ i: Int) -> UInt8 {
+        /// The class of the unit at `i`: from the table, else from ICU (a surrogate pair's from
+        /// its code point, a lone surrogate's 0).
+        @inline(__always) func unitClass(_ i: Int) -> UInt8 {
             let u = base[i]
+            if u < BreakIterator.tableSize { return classes[Int(u)] }
             if u & 0xF800 != 0xD800 { return UInt8(icu_sentence_class(UInt32(u))) }
             guard u < 0xDC00, i + 1 < n, base[i + 1] & 0xFC00 == 0xDC00 else { return 0 }
             return UInt8(icu_sentence_class(0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(base[i + 1]) - 0xDC00)))
@@ -193,8 +174,7 @@ public final class BreakIterator {
         var start = 0 // where a window may start: the last letter or digit, or the text's start
         var i = 0
         while i < n {
-            let u = base[i]
-            let c = u < BreakIterator.tableSize ? classes[Int(u)] : unitClass(i)
+            let c = unitClass(i)
             if c & 1 == 0 {
                 if c != 0 { start = i }
                 i += 1
@@ -204,11 +184,9 @@ public final class BreakIterator {
             var end = i + 1
             var letter = n
             while end < n {
-                let v = base[end]
-                let d = v < BreakIterator.tableSize ? classes[Int(v)] : unitClass(end)
-                if d & 2 != 0 {
+                if unitClass(end) & 2 != 0 {
                     letter = end
-                    end += v & 0xFC00 == 0xD800 ? 2 : 1
+                    end += base[end] & 0xFC00 == 0xD800 ? 2 : 1
                     break
                 }
                 end += 1

@@ -25,7 +25,7 @@ int32_t icu_utf8_to_utf16(const char *src, int32_t len, uint16_t *dst, int32_t c
 }
 int32_t icu_utf16_to_utf8(const uint16_t *src, int32_t len, char *dst, int32_t cap, int32_t *err) {
     int32_t out = 0;
-    u_strToUTF8(dst, cap, &out, (const UChar *)src, len, (UErrorCode *)err);
+    u_strToUTF8WithSub(dst, cap, &out, (const UChar *)src, len, 0xFFFD, NULL, (UErrorCode *)err);
     return out;
 }
 

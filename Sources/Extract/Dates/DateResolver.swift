@@ -75,25 +75,22 @@ public struct DateResolver: Sendable {
 
     /// Hour, minute and second of "10:30", "10:30:15", "10,30", "10.30" or "10".
     static func time(_ s: String) -> (Int, Int, Int?)? {
-        if let r = Digits.runs(s, separators: { $0 == 0x3A || $0 == 0x2C || $0 == 0x2E }) {
-            guard (1...3).contains(r.count), (0...24).contains(r[0].value) else { return nil }
-            if r.count == 1 { return (r[0].value, 0, nil) }
-            guard r[1].length == 2, (0...59).contains(r[1].value) else { return nil }
-            if r.count == 3 {
-                guard r[2].length == 2, (0...59).contains(r[2].value) else { return nil }
-                return (r[0].value, r[1].value, r[2].value)
+        // The parts with their lengths: read from ASCII bytes, or split as characters.
+        var r = Digits.runs(s, separators: { $0 == 0x3A || $0 == 0x2C || $0 == 0x2E }) ?? []
+        if r.isEmpty {
+            for part in s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }) {
+                guard let v = Int(part) else { return nil }
+                r.append((v, part.count))
             }
-            return (r[0].value, r[1].value, nil)
         }
-        let parts = s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }).map(String.init)
-        guard (1...3).contains(parts.count), let h = Int(parts[0]), (0...24).contains(h) else { return nil }
-        if parts.count == 1 { return (h, 0, nil) }
-        guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return nil }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let sec = Int(parts[2]), (0...59).contains(sec) else { return nil }
-            return (h, m, sec)
+        guard (1...3).contains(r.count), (0...24).contains(r[0].value) else { return nil }
+        if r.count == 1 { return (r[0].value, 0, nil) }
+        guard r[1].length == 2, (0...59).contains(r[1].value) else { return nil }
+        if r.count == 3 {
+            guard r[2].length == 2, (0...59).contains(r[2].value) else { return nil }
+            return (r[0].value, r[1].value, r[2].value)
         }
-        return (h, m, nil)
+        return (r[0].value, r[1].value, nil)
     }
 
     /// "THH:MM[:SS]" for a time.
@@ -336,7 +333,7 @@ public struct DateResolver: Sendable {
         }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].allSatisfy(\.isNumber), !parts[2].isEmpty else { return nil }
-        if parts[0].count == 4 { return (a, b, Int(parts[2])!) }
+        if parts[0].count == 4 { return Int(parts[2]).map { (a, b, $0) } }
         guard let y = year(parts[2]) else { return nil }
         return (y, b, a)
     }

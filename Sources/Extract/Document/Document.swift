@@ -68,12 +68,6 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomString
             self.init(year: y, month: m, day: d)
             return
         }
-        if let r = Digits.runs(iso, separators: { $0 == 0x2D }) {
-            guard r.count == 3, (1...12).contains(r[1].value), r[2].value >= 1,
-                  r[2].value <= CivilDate.daysIn(month: r[1].value, year: r[0].value) else { return nil }
-            self.init(year: r[0].value, month: r[1].value, day: r[2].value)
-            return
-        }
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }

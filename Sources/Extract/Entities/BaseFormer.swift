@@ -30,14 +30,12 @@ public final class BaseFormer {
 
     /// The FNV-1a hash of `s`'s UTF-8.
     static func key(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        if let fast = s.utf8.withContiguousStorageIfAvailable({ bytes in
-            var h = h
+        var s = s
+        return s.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf29ce484222325
             for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
             return h
-        }) { return fast }
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
+        }
     }
 
     /// A Latin-script key: Cyrillic transliterated (BGN), diacritics folded.

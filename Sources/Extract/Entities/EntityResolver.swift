@@ -89,12 +89,11 @@ public final class EntityResolver {
                 guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
                       var v = heads[InflectionMatcher.hash(ctx.folded(p))].map(Int.init) else { p += 1; continue }
                 var best: (end: Int, name: Int)?
-                // (the chain runs from the last variant added to the first: the order of
-                // `variants` is kept by collecting and reversing)
-                var chain: [Int] = []
-                while v >= 0 { chain.append(v); v = Int(next[v]) }
-                for v in chain.reversed() {
+                // (the chain runs from the last variant added to the first; `>=` below lets
+                // the first added win among the longest, as in the order they were added)
+                while v >= 0 {
                     let (k, a, b) = variants[v]
+                    v = Int(next[v])
                     var q = p, ok = true
                     for w in words[(names[k].lowerBound + a)..<(names[k].lowerBound + b)] {
                         let word = ctx.token(Int(w))
@@ -102,7 +101,7 @@ public final class EntityResolver {
                         guard q < ctx.count, !taken[q], ctx.wordMatches(q, key, ctx.lexicons.inflection) else { ok = false; break }
                         q += 1
                     }
-                    if ok, q - p > (best.map { $0.end - p } ?? 0) { best = (q, k) }
+                    if ok, q - p >= (best.map { $0.end - p } ?? 0) { best = (q, k) }
                 }
                 guard let (end, k) = best else { p += 1; continue }
                 let span = ctx.span(p, end), type = found[k].type

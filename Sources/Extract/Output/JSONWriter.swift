@@ -177,45 +177,17 @@ public struct JSONBuffer {
     }
 
     /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
-    /// to UTF-8 by ICU (by hand when ICU refuses a lone surrogate), then escaped.
+    /// to UTF-8 by ICU, then escaped.
     public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
-        let cap = utf16.count * 3 + 1
+        let cap = utf16.count * 3
         if scratch.count < cap { scratch = [UInt8](repeating: 0, count: max(cap, 2 * scratch.count)) }
         var scratch = self.scratch
         self.scratch = []
         defer { self.scratch = scratch }
         scratch.withUnsafeMutableBufferPointer { out in
-            let n = UTF.utf8(fromUTF16: utf16, into: out) ?? JSONBuffer.transcode(utf16, into: out.baseAddress!)
+            let n = UTF.utf8(fromUTF16: utf16, into: out)
             string(utf8: UnsafeBufferPointer(rebasing: out[0..<n]))
         }
-    }
-
-    /// UTF-16 to UTF-8 at `out` (room for three bytes a unit), lone surrogates as U+FFFD;
-    /// returns the length.
-    private static func transcode(_ utf16: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var o = 0
-        var i = 0
-        let n = utf16.count
-        while i < n {
-            let u = utf16[i]
-            if u < 0x80 {
-                out[o] = UInt8(u); o += 1
-                i += 1
-            } else if u < 0x800 {
-                out[o] = UInt8(0xC0 | (u >> 6)); out[o + 1] = UInt8(0x80 | (u & 0x3F)); o += 2
-                i += 1
-            } else if u & 0xFC00 == 0xD800, i + 1 < n, utf16[i + 1] & 0xFC00 == 0xDC00 {
-                let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(utf16[i + 1]) - 0xDC00)
-                out[o] = UInt8(0xF0 | (c >> 18)); out[o + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-                out[o + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (c & 0x3F)); o += 4
-                i += 2
-            } else {
-                let c: UInt32 = (u & 0xF800) == 0xD800 ? 0xFFFD : UInt32(u)
-                out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (c & 0x3F)); o += 3
-                i += 1
-            }
-        }
-        return o
     }
 
     /// Appends the JSON escape of ASCII `c`.

@@ -9,6 +9,7 @@ int icu_failure(int32_t err);
 const char *icu_error_name(int32_t err);
 // MARK: UTF conversions
 int32_t icu_utf8_to_utf16(const char *src, int32_t len, uint16_t *dst, int32_t cap, int32_t *err);
+/// Lone surrogates become U+FFFD.
 int32_t icu_utf16_to_utf8(const uint16_t *src, int32_t len, char *dst, int32_t cap, int32_t *err);
 // MARK: Normalisation
 const void *icu_nfc(int32_t *err);
