@@ -205,6 +205,130 @@ public final class BreakIterator {
         return out
     }
 
+    /// The word boundaries of `text` with their rule statuses: exactly what
+    /// `forEachBoundary` gives for a word iterator, without running ICU over plain text.
+    ///
+    /// The text is read in chunks, each ending after a run of spaces or a line break
+    /// (where no UAX #29 rule looks across: WB3a, WB3d). A chunk of letter runs, digit
+    /// runs, spaces, line breaks and lone punctuation is split as the rules leave no
+    /// choice (WB5, WB8, WB3d, WB999: letters 200, digits 100, the rest 0). A chunk with
+    /// anything else (letters next to digits, a full stop or apostrophe between two of
+    /// them, combining marks, other scripts) is left to ICU, adjacent ones as one run.
+    public func wordBoundaries(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int, Int32) -> Void) throws {
+        precondition(kind == .word, "word boundaries need a word iterator")
+        let h = UnsafeMutableRawPointer(handle)
+        var err: Int32 = 0
+        defer { icu_break_set_text(h, nil, 0, &err) }
+        let n = text.count
+        guard n > 0, let base = text.baseAddress else { return }
+        let classes = BreakIterator.wordClasses
+        @inline(__always) func unitClass(_ i: Int) -> UInt8 {
+            let u = base[i]
+            return u < BreakIterator.tableSize ? classes[Int(u)] : 0
+        }
+        /// Runs ICU on `text[from..<to]`.
+        func window(_ from: Int, _ to: Int) throws {
+            icu_break_set_text(h, base + from, Int32(to - from), &err)
+            try check(err, "ubrk_setText")
+            _ = icu_break_first(h)
+            while true {
+                let b = icu_break_next(h)
+                if b < 0 { break }
+                body(from + Int(b), icu_break_status(h))
+            }
+        }
+        /// Where the chunk holding `i` ends: after the next line break that no combining
+        /// mark follows, or run of spaces that no combining mark or character outside the
+        /// table follows (or at the text's end).
+        func chunkEnd(_ i: Int) -> Int {
+            var p = i
+            while p < n {
+                let c = unitClass(p)
+                p += 1
+                if c == WordClass.space {
+                    while p < n, unitClass(p) == WordClass.space { p += 1 }
+                    if p == n || (unitClass(p) != WordClass.attach && unitClass(p) != 0) { return p }
+                } else if c == WordClass.cr || c == WordClass.newline {
+                    if c == WordClass.cr, p < n, base[p] == 0x0A { p += 1 }
+                    if p == n || unitClass(p) != WordClass.attach { return p }
+                }
+            }
+            return n
+        }
+        // The boundaries of the chunk being read (end × 4 + status / 100), emitted once the
+        // chunk is known plain.
+        var ends: [Int] = []
+        var pending = -1 // the start of the ICU run being gathered
+        var i = 0
+        while i < n {
+            ends.removeAll(keepingCapacity: true)
+            var p = i
+            var plain = true
+            var closed = false
+            while p < n, !closed {
+                let c = unitClass(p)
+                switch c {
+                case WordClass.letter, WordClass.digit:
+                    var j = p + 1
+                    while j < n, unitClass(j) == c { j += 1 }
+                    if j < n {
+                        let d = unitClass(j)
+                        if d == WordClass.mid, j + 1 < n {
+                            let e = unitClass(j + 1)
+                            if e == WordClass.letter || e == WordClass.digit || e == WordClass.attach || e == 0 { plain = false }
+                        } else if d == WordClass.letter || d == WordClass.digit || d == WordClass.attach || d == 0 {
+                            plain = false
+                        }
+                    }
+                    ends.append(j << 2 | (c == WordClass.letter ? 2 : 1))
+                    p = j
+                case WordClass.mid, WordClass.other:
+                    if p + 1 < n, unitClass(p + 1) == WordClass.attach { plain = false }
+                    p += 1
+                    ends.append(p << 2)
+                case WordClass.space:
+                    var j = p + 1
+                    while j < n, unitClass(j) == WordClass.space { j += 1 }
+                    // (a space outside the table, such as U+3000, may continue the run)
+                    if j < n, unitClass(j) == WordClass.attach || unitClass(j) == 0 { plain = false }
+                    ends.append(j << 2)
+                    p = j
+                    closed = true
+                case WordClass.newline, WordClass.cr:
+                    p += c == WordClass.cr && p + 1 < n && base[p + 1] == 0x0A ? 2 : 1
+                    if p < n, unitClass(p) == WordClass.attach { plain = false }
+                    ends.append(p << 2)
+                    closed = true
+                default:
+                    plain = false
+                }
+                if !plain { break }
+            }
+            if plain {
+                if pending >= 0 { try window(pending, i); pending = -1 }
+                for e in ends { body(e >> 2, Int32(e & 3) * 100) }
+                i = p
+            } else {
+                if pending < 0 { pending = i }
+                i = chunkEnd(p)
+            }
+        }
+        if pending >= 0 { try window(pending, n) }
+    }
+
+    /// The classes `icu_word_class` gives.
+    private enum WordClass {
+        static let letter: UInt8 = 1, digit: UInt8 = 2, space: UInt8 = 3, newline: UInt8 = 4, cr: UInt8 = 5
+        static let mid: UInt8 = 6, other: UInt8 = 7, attach: UInt8 = 8
+    }
+
+    /// `icu_word_class` of the code points below U+2E80; never freed.
+    nonisolated(unsafe) private static let wordClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(tableSize))
+        for c in 0..<Int(tableSize) { table[c] = UInt8(icu_word_class(UInt32(c))) }
+        return UnsafePointer(table)
+    }()
+
     /// `icu_sentence_class` of the code points below U+2E80 (the scripts and punctuation
     /// before CJK), looked up once; never freed.
     private static let tableSize: UInt16 = 0x2E80

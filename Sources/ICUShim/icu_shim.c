@@ -40,7 +40,7 @@ int icu_has_boundary_before(const void *n, uint32_t c) {
     return unorm2_hasBoundaryBefore((const UNormalizer2 *)n, (UChar32)c);
 }
 
-// MARK: Break iteration (0 word, 3 sentence)
+// MARK: Break iteration (1 word, 3 sentence)
 void *icu_break_open(int32_t kind, const char *locale, int32_t *err) {
     return ubrk_open((UBreakIteratorType)kind, locale, NULL, 0, (UErrorCode *)err);
 }
@@ -62,6 +62,23 @@ int32_t icu_sentence_class(uint32_t c) {
     case U_SB_ATERM: case U_SB_STERM: case U_SB_CR: case U_SB_LF: case U_SB_SEP: return 1;
     case U_SB_UPPER: case U_SB_LOWER: case U_SB_OLETTER: return 2;
     case U_SB_NUMERIC: return 4;
+    default: return 0;
+    }
+}
+
+int32_t icu_word_class(uint32_t c) {
+    UChar32 ch = (UChar32)c;
+    if (u_hasBinaryProperty(ch, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(ch, UCHAR_IDEOGRAPHIC)) return 0;
+    if (u_getIntPropertyValue(ch, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return 0;
+    switch (u_getIntPropertyValue(ch, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return 1;
+    case U_WB_NUMERIC: return 2;
+    case U_WB_WSEGSPACE: return 3;
+    case U_WB_LF: case U_WB_NEWLINE: return 4;
+    case U_WB_CR: return 5;
+    case U_WB_MIDLETTER: case U_WB_MIDNUM: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return 6;
+    case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: return 7;
+    case U_WB_EXTEND: case U_WB_FORMAT: case U_WB_ZWJ: return 8;
     default: return 0;
     }
 }

@@ -101,4 +101,39 @@ final class SegmentationTests: XCTestCase {
             try check((0..<(1 + next(60))).map { _ in alphabet[next(alphabet.count)] }.joined())
         }
     }
+
+    /// The word boundaries and rule statuses read in plain chunks, with ICU run on the rest,
+    /// are those of a full ICU run: on every corpus document and on random strings of the
+    /// characters that decide them (lone surrogates included).
+    func testWindowedWordBreakEqualsFullIteration() throws {
+        let breaker = try BreakIterator(.word)
+        func check(_ units: [UInt16]) throws {
+            try units.withUnsafeBufferPointer { text in
+                var full: [Int] = [], fast: [Int] = []
+                try breaker.forEachBoundary(text) { b, s in full += [b, Int(s)] }
+                try breaker.wordBoundaries(text) { b, s in fast += [b, Int(s)] }
+                XCTAssertEqual(fast, full, "\(String(decoding: units, as: UTF16.self).debugDescription)")
+            }
+        }
+        var docs = 0
+        let files = FileManager.default.enumerator(at: Support.corpus, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "txt" {
+            try check(Array(String(contentsOf: url, encoding: .utf8).utf16))
+            docs += 1
+        }
+        XCTAssertGreaterThan(docs, 5)
+        let alphabet: [[UInt16]] = ["a", "b", "Z", "Ж", "ж", "ç", "\u{2BC}", "1", "9", "١", "2012", "Word", "дума",
+                        " ", " ", " ", "\u{2003}", "\u{3000}", "\u{A0}", "\t", "\n", "\r", "\r\n", "\u{2028}", "\u{85}", "\u{B}",
+                        ".", ",", ":", ";", "'", "’", "\u{B7}", "\u{2024}", "\u{FE52}", "\"", "„", "“", "-", "–", "(", ")",
+                        "!", "?", "…", "%", "©", "\u{301}", "\u{200D}", "\u{AD}", "\u{200B}", "_", "א", "ア", "中", "ก",
+                        "🙂", "🇧🇬", "т.е.", "3,5", "10.10.2012", "don't", "S.A."].map { Array($0.utf16) } + [[0xD800], [0xDC00]]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            try check((0..<(1 + next(40))).flatMap { _ in alphabet[next(alphabet.count)] })
+        }
+    }
 }

@@ -50,7 +50,7 @@ public final class Segmenter {
     private func tokenize(_ text: UnsafeBufferPointer<UInt16>) throws {
         raw.removeAll(keepingCapacity: true)
         var start = 0
-        try words.forEachBoundary(text) { end, status in
+        try words.wordBoundaries(text) { end, status in
             let kind: TokenKind
             switch status {
             case 100..<200: kind = .number

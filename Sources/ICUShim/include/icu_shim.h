@@ -17,7 +17,7 @@ const void *icu_nfd(int32_t *err);
 const void *icu_nfkc_casefold(int32_t *err);
 int32_t icu_normalize(const void *n, const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, int32_t *err);
 int icu_has_boundary_before(const void *n, uint32_t c);
-// MARK: Break iteration (0 word, 3 sentence)
+// MARK: Break iteration (1 word, 3 sentence)
 void *icu_break_open(int32_t kind, const char *locale, int32_t *err);
 void icu_break_set_text(void *bi, const uint16_t *text, int32_t len, int32_t *err);
 int32_t icu_break_first(void *bi);
@@ -33,6 +33,12 @@ int32_t icu_char_type(uint32_t c);
 /// follow it (ATerm, STerm, CR, LF, Sep), 2 for a letter (Upper, Lower, OLetter), 4 for
 /// Numeric, else 0.
 int32_t icu_sentence_class(uint32_t c);
+/// The Word_Break class of `c` for windowed word breaking: 1 ALetter, 2 Numeric,
+/// 3 WSegSpace, 4 LF or Newline, 5 CR, 6 MidLetter, MidNum, MidNumLet or Single_Quote,
+/// 7 Other or Double_Quote, 8 Extend, Format or ZWJ; 0 for everything that needs ICU's
+/// full rules (Hebrew, Katakana, ExtendNumLet, Regional_Indicator, Extended_Pictographic,
+/// ideographs and the scripts ICU breaks with dictionaries).
+int32_t icu_word_class(uint32_t c);
 // MARK: Spoof checker
 void *icu_spoof_open(int32_t *err);
 int32_t icu_spoof_check(void *sc, const uint16_t *text, int32_t len, int32_t *err);
