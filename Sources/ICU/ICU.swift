@@ -257,11 +257,24 @@ public final class BreakIterator {
         }
         // The boundaries of the chunk being read (end × 4 + status / 100), emitted once the
         // chunk is known plain.
-        var ends: [Int] = []
+        var capacity = 64, count = 0
+        var ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { ends.deallocate() }
+        @inline(__always) func add(_ e: Int) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+                grown.update(from: ends, count: count)
+                ends.deallocate()
+                ends = grown
+                capacity *= 2
+            }
+            ends[count] = e
+            count += 1
+        }
         var pending = -1 // the start of the ICU run being gathered
         var i = 0
         while i < n {
-            ends.removeAll(keepingCapacity: true)
+            count = 0
             var p = i
             var plain = true
             var closed = false
@@ -280,24 +293,24 @@ public final class BreakIterator {
                             plain = false
                         }
                     }
-                    ends.append(j << 2 | (c == WordClass.letter ? 2 : 1))
+                    add(j << 2 | (c == WordClass.letter ? 2 : 1))
                     p = j
                 case WordClass.mid, WordClass.other:
                     if p + 1 < n, unitClass(p + 1) == WordClass.attach { plain = false }
                     p += 1
-                    ends.append(p << 2)
+                    add(p << 2)
                 case WordClass.space:
                     var j = p + 1
                     while j < n, unitClass(j) == WordClass.space { j += 1 }
                     // (a space outside the table, such as U+3000, may continue the run)
                     if j < n, unitClass(j) == WordClass.attach || unitClass(j) == 0 { plain = false }
-                    ends.append(j << 2)
+                    add(j << 2)
                     p = j
                     closed = true
                 case WordClass.newline, WordClass.cr:
                     p += c == WordClass.cr && p + 1 < n && base[p + 1] == 0x0A ? 2 : 1
                     if p < n, unitClass(p) == WordClass.attach { plain = false }
-                    ends.append(p << 2)
+                    add(p << 2)
                     closed = true
                 default:
                     plain = false
@@ -306,7 +319,7 @@ public final class BreakIterator {
             }
             if plain {
                 if pending >= 0 { try window(pending, i); pending = -1 }
-                for e in ends { body(e >> 2, Int32(e & 3) * 100) }
+                for k in 0..<count { body(ends[k] >> 2, Int32(ends[k] & 3) * 100) }
                 i = p
             } else {
                 if pending < 0 { pending = i }
