@@ -256,19 +256,13 @@ public final class BreakIterator {
             return n
         }
         // The boundaries of the chunk being read (end × 4 + status / 100), emitted once the
-        // chunk is known plain.
-        var capacity = 64, count = 0
-        var ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        // chunk is known plain; a chunk of more tokens than fit is left to ICU.
+        let capacity = 256
+        var count = 0
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         defer { ends.deallocate() }
         @inline(__always) func add(_ e: Int) {
-            if count == capacity {
-                let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
-                grown.update(from: ends, count: count)
-                ends.deallocate()
-                ends = grown
-                capacity *= 2
-            }
-            ends[count] = e
+            if count < capacity { ends[count] = e }
             count += 1
         }
         var pending = -1 // the start of the ICU run being gathered
@@ -317,7 +311,7 @@ public final class BreakIterator {
                 }
                 if !plain { break }
             }
-            if plain {
+            if plain && count <= capacity {
                 if pending >= 0 { try window(pending, i); pending = -1 }
                 for k in 0..<count { body(ends[k] >> 2, Int32(ends[k] & 3) * 100) }
                 i = p

@@ -122,6 +122,8 @@ final class SegmentationTests: XCTestCase {
             docs += 1
         }
         XCTAssertGreaterThan(docs, 5)
+        // A chunk of more tokens than the reader keeps.
+        try check(Array((String(repeating: "ab-", count: 300) + " cd").utf16))
         let alphabet: [[UInt16]] = ["a", "b", "Z", "Ж", "ж", "ç", "\u{2BC}", "1", "9", "١", "2012", "Word", "дума",
                         " ", " ", " ", "\u{2003}", "\u{3000}", "\u{A0}", "\t", "\n", "\r", "\r\n", "\u{2028}", "\u{85}", "\u{B}",
                         ".", ",", ":", ";", "'", "’", "\u{B7}", "\u{2024}", "\u{FE52}", "\"", "„", "“", "-", "–", "(", ")",
