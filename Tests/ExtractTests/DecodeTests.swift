@@ -90,6 +90,11 @@ final class DecodeTests: XCTestCase {
             (DecodeTests.bulgarianShort, "windows-1252"),
             (DecodeTests.bulgarianShort, "windows-1251"),
             (DecodeTests.polishShort, "windows-1250"),
+            // (longer than the stretch tried first, which ends inside a character at some point)
+            (DecodeTests.bulgarianLong, "windows-1251"),
+            (DecodeTests.bulgarianLong + " " + DecodeTests.bulgarianShort, "windows-1252"),
+            (DecodeTests.polishLong, "windows-1250"),
+            (String(repeating: "ok ", count: 85) + DecodeTests.bulgarianShort, "windows-1252"),
         ]
         for (text, misread) in samples {
             let broken = try Array(String(decoding: Array(text.utf8), as: UTF8.self).utf8).withUnsafeBufferPointer {

@@ -11,9 +11,12 @@ public enum MojibakeRepair {
     /// text shows no mojibake or re-encoding does not make it more plausible.
     public static func repair(_ units: [UInt16]) -> (utf16: [UInt16], misreadAs: String)? {
         guard hasMarkers(units) else { return nil }
+        // Most texts with markers are no mojibake: their first stretch already fails.
+        let open = charsets.filter { reencodes(units, as: $0) }
+        if open.isEmpty { return nil }
         let original = PlausibilityScore(units)
         var best: (utf16: [UInt16], misreadAs: String, score: PlausibilityScore)?
-        for charset in charsets {
+        for charset in open {
             guard let bytes = try? units.withUnsafeBufferPointer({ try Charset.bytes(from: $0, charset: charset) }),
                   bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) == nil,
                   let repaired = try? bytes.withUnsafeBufferPointer({ try UTF.utf16(fromUTF8: $0) }),
@@ -22,6 +25,17 @@ public enum MojibakeRepair {
             if score > original, best == nil || score > best!.score { best = (repaired, charset, score) }
         }
         return best.map { ($0.utf16, $0.misreadAs) }
+    }
+
+    /// Whether the first 256 units of `units` may be UTF-8 misread as `charset`: they
+    /// re-encode in it, and the bytes hold no invalid UTF-8 sequence short of their end (a
+    /// sequence cut off there may go on). When this is false, so is it for the whole text.
+    static func reencodes(_ units: [UInt16], as charset: String) -> Bool {
+        var end = min(units.count, 256)
+        if end < units.count, units[end - 1] & 0xFC00 == 0xD800 { end -= 1 }
+        guard let bytes = try? units[0..<end].withUnsafeBufferPointer({ try Charset.bytes(from: $0, charset: charset) }) else { return false }
+        guard let bad = bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) else { return true }
+        return end == units.count ? false : bad + 3 >= bytes.count
     }
 
     /// Whether the text has a UTF-8 lead byte followed by a continuation byte, as
