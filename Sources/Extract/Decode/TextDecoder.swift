@@ -13,6 +13,9 @@ public struct TextDecoder: Sendable {
         public var confidence: Int?
         /// What was repaired, e.g. "UTF-8 misread as windows-1251".
         public var repaired: String?
+        /// Where the text's UTF-8 starts in the input, when the input's bytes from there are
+        /// exactly the text (UTF-8, not repaired; 3 after a byte order mark).
+        public var utf8Offset: Int?
     }
 
     /// The legacy charsets considered; on a tie the earlier one wins (windows-1250 over ISO-8859-2).
@@ -27,7 +30,7 @@ public struct TextDecoder: Sendable {
         if bytes.isEmpty { throw DecodeError("empty document (0 bytes)") }
         return try bytes.withUnsafeBufferPointer { buf in
             if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
-                return try utf8(UnsafeBufferPointer(rebasing: buf[3...]), encoding: "UTF-8")
+                return try utf8(UnsafeBufferPointer(rebasing: buf[3...]), encoding: "UTF-8", offset: 3)
             }
             if buf.count >= 2, (buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF) {
                 let le = buf[0] == 0xFF
@@ -42,7 +45,7 @@ public struct TextDecoder: Sendable {
                 }
             }
             if let declared {
-                if TextDecoder.isUTF8(declared) { return try utf8(buf, encoding: "UTF-8") }
+                if TextDecoder.isUTF8(declared) { return try utf8(buf, encoding: "UTF-8", offset: 0) }
                 do {
                     return Result(utf16: try Charset.utf16(from: buf, charset: declared), encoding: declared)
                 } catch let e as ICUError where e.code == "U_FILE_ACCESS_ERROR" {
@@ -53,7 +56,7 @@ public struct TextDecoder: Sendable {
             }
             if let nul = buf.prefix(8192).firstIndex(of: 0) { throw DecodeError("binary file: NUL byte at offset \(nul)") }
             // ICU's conversion fails on bytes that are not UTF-8: one pass validates and converts.
-            if let units = try? UTF.utf16(fromUTF8: buf) { return utf8(units, encoding: "UTF-8") }
+            if let units = try? UTF.utf16(fromUTF8: buf) { return utf8(units, encoding: "UTF-8", offset: 0) }
             return try legacy(buf)
         }
     }
@@ -64,20 +67,20 @@ public struct TextDecoder: Sendable {
         return n == "utf-8" || n == "utf8"
     }
 
-    private func utf8(_ buf: UnsafeBufferPointer<UInt8>, encoding: String) throws -> Result {
+    private func utf8(_ buf: UnsafeBufferPointer<UInt8>, encoding: String, offset: Int) throws -> Result {
         if buf.isEmpty { throw DecodeError("empty document (only a byte order mark)") }
         guard let units = try? UTF.utf16(fromUTF8: buf) else {
             throw DecodeError("invalid UTF-8 at byte offset \(TextDecoder.firstInvalidUTF8(buf) ?? 0)")
         }
-        return utf8(units, encoding: encoding)
+        return utf8(units, encoding: encoding, offset: offset)
     }
 
-    /// Decoded UTF-8, repaired when it is mojibake.
-    private func utf8(_ units: [UInt16], encoding: String) -> Result {
+    /// Decoded UTF-8 that started at `offset` of the input, repaired when it is mojibake.
+    private func utf8(_ units: [UInt16], encoding: String, offset: Int) -> Result {
         if let fixed = MojibakeRepair.repair(units) {
             return Result(utf16: fixed.utf16, encoding: encoding, repaired: "UTF-8 misread as \(fixed.misreadAs)")
         }
-        return Result(utf16: units, encoding: encoding)
+        return Result(utf16: units, encoding: encoding, utf8Offset: offset)
     }
 
     /// Bytes that are not UTF-8: ICU's detection on long texts (windows-1250 preferred

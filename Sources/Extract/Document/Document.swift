@@ -193,6 +193,9 @@ public struct Document: Sendable {
     public var entities: [EntityAnnotation] = []
     /// Extra fields from the input (e.g. url) carried to the output unchanged.
     public var url: String?
+    /// The text as UTF-8, when the input's bytes are exactly that (the writer copies them
+    /// instead of transcoding `utf16`).
+    public var utf8: [UInt8]?
 
     public init(id: String, source: SourceInfo, utf16: [UInt16]) {
         self.id = id

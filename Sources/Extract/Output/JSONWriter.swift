@@ -43,7 +43,7 @@ public struct JSONWriter: Sendable {
             o.raw(",\"documentDate\":{\"value\":"); o.string(d.value.description); o.raw(",\"source\":"); o.string(d.source.rawValue); o.raw("}")
         }
         o.raw(",\"text\":")
-        doc.utf16.withUnsafeBufferPointer { o.string(utf16: $0) }
+        if let utf8 = doc.utf8 { utf8.withUnsafeBufferPointer { o.string(utf8: $0) } } else { doc.utf16.withUnsafeBufferPointer { o.string(utf16: $0) } }
         o.raw(",\"sentences\":[")
         for (i, s) in doc.sentences.enumerated() {
             if i > 0 { o.raw(",") }

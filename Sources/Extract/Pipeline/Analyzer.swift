@@ -72,6 +72,7 @@ public final class Analyzer {
         clock?.start()
         var utf16: [UInt16]
         var source: SourceInfo
+        var utf8: [UInt8]?
         switch input.content {
         case .bytes(let bytes):
             let decoded: TextDecoder.Result
@@ -79,6 +80,7 @@ public final class Analyzer {
                 throw StageError(path: input.path, stage: "decode", message: e.message)
             }
             utf16 = decoded.utf16
+            if let o = decoded.utf8Offset { utf8 = o == 0 ? bytes : Array(bytes[o...]) }
             source = SourceInfo(path: input.path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: decoded.encoding,
                                 confidence: decoded.confidence, repaired: decoded.repaired)
         case .text(let text):
@@ -88,6 +90,7 @@ public final class Analyzer {
         }
         var doc = Document(id: input.id, source: source, utf16: utf16)
         doc.url = input.url
+        doc.utf8 = utf8
         clock?.lap(.decode)
         do {
             try segmenter.segment(&doc, vocabulary: resources.ruleSet.vocabulary)
