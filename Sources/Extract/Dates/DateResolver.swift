@@ -42,7 +42,7 @@ public struct DateResolver: Sendable {
     /// Resolves one produced record; nil when the fields do not make a valid date.
     public func resolve(_ fields: Fields, state: inout State) -> Resolution? {
         if fields.contains(where: { $0.key.utf8.first == 0x66 && $0.key.hasPrefix("from.") }) {
-            var shared = Fields()
+            var shared = Fields(capacity: fields.count)
             for (k, v) in fields where !k.hasPrefix("from.") && !k.hasPrefix("to.") && k != "type" { shared[k] = v }
             var a = shared, b = shared
             for (k, v) in fields where k.hasPrefix("from.") { a[String(k.dropFirst(5))] = v }

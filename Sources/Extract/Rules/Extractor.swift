@@ -53,7 +53,7 @@ public struct Extractor {
             let dimension = compiled.rules[m.rule].dimension
             let id = compiled.rules[m.rule].id
             for rec in produce {
-                var fields = Fields()
+                var fields = Fields(capacity: rec.fields.count)
                 for (k, v) in rec.fields {
                     switch v {
                     case .constant(let c): fields.add(k, c)

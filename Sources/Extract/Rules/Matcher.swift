@@ -306,7 +306,7 @@ public struct Matcher {
     func makeMatch(_ f: Found, _ store: [Int32], _ ctx: MatchContext) -> RuleMatch {
         let r = Int(f.rule)
         let program = rules.programs[r]
-        var captures = RuleMatch.Captures()
+        var captures = RuleMatch.Captures(capacity: program.captureNames.count)
         let used = rules.valueCaptures[r]
         let base = Int(f.slots)
         for (k, name) in program.captureNames.enumerated() {

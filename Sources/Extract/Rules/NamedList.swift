@@ -13,6 +13,11 @@ public struct NamedList<Value: Sendable>: Sendable, Sequence, ExpressibleByDicti
 
     public init() {}
 
+    public var count: Int { items.count }
+
+    /// An empty list with room for `capacity` values (so that adding them does not regrow it).
+    public init(capacity: Int) { items.reserveCapacity(capacity) }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
         for (k, v) in elements { self[k] = v }
     }
