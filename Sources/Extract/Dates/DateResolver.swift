@@ -17,8 +17,31 @@ public struct DateResolver: Sendable {
     /// Resolution state over one document: the last fully known date mentioned.
     public struct State: Sendable {
         public var documentDate: CivilDate?
-        var previous: (year: Int, month: Int?, day: Int?)?
+        var previous: (year: Int, month: Int?, day: Int?)? { didSet { changes += 1 } }
+        /// How many times `previous` was set.
+        var changes = 0
         public init(documentDate: CivilDate?) { self.documentDate = documentDate }
+    }
+
+    /// One record's resolution in a pass over a document, with the previous mention it set.
+    public struct Step: Sendable {
+        public var resolution: Resolution?
+        var previous: (year: Int, month: Int?, day: Int?)?
+        var setsPrevious: Bool
+    }
+
+    /// Resolves one record as `resolve(_:state:)` does, taking the record's step in an
+    /// earlier pass (under another document date) as it is when that was absolute: an
+    /// absolute value reads neither the document date nor the previous mention, and the
+    /// previous mention it sets is its own.
+    public func resolve(_ fields: Fields, state: inout State, earlier: Step?) -> Step {
+        if let e = earlier, let r = e.resolution, r.anchor == .absolute {
+            if e.setsPrevious { state.previous = e.previous }
+            return e
+        }
+        let before = state.changes
+        let r = resolve(fields, state: &state)
+        return Step(resolution: r, previous: state.previous, setsPrevious: state.changes != before)
     }
 
     /// A resolved value.

@@ -73,11 +73,13 @@ public struct Extractor {
             }
         }
         clock?.lap(.match)
-        doc.dates = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
+        dateRecords.sort { $0.span.start < $1.span.start }
+        let steps: [DateResolver.Step]
+        (doc.dates, steps) = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
             // Only dates that were not absolute can change with the document date.
-            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, documentDate: found) }
+            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, documentDate: found, earlier: steps).0 }
         }
         clock?.lap(.dates)
         doc.entities = entities.resolve(entityRecords, in: doc, context: ctx)
@@ -94,13 +96,19 @@ public struct Extractor {
         var rule: String
     }
 
-    private func resolveDates(_ records: [Record], documentDate: CivilDate?) -> [DateAnnotation] {
+    /// The date annotations of `records` (in order of their starts), with each record's
+    /// step for a later pass; `earlier` is the steps of an earlier pass, to take over.
+    private func resolveDates(_ records: [Record], documentDate: CivilDate?, earlier: [DateResolver.Step]? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
-        for record in records.sorted(by: { $0.span.start < $1.span.start }) {
-            guard let r = dates.resolve(record.fields, state: &state) else { continue }
+        var steps: [DateResolver.Step] = []
+        steps.reserveCapacity(records.count)
+        for (i, record) in records.enumerated() {
+            let step = dates.resolve(record.fields, state: &state, earlier: earlier?[i])
+            steps.append(step)
+            guard let r = step.resolution else { continue }
             out.append(DateAnnotation(span: record.span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: record.rule, range: r.range, mod: r.mod))
         }
-        return out
+        return (out, steps)
     }
 }
