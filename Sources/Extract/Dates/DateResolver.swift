@@ -65,19 +65,18 @@ public struct DateResolver: Sendable {
     /// Resolves one produced record; nil when the fields do not make a valid date.
     public func resolve(_ fields: Fields, state: inout State) -> Resolution? {
         if fields.contains(where: { $0.key.utf8.first == 0x66 && $0.key.hasPrefix("from.") }) {
-            var shared = Fields(capacity: fields.count)
-            for (k, v) in fields where !k.hasPrefix("from.") && !k.hasPrefix("to.") && k != "type" { shared[k] = v }
-            var a = shared, b = shared
-            for (k, v) in fields where k.hasPrefix("from.") { a[String(k.dropFirst(5))] = v }
-            for (k, v) in fields where k.hasPrefix("to.") { b[String(k.dropFirst(3))] = v }
+            var a = DateFields(fields, prefix: "from."), b = DateFields(fields, prefix: "to.")
             // The start takes missing month/year from the end ("10-12 май 2020", "od 1 do 3 czerwca").
-            for k in ["year", "month"] where a[k] == nil && b[k] != nil && a["numeric"] == nil { a[k] = b[k] }
+            if a[.numeric] == nil {
+                if a[.year] == nil { a.take(.year, .year, of: b) }
+                if a[.month] == nil { a.take(.month, .month, of: b) }
+            }
             var probe = state
             guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
             state = probe
             return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value))
         }
-        guard let r = resolveOne(fields, state: &state) else { return nil }
+        guard let r = resolveOne(DateFields(fields), state: &state) else { return nil }
         return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil)
     }
 
@@ -142,16 +141,16 @@ public struct DateResolver: Sendable {
         return v
     }
 
-    private func resolveOne(_ fields: Fields, state: inout State) -> Resolved? {
+    private func resolveOne(_ fields: DateFields, state: inout State) -> Resolved? {
         var f = fields
         // `period: Q|H` with `number` names a quarter or a half.
-        if let period = f["period"], let n = f["number"] { f[period == "Q" ? "quarter" : "half"] = n }
-        let forced = f["type"].flatMap { DateAnnotation.Kind(rawValue: $0) }
-        if let ref = f["ref"] {
+        if let period = f[.period], f[.number] != nil { f.take(period == "Q" ? .quarter : .half, .number, of: f) }
+        let forced = f[.type].flatMap { DateAnnotation.Kind(rawValue: $0) }
+        if let ref = f[.ref] {
             return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
-        if let unit = f["duration"] {
-            let amount = DateResolver.int(f["amount"]) ?? 1
+        if let unit = f[.duration] {
+            let amount = DateResolver.int(f[.amount]) ?? 1
             guard amount > 0 else { return nil }
             let value: String
             switch unit {
@@ -162,26 +161,26 @@ public struct DateResolver: Sendable {
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
         }
-        if f["set"] != nil, let wd = DateResolver.int(f["weekday"]), (1...7).contains(wd) {
+        if f[.set] != nil, let wd = DateResolver.int(f[.weekday]), (1...7).contains(wd) {
             return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil)
         }
-        if let unit = f["set"] {
+        if let unit = f[.set] {
             let value = unit == "H" ? "PT1H" : unit == "MIN" ? "PT1M" : "P1\(unit)"
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil)
         }
-        if let unit = f["relative"] {
+        if let unit = f[.relative] {
             return relative(unit, f, state: &state, forced: forced)
         }
-        var year = DateResolver.year(f["year"]), month = DateResolver.int(f["month"]), day = DateResolver.int(f["day"])
-        if let numeric = f["numeric"] {
+        var year = DateResolver.year(f[.year]), month = DateResolver.int(f[.month]), day = DateResolver.int(f[.day])
+        if let numeric = f[.numeric] {
             guard let parts = DateResolver.numericParts(numeric) else { return nil }
             (year, month, day) = (parts.0, parts.1, parts.2)
         }
-        let mod = f["mod"]
-        if let c = DateResolver.int(f["century"]) {
+        let mod = f[.mod]
+        if let c = DateResolver.int(f[.century]) {
             return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
-        if let d = DateResolver.int(f["decade"]) {
+        if let d = DateResolver.int(f[.decade]) {
             guard d % 10 == 0 else { return nil }
             var full = d
             if d < 100 {
@@ -193,7 +192,7 @@ public struct DateResolver: Sendable {
             return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: nil)
         }
         var anchor: DateAnnotation.Anchor = .absolute
-        if year == nil, month != nil || f["quarter"] != nil || f["season"] != nil || f["half"] != nil {
+        if year == nil, month != nil || f[.quarter] != nil || f[.season] != nil || f[.half] != nil {
             if let doc = state.documentDate {
                 if let m = month, let d = day {
                     // The year that puts the date nearest the document date.
@@ -217,9 +216,9 @@ public struct DateResolver: Sendable {
         if let d = day {
             guard let m = month, d >= 1, d <= CivilDate.daysIn(month: m, year: year ?? 2000) else { return nil }
         }
-        var hour = DateResolver.int(f["hour"]), minute = DateResolver.int(f["minute"])
+        var hour = DateResolver.int(f[.hour]), minute = DateResolver.int(f[.minute])
         var second: Int?
-        if let t = f["time"] {
+        if let t = f[.time] {
             guard let (h, m, sec) = DateResolver.time(t) else { return nil }
             (hour, minute, second) = (h, m, sec)
         }
@@ -228,13 +227,13 @@ public struct DateResolver: Sendable {
         }
         var value: String
         var grain: String
-        if let q = DateResolver.int(f["quarter"]) {
+        if let q = DateResolver.int(f[.quarter]) {
             guard (1...4).contains(q) else { return nil }
             value = "\(year.map(Digits.pad4) ?? "XXXX")-Q\(q)"; grain = "quarter"
-        } else if let h = DateResolver.int(f["half"]) {
+        } else if let h = DateResolver.int(f[.half]) {
             guard (1...2).contains(h) else { return nil }
             value = "\(year.map(Digits.pad4) ?? "XXXX")-H\(h)"; grain = "half"
-        } else if let s = f["season"] {
+        } else if let s = f[.season] {
             value = "\(year.map(Digits.pad4) ?? "XXXX")-\(s)"; grain = "season"
         } else if let m = month {
             value = "\(year.map(Digits.pad4) ?? "XXXX")-\(Digits.pad2(m))"; grain = "month"
@@ -246,7 +245,7 @@ public struct DateResolver: Sendable {
         } else {
             value = ""; grain = "day"
         }
-        if year == nil && (month != nil || f["quarter"] != nil || f["season"] != nil || f["half"] != nil) { anchor = .unresolved }
+        if year == nil && (month != nil || f[.quarter] != nil || f[.season] != nil || f[.half] != nil) { anchor = .unresolved }
         if let y = year, grain == "day" || grain == "month" || grain == "year" {
             if anchor == .absolute || anchor == .documentDate || anchor == .previousMention {
                 state.previous = (y, month, day)
@@ -267,7 +266,7 @@ public struct DateResolver: Sendable {
             value += DateResolver.clock(h, minute ?? 0, second)
             grain = second == nil ? "minute" : "second"
             kind = forced ?? .time
-        } else if let part = f["daypart"], grain == "day" {
+        } else if let part = f[.daypart], grain == "day" {
             value += "T\(part)"
             grain = "daypart"
             kind = forced ?? .time
@@ -275,7 +274,7 @@ public struct DateResolver: Sendable {
         return Resolved(value: value, grain: grain, kind: kind, anchor: anchor, mod: mod)
     }
 
-    private func relative(_ rawUnit: String, _ f: Fields, state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
+    private func relative(_ rawUnit: String, _ f: DateFields, state: inout State, forced: DateAnnotation.Kind?) -> Resolved? {
         let unit: String
         switch rawUnit {
         case "D": unit = "day"
@@ -286,9 +285,9 @@ public struct DateResolver: Sendable {
         default: unit = rawUnit
         }
         // "преди година", "za tydzień": a unit alone counts one.
-        var offset = DateResolver.int(f["offset"]) ?? (f["direction"] == nil ? 0 : 1)
-        if f["direction"] == "past" { offset = -abs(offset) }
-        if f["direction"] == "future" { offset = abs(offset) }
+        var offset = DateResolver.int(f[.offset]) ?? (f[.direction] == nil ? 0 : 1)
+        if f[.direction] == "past" { offset = -abs(offset) }
+        if f[.direction] == "future" { offset = abs(offset) }
         guard let doc = state.documentDate else {
             let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
             return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
@@ -301,7 +300,7 @@ public struct DateResolver: Sendable {
             let days = unit == "day" ? offset : unit == "H" ? offset / 24 : 0
             let d = doc.adding(days: unit == "day" || unit == "H" ? days : 0)
             value = d.description
-            if let t = f["time"], let (h, m, sec) = DateResolver.time(t) {
+            if let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
                 return Resolved(value: value + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
             }
             return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
@@ -320,7 +319,7 @@ public struct DateResolver: Sendable {
             let q = ((q0 % 4) + 4) % 4 + 1
             value = "\(Digits.pad4(y))-Q\(q)"
         case "weekday":
-            guard let wd = DateResolver.int(f["weekday"]), (1...7).contains(wd) else { return nil }
+            guard let wd = DateResolver.int(f[.weekday]), (1...7).contains(wd) else { return nil }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
             value = monday.adding(days: wd - 1 + 7 * offset).description

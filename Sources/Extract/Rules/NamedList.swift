@@ -15,6 +15,9 @@ public struct NamedList<Value: Sendable>: Sendable, Sequence, ExpressibleByDicti
 
     public var count: Int { items.count }
 
+    /// The value at position `i` of the list.
+    func value(at i: Int) -> Value { items[i].value }
+
     /// An empty list with room for `capacity` values (so that adding them does not regrow it).
     public init(capacity: Int) { items.reserveCapacity(capacity) }
 
