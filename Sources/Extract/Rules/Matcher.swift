@@ -78,6 +78,11 @@ public struct Matcher {
             rules.hasContext.withUnsafeBufferPointer { hasContext in
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool { rules.passes(k, toks[p], p, ctx) }
+                /// Whether an entry of lexicon `l` may start at `p` (from its type list).
+                @inline(__always) func startsLexicon(_ p: Int, _ l: Int) -> Bool {
+                    let o = Int(typeAt[p])
+                    return pool[o + TypeList.header + Int(pool[o]) + (l >> 5)] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0
+                }
                 /// Whether the context condition holds at `p`: no forbidden and (when any is
                 /// required) one required predicate passes.
                 func holds(_ p: Int, forbidden: Range<Int>, required: Range<Int>, _ items: [Int32], _ requiredItems: [Int32]) -> Bool {
@@ -105,7 +110,8 @@ public struct Matcher {
                         case .test(let k):
                             if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
                         case .phrase(let l, let k):
-                            if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) {
+                            // (no entry of the lexicon starts with a word of this kind: no hits needed)
+                            if pos < n, pos == start || !toks[pos].startsBlock, startsLexicon(pos, l), pass(k, pos) {
                                 // (a lexicon entry is evidence enough to run over a sentence break inside it)
                                 let hits = ctx.hits(pos)
                                 var end = -1, several = false
@@ -196,7 +202,8 @@ public struct Matcher {
     ///
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has), then
-    /// the rules, each flagged when its first-token test depends on the context.
+    /// the rules, each flagged when its first-token test depends on the context, then the
+    /// lexicons with an entry that may start there (one bit each, in 32-bit words).
     enum TypeList {
         static let header = 4
         static let ruleMask: Int32 = 0x3FFF_FFFF
@@ -276,10 +283,13 @@ public struct Matcher {
         for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
         var bits: UInt64 = 0
         var longest = 0
-        if rules.usesLexicons {
+        var starting = [Int32](repeating: 0, count: rules.lexiconWords)
+        if rules.usesLexicons || rules.usesPhrases {
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
                 for ref in refs {
                     let l = Int(ref.lexicon)
+                    starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
+                    guard rules.usesLexicons else { continue }
                     add(rules.byLexicon, l)
                     longest = max(longest, Int(ref.words))
                     if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
@@ -299,6 +309,7 @@ public struct Matcher {
         let o = ctx.cache.typePool.count
         ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest)]
         ctx.cache.typePool += entries
+        ctx.cache.typePool += starting
         return o
     }
 
