@@ -354,10 +354,10 @@ public final class Segmenter {
         }
         // One pass: the shape, whether unit-by-unit folding is the whole story (see
         // `TextFolder.fold`), and the key's hash; most units read what they are from a table.
-        var letters = 0, upper = 0, lower = 0, digits = 0
-        var first = true, firstUpper = false, camel = false, prevLetter = false
-        var roman = true
-        var simple = true, hasCyr = false, hasLat = false
+        // (counted without branches: case and script change from unit to unit)
+        var letters: UInt32 = 0, upper: UInt32 = 0, lower: UInt32 = 0, digits: UInt32 = 0
+        var firstUpper: UInt32 = 0, camel: UInt32 = 0, prevLetter: UInt32 = 0
+        var allFlags: UInt32 = ~0, letterFlags: UInt32 = 0
         var hash: UInt64 = 0xcbf29ce484222325
         var k = s
         let table = unitTable
@@ -379,29 +379,24 @@ public final class Segmenter {
                 f = Segmenter.unitFlags(c)
             }
             k += 1
-            if f & Segmenter.foldsAlone == 0 { simple = false }
-            if f & Segmenter.digit != 0 {
-                digits += 1
-                roman = false
-                continue
-            }
-            let isUp = f & Segmenter.upper != 0, isLow = f & Segmenter.lower != 0
-            if isUp || isLow {
-                letters += 1
-                if f & Segmenter.cyrillic != 0 { hasCyr = true } else if f & Segmenter.latin != 0 { hasLat = true }
-                if first { firstUpper = isUp }
-                first = false
-                if isUp { upper += 1; if prevLetter { camel = true } }
-                if isLow { lower += 1 }
-                prevLetter = true
-                if f & Segmenter.romanLetter == 0 { roman = false }
-            } else if f & Segmenter.romanJoiner == 0 {
-                roman = false
-                prevLetter = false
-            } else {
-                prevLetter = false
-            }
+            let isDigit = (f >> 1) & 1, isUp = (f >> 2) & 1, isLow = (f >> 3) & 1
+            let isLetter = isUp | isLow
+            // A digit leaves "after a letter" as it was; a roman numeral has letters I V X L C D M
+            // and the joiners - . ' ’ only.
+            let romanOK = isLetter != 0 ? f & Segmenter.romanLetter : isDigit != 0 ? 0 : (f & Segmenter.romanJoiner) >> 1
+            allFlags &= f | (romanOK != 0 ? Segmenter.romanLetter : 0)
+            if letters == 0 { firstUpper = isUp }
+            letters += isLetter
+            upper += isUp
+            lower += isLow
+            digits += isDigit
+            camel |= isUp & prevLetter
+            prevLetter = isDigit != 0 ? prevLetter : isLetter
+            letterFlags |= isLetter != 0 ? f : 0
         }
+        let simple = allFlags & Segmenter.foldsAlone != 0
+        let roman = allFlags & Segmenter.romanLetter != 0
+        let hasCyr = letterFlags & Segmenter.cyrillic != 0, hasLat = letterFlags & Segmenter.latin != 0
         if hasCyr { t.shape.insert(.cyrillic) }
         if hasLat { t.shape.insert(.latin) }
         if simple && !(hasCyr && hasLat) {
@@ -437,10 +432,10 @@ public final class Segmenter {
         }
         if letters > 0 {
             if upper == letters && letters >= 2 { t.shape.insert(.allCaps) }
-            else if firstUpper { t.shape.insert(.capitalized) }
+            else if firstUpper != 0 { t.shape.insert(.capitalized) }
             if lower == letters { t.shape.insert(.lower) }
             // An upper-case letter right after another letter, and some lower case: SPCleantech, McDonald.
-            if camel && lower > 0 { t.shape.insert(.camelCase) }
+            if camel != 0 && lower > 0 { t.shape.insert(.camelCase) }
             if roman && upper == letters && digits == 0 && Segmenter.isValidRoman(text, s, e) { t.shape.insert(.roman) }
         }
     }
