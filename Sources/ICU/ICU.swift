@@ -205,16 +205,17 @@ public final class BreakIterator {
         return out
     }
 
-    /// The word boundaries of `text` with their rule statuses: exactly what
-    /// `forEachBoundary` gives for a word iterator, without running ICU over plain text.
+    /// The word boundaries of `text` with their rule statuses, appended to `out` (each as
+    /// boundary << 32 | status): exactly what `forEachBoundary` gives for a word iterator,
+    /// without running ICU over plain text.
     ///
     /// The text is read in chunks, each ending after a run of spaces or a line break
     /// (where no UAX #29 rule looks across: WB3a, WB3d). A chunk of letter runs, digit
     /// runs, spaces, line breaks and lone punctuation is split as the rules leave no
     /// choice (WB5, WB8, WB3d, WB999: letters 200, digits 100, the rest 0). A chunk with
     /// anything else (letters next to digits, a full stop or apostrophe between two of
-    /// them, combining marks, other scripts) is left to ICU, adjacent ones as one run.
-    public func wordBoundaries(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int, Int32) -> Void) throws {
+    /// them, combining marks, other scripts) is left to ICU.
+    public func wordBoundaries(_ text: UnsafeBufferPointer<UInt16>, into out: inout [UInt64]) throws {
         precondition(kind == .word, "word boundaries need a word iterator")
         let h = UnsafeMutableRawPointer(handle)
         var err: Int32 = 0
@@ -226,6 +227,7 @@ public final class BreakIterator {
             let u = base[i]
             return u < BreakIterator.tableSize ? classes[Int(u)] : 0
         }
+        @inline(__always) func add(_ end: Int, _ status: Int32) { out.append(UInt64(end) << 32 | UInt64(UInt32(bitPattern: status))) }
         /// Runs ICU on `text[from..<to]`.
         func window(_ from: Int, _ to: Int) throws {
             icu_break_set_text(h, base + from, Int32(to - from), &err)
@@ -234,7 +236,7 @@ public final class BreakIterator {
             while true {
                 let b = icu_break_next(h)
                 if b < 0 { break }
-                body(from + Int(b), icu_break_status(h))
+                add(from + Int(b), icu_break_status(h))
             }
         }
         /// Where the chunk holding `i` ends: after the next line break that no combining
@@ -255,20 +257,10 @@ public final class BreakIterator {
             }
             return n
         }
-        // The boundaries of the chunk being read (end × 4 + status / 100), emitted once the
-        // chunk is known plain; a chunk of more tokens than fit is left to ICU.
-        let capacity = 256
-        var count = 0
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        defer { ends.deallocate() }
-        @inline(__always) func add(_ e: Int) {
-            if count < capacity { ends[count] = e }
-            count += 1
-        }
-        var pending = -1 // the start of the ICU run being gathered
         var i = 0
         while i < n {
-            count = 0
+            // The chunk's boundaries go straight to `out`, and are taken back when it is not plain.
+            let mark = out.count
             var p = i
             var plain = true
             var closed = false
@@ -287,40 +279,39 @@ public final class BreakIterator {
                             plain = false
                         }
                     }
-                    add(j << 2 | (c == WordClass.letter ? 2 : 1))
+                    add(j, c == WordClass.letter ? 200 : 100)
                     p = j
                 case WordClass.mid, WordClass.other:
                     if p + 1 < n, unitClass(p + 1) == WordClass.attach { plain = false }
                     p += 1
-                    add(p << 2)
+                    add(p, 0)
                 case WordClass.space:
                     var j = p + 1
                     while j < n, unitClass(j) == WordClass.space { j += 1 }
                     // (a space outside the table, such as U+3000, may continue the run)
                     if j < n, unitClass(j) == WordClass.attach || unitClass(j) == 0 { plain = false }
-                    add(j << 2)
+                    add(j, 0)
                     p = j
                     closed = true
                 case WordClass.newline, WordClass.cr:
                     p += c == WordClass.cr && p + 1 < n && base[p + 1] == 0x0A ? 2 : 1
                     if p < n, unitClass(p) == WordClass.attach { plain = false }
-                    add(p << 2)
+                    add(p, 0)
                     closed = true
                 default:
                     plain = false
                 }
                 if !plain { break }
             }
-            if plain && count <= capacity {
-                if pending >= 0 { try window(pending, i); pending = -1 }
-                for k in 0..<count { body(ends[k] >> 2, Int32(ends[k] & 3) * 100) }
+            if plain {
                 i = p
             } else {
-                if pending < 0 { pending = i }
-                i = chunkEnd(p)
+                out.removeSubrange(mark...)
+                let end = chunkEnd(p)
+                try window(i, end)
+                i = end
             }
         }
-        if pending >= 0 { try window(pending, n) }
     }
 
     /// The classes `icu_word_class` gives.

@@ -109,9 +109,10 @@ final class SegmentationTests: XCTestCase {
         let breaker = try BreakIterator(.word)
         func check(_ units: [UInt16]) throws {
             try units.withUnsafeBufferPointer { text in
-                var full: [Int] = [], fast: [Int] = []
+                var full: [Int] = [], packed: [UInt64] = []
                 try breaker.forEachBoundary(text) { b, s in full += [b, Int(s)] }
-                try breaker.wordBoundaries(text) { b, s in fast += [b, Int(s)] }
+                try breaker.wordBoundaries(text, into: &packed)
+                let fast = packed.flatMap { [Int($0 >> 32), Int(Int32(truncatingIfNeeded: $0))] }
                 XCTAssertEqual(fast, full, "\(String(decoding: units, as: UTF16.self).debugDescription)")
             }
         }
@@ -122,8 +123,8 @@ final class SegmentationTests: XCTestCase {
             docs += 1
         }
         XCTAssertGreaterThan(docs, 5)
-        // A chunk of more tokens than the reader keeps.
-        try check(Array((String(repeating: "ab-", count: 300) + " cd").utf16))
+        // A long chunk of plain tokens, then one that is not plain.
+        try check(Array((String(repeating: "ab-", count: 300) + " cd " + String(repeating: "a.b", count: 300) + " x").utf16))
         let alphabet: [[UInt16]] = ["a", "b", "Z", "Ж", "ж", "ç", "\u{2BC}", "1", "9", "١", "2012", "Word", "дума",
                         " ", " ", " ", "\u{2003}", "\u{3000}", "\u{A0}", "\t", "\n", "\r", "\r\n", "\u{2028}", "\u{85}", "\u{B}",
                         ".", ",", ":", ";", "'", "’", "\u{B7}", "\u{2024}", "\u{FE52}", "\"", "„", "“", "-", "–", "(", ")",

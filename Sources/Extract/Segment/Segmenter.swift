@@ -13,6 +13,8 @@ public final class Segmenter {
     private let folder: TextFolder
     private let data: SegmentationData
     private var raw: [Token] = []
+    /// Word boundaries with their ICU rule statuses (see `BreakIterator.wordBoundaries`).
+    private var boundaries: [UInt64] = []
     /// `Segmenter.unitTable`, held so the hot loop does not check its lazy initialisation.
     private let unitTable = Segmenter.unitTable
 
@@ -49,8 +51,11 @@ public final class Segmenter {
 
     private func tokenize(_ text: UnsafeBufferPointer<UInt16>) throws {
         raw.removeAll(keepingCapacity: true)
+        boundaries.removeAll(keepingCapacity: true)
+        try words.wordBoundaries(text, into: &boundaries)
         var start = 0
-        try words.wordBoundaries(text) { end, status in
+        for b in boundaries {
+            let end = Int(b >> 32), status = Int32(truncatingIfNeeded: b)
             let kind: TokenKind
             switch status {
             case 100..<200: kind = .number
@@ -65,7 +70,7 @@ public final class Segmenter {
                     raw.append(Segmenter.token(start, j, .number))
                     raw.append(Segmenter.token(j, end, .word))
                     start = end
-                    return
+                    continue
                 }
             }
             raw.append(Segmenter.token(start, end, kind))
