@@ -41,22 +41,24 @@ public enum MojibakeRepair {
     /// Whether the text has a UTF-8 lead byte followed by a continuation byte, as
     /// either misreading shows them.
     static func hasMarkers(_ units: [UInt16]) -> Bool {
-        let lead = bits.lead, follow = bits.follow
+        let classes = unitClasses
         var previousIsLead = false
         for u in units {
-            let word = Int(u >> 6), bit = UInt64(1) << UInt64(u & 63)
-            if previousIsLead && follow[word] & bit != 0 { return true }
-            previousIsLead = lead[word] & bit != 0
+            let c = u < classes.size ? classes.table[Int(u)] : 0
+            if previousIsLead && c & 2 != 0 { return true }
+            previousIsLead = c & 1 != 0
         }
         return false
     }
 
-    /// `table` as bitsets over UTF-16 units: one test per character, no hashing.
-    static let bits: (lead: [UInt64], follow: [UInt64]) = {
-        var lead = [UInt64](repeating: 0, count: 1024), follow = [UInt64](repeating: 0, count: 1024)
-        for u in table.lead { lead[Int(u >> 6)] |= UInt64(1) << UInt64(u & 63) }
-        for u in table.follow { follow[Int(u >> 6)] |= UInt64(1) << UInt64(u & 63) }
-        return (lead, follow)
+    /// Per unit below `size` (every unit of `table` lies there), 1 when it is a lead and 2
+    /// when it is a continuation: one load per unit, no hashing.
+    static let unitClasses: (table: [UInt8], size: UInt16) = {
+        let size = UInt16(max(table.lead.max() ?? 0, table.follow.max() ?? 0)) + 1
+        var classes = [UInt8](repeating: 0, count: Int(size))
+        for u in table.lead { classes[Int(u)] |= 1 }
+        for u in table.follow { classes[Int(u)] |= 2 }
+        return (classes, size)
     }()
 
     /// The characters that UTF-8 lead bytes 0xC2...0xDF and continuation bytes

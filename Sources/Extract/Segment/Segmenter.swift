@@ -32,8 +32,13 @@ public final class Segmenter {
             var tokens = merge(text)
             // The folded keys: the text folded unit by unit (the key of most tokens is the
             // span of this at the token's own offsets), then the keys that need ICU.
+            // (a unit at or above `tableSize` folds to itself)
+            let table = unitTable
             var folded = [UInt16](unsafeUninitializedCapacity: text.count + text.count / 8) { buf, n in
-                for i in 0..<text.count { buf[i] = TextFolder.simpleFold(text[i]) }
+                for i in 0..<text.count {
+                    let u = text[i]
+                    buf[i] = u < Segmenter.tableSize ? UInt16(truncatingIfNeeded: table[Int(u)]) : u
+                }
                 n = text.count
             }
             for i in tokens.indices {
