@@ -20,7 +20,7 @@ struct DocumentDateFinder {
         text.withUnsafeBufferPointer { text in
             var s = 0
             while true {
-                let i = DocumentDateFinder.newline(text, from: s)
+                let i = UnitSearch.first(0x0A, in: text, from: s)
                 if let t = Segmenter.trim(text, s, i) { lines.append(t) }
                 if i == text.count { break }
                 s = i + 1
@@ -85,23 +85,6 @@ struct DocumentDateFinder {
 }
 
 extension DocumentDateFinder {
-    /// The position of the first line feed at or after `from`, or the text's end; four
-    /// units at a time.
-    static func newline(_ text: UnsafeBufferPointer<UInt16>, from: Int) -> Int {
-        var i = from
-        let n = text.count
-        if let base = text.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 4 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) ^ 0x000A_000A_000A_000A
-                if (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 != 0 { break }
-                i += 4
-            }
-        }
-        while i < n, text[i] != 0x0A { i += 1 }
-        return i
-    }
-
     /// Unicode White_Space (what `Character.isWhitespace` trims).
     static func isSpace(_ u: UInt16) -> Bool { Segmenter.isWhitespace(u) || u == 0x1680 }
 }

@@ -112,6 +112,8 @@ public final class Segmenter {
         @inline(__always) func adjacent(_ a: Int) -> Bool { a + 1 < n && raw[a].end == raw[a + 1].start && raw[a + 1].kind != .space }
         @inline(__always) func unit(_ t: Int) -> UInt16 { text[Int(raw[t].start)] }
         @inline(__always) func isChar(_ t: Int, _ c: UInt16) -> Bool { t < n && raw[t].length == 1 && unit(t) == c }
+        // E-mails and handles need an "@": most texts have none.
+        let hasAt = UnitSearch.first(0x40, in: text, from: 0) < text.count
         while i < n {
             let t = raw[i]
             // URLs
@@ -123,7 +125,7 @@ public final class Segmenter {
                 continue
             }
             // ICU may already keep "info@klaster.bg" or "@eccp" as one word.
-            if t.kind == .word, let at = (Int(t.start)..<Int(t.end)).first(where: { text[$0] == 0x40 }) {
+            if hasAt, t.kind == .word, let at = (Int(t.start)..<Int(t.end)).first(where: { text[$0] == 0x40 }) {
                 var k = t
                 if at == Int(t.start) { k.kind = .handle }
                 else if (at..<Int(t.end)).contains(where: { text[$0] == 0x2E }) { k.kind = .email }
@@ -132,7 +134,7 @@ public final class Segmenter {
                 continue
             }
             // e-mail: local part tokens adjacent, "@", domain with a dot
-            if (t.kind == .word || t.kind == .number), let (j, kind) = emailEnd(text, i) {
+            if hasAt, t.kind == .word || t.kind == .number, let (j, kind) = emailEnd(text, i) {
                 out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), kind))
                 i = j
                 continue
