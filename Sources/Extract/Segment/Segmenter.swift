@@ -563,29 +563,33 @@ public final class Segmenter {
     /// Marks the tokens of lines written mostly in capitals (two or more all-caps words
     /// making at least 60% of the line's words): headlines, where capitals mean nothing.
     static func markCapsLines(_ tokens: inout [Token]) {
-        var lineStart = 0
-        func close(_ end: Int) {
-            var words = 0, caps = 0
-            for t in tokens[lineStart..<end] where t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
-                words += 1
-                if t.shape.contains(.allCaps) { caps += 1 }
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            var lineStart = 0
+            func close(_ end: Int) {
+                var words = 0, caps = 0
+                for t in tokens[lineStart..<end] where t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
+                    words += 1
+                    if t.shape.contains(.allCaps) { caps += 1 }
+                }
+                if caps >= 2 && caps * 10 >= words * 6 {
+                    for i in lineStart..<end { tokens[i].shape.insert(.capsLine) }
+                }
             }
-            if caps >= 2 && caps * 10 >= words * 6 {
-                for i in lineStart..<end { tokens[i].shape.insert(.capsLine) }
+            for i in tokens.indices where tokens[i].kind != .space && tokens[i].shape.contains(.lineStart) {
+                close(i)
+                lineStart = i
             }
+            close(tokens.count)
         }
-        for i in tokens.indices where tokens[i].kind != .space && tokens[i].shape.contains(.lineStart) {
-            close(i)
-            lineStart = i
-        }
-        close(tokens.count)
     }
 
     private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span]) {
-        var si = 0
-        for i in tokens.indices where tokens[i].kind != .space {
-            while si < sentences.count, sentences[si].end <= Int(tokens[i].start) { si += 1 }
-            if si < sentences.count, sentences[si].start == Int(tokens[i].start) { tokens[i].shape.insert(.sentenceStart) }
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            var si = 0
+            for i in tokens.indices where tokens[i].kind != .space {
+                while si < sentences.count, sentences[si].end <= Int(tokens[i].start) { si += 1 }
+                if si < sentences.count, sentences[si].start == Int(tokens[i].start) { tokens[i].shape.insert(.sentenceStart) }
+            }
         }
     }
 }
