@@ -72,6 +72,23 @@ final class OffsetTests: XCTestCase {
         XCTAssertEqual(map.codePoint(3), 2)
         XCTAssertEqual(map.codePoint(4), 3)
         XCTAssertEqual(map.utf16(2), 3)
+        // Pairs at every position of texts longer than the four units read at a time, and a
+        // lone high surrogate (which counts as one code point).
+        for k in 0..<12 {
+            for tail in ["😀xyz", "\u{10348}", "ab😀😀"] {
+                let s = String(repeating: "ж", count: k) + tail + "abcdefg"
+                let units = Array(s.utf16)
+                let map = units.withUnsafeBufferPointer { OffsetMap(utf16: $0) }
+                var u = 0
+                for (c, scalar) in s.unicodeScalars.enumerated() {
+                    XCTAssertEqual(map.codePoint(u), c, "\(s) at \(u)")
+                    u += scalar.utf16.count
+                }
+            }
+            let lone = Array(String(repeating: "a", count: k).utf16) + [0xD800] + Array("bcdefgh".utf16)
+            let map = lone.withUnsafeBufferPointer { OffsetMap(utf16: $0) }
+            XCTAssertEqual(map.codePoint(lone.count), lone.count, "lone surrogate after \(k)")
+        }
     }
 
     func testOutputValidatesAgainstSchema() throws {
