@@ -8,26 +8,17 @@ public struct OffsetMap: Sendable {
 
     public init(utf16 units: UnsafeBufferPointer<UInt16>) {
         var starts: [Int32] = []
-        var i = 0
         let n = units.count
-        let raw = units.baseAddress.map(UnsafeRawPointer.init)
+        // (from one high surrogate to the next)
+        var i = UnitSearch.first(0xD800, mask: 0xFC00, in: units, from: 0)
         while i < n {
-            // Four units at a time while none is a high surrogate (a lane of them masked
-            // with 0xFC00 and compared with 0xD800 becomes zero).
-            if let raw {
-                while i + 4 <= n {
-                    let v = raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0xFC00_FC00_FC00_FC00 ^ 0xD800_D800_D800_D800
-                    if (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 != 0 { break }
-                    i += 4
-                }
-                if i >= n { break }
-            }
-            if units[i] & 0xFC00 == 0xD800, i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
+            if i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
                 starts.append(Int32(i))
                 i += 2
             } else {
                 i += 1
             }
+            i = UnitSearch.first(0xD800, mask: 0xFC00, in: units, from: i)
         }
         pairStarts = starts
     }
