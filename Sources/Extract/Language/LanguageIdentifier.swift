@@ -60,13 +60,14 @@ public struct LanguageIdentifier: Sendable {
                     current.plLetters += Int(counts >> 48 & 0xFF)
                     counts = 0
                 }
-                var room = 255
-                for u in key {
-                    if u < LanguageIdentifier.letterTableSize { counts &+= letterCounts[Int(u)] }
-                    room -= 1
-                    if room == 0 { flush(); room = 255 }
+                // (a unit past the table reads its last entry, which counts nothing)
+                let last = Int(LanguageIdentifier.letterTableSize)
+                var rest = key[...]
+                while !rest.isEmpty {
+                    for u in rest.prefix(255) { counts &+= letterCounts[min(Int(u), last)] }
+                    flush()
+                    rest = rest.dropFirst(255)
                 }
-                flush()
                 if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
                     current.words.0 += Int(bits & 1)
                     current.words.1 += Int(bits >> 1 & 1)
@@ -106,11 +107,12 @@ public struct LanguageIdentifier: Sendable {
         doc.languages = merged.map { var s = $0; s.confidence = (s.confidence * 100).rounded() / 100; return s }
     }
 
-    /// Per folded unit below `letterTableSize`, what it counts towards, as packed counters:
+    /// Per folded unit up to `letterTableSize` (which counts nothing), what it counts
+    /// towards, as packed counters:
     /// Cyrillic (bits 0–15), Latin (16–31), Bulgarian-only letters ъ ѝ (32–39), Russian and
     /// Ukrainian ones ы э ё і ї є (40–47), Polish ones ą ę ł ń ś ź ż ć (48–55).
     static let letterTableSize: UInt16 = 0x460
-    static let letterCounts: [UInt64] = (0..<Int(letterTableSize)).map { u in
+    static let letterCounts: [UInt64] = (0...Int(letterTableSize)).map { u in
         switch u {
         case 0x44A, 0x45D: return 1 | 1 << 32
         case 0x44B, 0x44D, 0x451, 0x456, 0x457, 0x454: return 1 | 1 << 40
