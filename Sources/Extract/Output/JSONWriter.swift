@@ -19,7 +19,9 @@ public struct JSONWriter: Sendable {
     /// The document as one line of JSON (no trailing newline).
     public func write(_ doc: Document) -> [UInt8] {
         var o = JSONBuffer()
-        o.bytes.reserveCapacity(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + 1024)
+        // (room for the text, and for the items at about what each takes, so it rarely grows)
+        o.bytes.reserveCapacity(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + doc.sentences.count * 32
+                                + doc.dates.count * 256 + doc.entities.count * 256 + 1024)
         let map = doc.offsets
         func cp(_ u: Int) -> Int { map.codePoint(u) }
         o.raw("{\"schema\":"); o.int(JSONWriter.schemaVersion)
@@ -67,8 +69,8 @@ public struct JSONWriter: Sendable {
         }
         o.raw(",\"dates\":[")
         doc.utf16.withUnsafeBufferPointer { text in
-            for (i, d) in doc.dates.enumerated() {
-                if i > 0 { o.raw(",") }
+            // (annotations borrowed in place: a copy would retain and release their strings)
+            func item(_ d: borrowing DateAnnotation) {
                 o.raw("{\"start\":"); o.int(cp(d.span.start)); o.raw(",\"end\":"); o.int(cp(d.span.end))
                 o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[d.span.start..<d.span.end]))
                 o.raw(",\"type\":"); o.string(d.kind.rawValue)
@@ -79,15 +81,26 @@ public struct JSONWriter: Sendable {
                 if let m = d.mod { o.raw(",\"mod\":"); o.string(m) }
                 o.raw(",\"rule\":"); o.string(d.rule); o.raw("}")
             }
-            o.raw("],\"entities\":[")
-            for (i, e) in doc.entities.enumerated() {
-                if i > 0 { o.raw(",") }
+            func item(_ e: borrowing EntityAnnotation) {
                 o.raw("{\"start\":"); o.int(cp(e.span.start)); o.raw(",\"end\":"); o.int(cp(e.span.end))
                 o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[e.span.start..<e.span.end]))
                 o.raw(",\"type\":"); o.string(e.type.rawValue)
                 o.raw(",\"base\":"); o.string(e.base)
                 o.raw(",\"latin\":"); o.string(e.latin)
                 o.raw(",\"rule\":"); o.string(e.rule); o.raw("}")
+            }
+            doc.dates.withUnsafeBufferPointer { dates in
+                for i in dates.indices {
+                    if i > 0 { o.raw(",") }
+                    item(dates[i])
+                }
+            }
+            o.raw("],\"entities\":[")
+            doc.entities.withUnsafeBufferPointer { entities in
+                for i in entities.indices {
+                    if i > 0 { o.raw(",") }
+                    item(entities[i])
+                }
             }
         }
         o.raw("],\"pipeline\":{\"version\":"); o.string(pipelineVersion)
