@@ -102,6 +102,9 @@ public struct Matcher {
                     var pc = Int(entry[r])
                     var pos = start
                     var steps = 0
+                    // A capture opened by the first op needs no undoing: backtracking past it
+                    // ends the run.
+                    if case .save(let s) = code[pc] { saves[s] = Int32(start); pc += 1 }
                     while true {
                         steps += 1
                         if steps > 20_000 { return nil }
