@@ -217,7 +217,7 @@ public final class CompiledRules: Sendable {
         byKind = Postings(kind)
         usesLexicons = lex.contains { !$0.isEmpty }
         usesPhrases = code.contains { if case .phrase = $0 { true } else { false } }
-        lexiconWords = (lexicons.lexicons.count + 31) / 32
+        lexiconWords = lexicons.lexiconWords
         let shapes = shape.sorted { $0.key < $1.key }
         shapeMasks = shapes.map(\.key)
         byShape = Postings(shapes.map { $0.value.map(Int.init) })

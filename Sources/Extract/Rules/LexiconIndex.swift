@@ -96,6 +96,14 @@ final class LexiconIndex: Sendable {
         withStartingRefs(at: p, in: ctx) { consider($0[...], p, ctx, &out) }
     }
 
+    /// Appends those of `refs` (what `withStartingRefs` gives at `p`) that start at `p` to `out`.
+    func hits(_ refs: UnsafeBufferPointer<EntryRef>, at p: Int, in ctx: MatchContext, into out: inout [Hit]) {
+        consider(refs[...], p, ctx, &out)
+    }
+
+    /// How many 32-bit words hold one bit per lexicon.
+    var lexiconWords: Int { (lexicons.count + 31) / 32 }
+
     /// Calls `body` with the entries whose first word the token at `p` is (exactly or
     /// inflected), whether or not their other words follow.
     func withStartingRefs(at p: Int, in ctx: MatchContext, _ body: (UnsafeBufferPointer<EntryRef>) -> Void) {

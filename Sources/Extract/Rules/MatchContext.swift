@@ -22,6 +22,9 @@ final class MatchContext {
 
     /// What the worker learnt about words in earlier documents.
     let cache: WordCache
+    /// Per position, where its type list lies in `cache.typePool` (set by the matcher once
+    /// it has them; the lexicon entries a token may start are then read from there).
+    var typeAt: [Int32] = []
 
     init(document doc: Document, lexicons: LexiconIndex, cache: WordCache) {
         self.cache = cache
@@ -125,7 +128,11 @@ final class MatchContext {
 
     private func computeHits(_ p: Int) {
         let start = hitStore.count
-        lexicons.hits(at: p, in: self, into: &hitStore)
+        if !typeAt.isEmpty, let refs = Matcher.TypeList.refs(cache.typePool, Int(typeAt[p]), lexiconWords: lexicons.lexiconWords) {
+            cache.typeRefs.withUnsafeBufferPointer { lexicons.hits(UnsafeBufferPointer(rebasing: $0[refs]), at: p, in: self, into: &hitStore) }
+        } else {
+            lexicons.hits(at: p, in: self, into: &hitStore)
+        }
         hitRange[p] = UInt64(start) << 32 | UInt64(hitStore.count - start)
         for hit in hitStore[start...] where hit.end == p + 1 {
             let l = Int(hit.ref.lexicon)

@@ -69,6 +69,7 @@ public struct Matcher {
         var ends: [Int] = []
         let n = ctx.count
         let (typeAt, reach) = types(ctx)
+        ctx.typeAt = typeAt
         rules.code.withUnsafeBufferPointer { code in
         ctx.tokens.withUnsafeBufferPointer { toks in
             ctx.cache.typePool.withUnsafeBufferPointer { pool in
@@ -206,11 +207,19 @@ public struct Matcher {
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has), then
     /// the rules, each flagged when its first-token test depends on the context, then the
-    /// lexicons with an entry that may start there (one bit each, in 32-bit words).
+    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then
+    /// where those entries lie in `WordCache.typeRefs` (start and count; -1 when not looked up).
     enum TypeList {
         static let header = 4
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
+
+        /// The entries a token may start, from its list at `o`, or nil when they were not
+        /// looked up; `lexiconWords` is `CompiledRules.lexiconWords`.
+        static func refs(_ pool: [Int32], _ o: Int, lexiconWords: Int) -> Range<Int>? {
+            let at = o + header + Int(pool[o]) + lexiconWords
+            return pool[at + 1] < 0 ? nil : Int(pool[at])..<Int(pool[at]) + Int(pool[at + 1])
+        }
     }
 
     /// Per position, where its type list lies in the pool, and the required lexicons (as
@@ -221,7 +230,11 @@ public struct Matcher {
     private func types(_ ctx: MatchContext) -> (typeAt: [Int32], reach: [UInt64]) {
         let n = ctx.count
         let cache = ctx.cache
-        if cache.types.count >= WordCache.limit { cache.types.removeAll(); cache.typePool.removeAll(keepingCapacity: true) }
+        if cache.types.count >= WordCache.limit {
+            cache.types.removeAll()
+            cache.typePool.removeAll(keepingCapacity: true)
+            cache.typeRefs.removeAll(keepingCapacity: true)
+        }
         var typeAt = [Int32](repeating: 0, count: n)
         var reach = [UInt64](repeating: 0, count: n)
         var inside = [Bool](repeating: false, count: n)
@@ -287,8 +300,11 @@ public struct Matcher {
         var bits: UInt64 = 0
         var longest = 0
         var starting = [Int32](repeating: 0, count: rules.lexiconWords)
+        var refRange: [Int32] = [0, -1]
         if rules.usesLexicons || rules.usesPhrases {
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
+                refRange = [Int32(ctx.cache.typeRefs.count), Int32(refs.count)]
+                ctx.cache.typeRefs += refs
                 for ref in refs {
                     let l = Int(ref.lexicon)
                     starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
@@ -313,6 +329,7 @@ public struct Matcher {
         ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest)]
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
+        ctx.cache.typePool += refRange
         return o
     }
 

@@ -13,6 +13,9 @@ public final class WordCache {
     /// `typePool`, keyed by a hash of the token's text, kind and shape.
     var types = HashTable64<UInt32>()
     var typePool: [Int32] = []
+    /// The lexicon entries each kind of token may start, which its type list points into
+    /// (emptied with `typePool`).
+    var typeRefs: [LexiconIndex.EntryRef] = []
     /// hunspell lemmas (folded) by the FNV hash of the word as written.
     var lemmas = HashTable64<[[UInt16]]>()
     /// Entries per table before it is emptied (memory stays bounded).
