@@ -35,10 +35,11 @@ struct DocumentDateFinder {
             }
             return lo < lines.count && lines[lo].start <= pos ? lo : nil
         }
-        // The day dates with their values and lines.
-        let days: [(d: DateAnnotation, date: CivilDate, line: Int)] = dates.compactMap { d in
-            guard d.grain == "day", d.kind == .date, let date = CivilDate(iso: d.value), let li = lineIndex(d.span.start) else { return nil }
-            return (d, date, li)
+        // The day dates with their values and lines (spans, not annotations: a copy of one
+        // retains its strings).
+        var days: [Day] = []
+        for d in dates where d.grain == "day" && d.kind == .date {
+            if let date = CivilDate(iso: d.value), let li = lineIndex(d.span.start) { days.append(Day(span: d.span, date: date, line: li)) }
         }
 
         /// The last non-space position in `a..<b`, or `a - 1`; the first, or `b`.
@@ -53,38 +54,45 @@ struct DocumentDateFinder {
             return k
         }
         // 1. A labelled dateline wins.
-        for (d, date, li) in days {
-            guard d.span.start - lines[li].start <= DocumentDateFinder.maxBefore else { continue }
+        for day in days {
+            guard day.span.start - lines[day.line].start <= DocumentDateFinder.maxBefore else { continue }
             // (the strings are built only when a colon ends the text before the date)
-            let colon = lastNonSpace(lines[li].start, d.span.start)
-            guard colon >= lines[li].start, text[colon] == 0x3A else { continue }
-            let before = UTF.string(text[lines[li].start..<d.span.start])
+            let colon = lastNonSpace(lines[day.line].start, day.span.start)
+            guard colon >= lines[day.line].start, text[colon] == 0x3A else { continue }
+            let before = UTF.string(text[lines[day.line].start..<day.span.start])
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
-            if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return date }
+            if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return day.date }
         }
         // 2. A date alone on a line, or after "Place," at a line start, near either end.
-        var lone: [(CivilDate, Int)] = []
-        for (d, date, li) in days {
-            let line = lines[li]
-            guard d.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - d.span.end <= DocumentDateFinder.maxAfter else { continue }
+        var lone: [Day] = []
+        for day in days {
+            let line = lines[day.line]
+            guard day.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - day.span.end <= DocumentDateFinder.maxAfter else { continue }
             // (the strings are built only when nothing or a comma stands before the date and
             // at most a short word after it)
-            let b = lastNonSpace(line.start, d.span.start)
-            guard b < line.start || text[b] == 0x2C, lastNonSpace(d.span.end, line.end) - firstNonSpace(d.span.end, line.end) < 6 else { continue }
-            let before = UTF.string(text[line.start..<d.span.start]).trimmingWhitespace()
-            let after = UTF.string(text[d.span.end..<line.end]).trimmingWhitespace()
+            let b = lastNonSpace(line.start, day.span.start)
+            guard b < line.start || text[b] == 0x2C, lastNonSpace(day.span.end, line.end) - firstNonSpace(day.span.end, line.end) < 6 else { continue }
+            let before = UTF.string(text[line.start..<day.span.start]).trimmingWhitespace()
+            let after = UTF.string(text[day.span.end..<line.end]).trimmingWhitespace()
             let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3
                 && (before.first?.isUppercase ?? false)
             let alone = before.isEmpty || placeComma
-            if alone && (after.isEmpty || after == "г." || after == "r." || after == "година" || after == "roku") { lone.append((date, li)) }
+            if alone && (after.isEmpty || after == "г." || after == "r." || after == "година" || after == "roku") { lone.append(day) }
         }
         guard lone.count == 1 else { return nil }
-        let (date, li) = lone[0]
-        return li < DocumentDateFinder.edgeLines || li >= lines.count - DocumentDateFinder.edgeLines ? date : nil
+        let day = lone[0]
+        return day.line < DocumentDateFinder.edgeLines || day.line >= lines.count - DocumentDateFinder.edgeLines ? day.date : nil
     }
 }
 
 extension DocumentDateFinder {
+    /// A day date: its span, value and line.
+    struct Day {
+        var span: Span
+        var date: CivilDate
+        var line: Int
+    }
+
     /// Unicode White_Space (what `Character.isWhitespace` trims).
     static func isSpace(_ u: UInt16) -> Bool { Segmenter.isWhitespace(u) || u == 0x1680 }
 }
