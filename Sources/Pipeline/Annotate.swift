@@ -46,7 +46,7 @@ struct Annotate: ParsableCommand {
                     print(String(decoding: writer.write(doc), as: UTF8.self))
                 } catch {
                     failed = true
-                    var o = JSONBuffer()
+                    let o = JSONBuffer()
                     o.raw("{\"error\":"); o.string("\(error)"); o.raw(",\"line\":"); o.int(lineNumber); o.raw("}")
                     print(String(decoding: o.bytes, as: UTF8.self))
                 }

@@ -42,7 +42,7 @@ final class OffsetTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(JSONWriter(rulesFingerprint: "").write(lone))) as! [String: Any]
         XCTAssertEqual(json["text"] as? String, "a\u{FFFD}b")
         // Strings written from UTF-8 (ids, values): as they are, or escaped.
-        var buffer = JSONBuffer()
+        let buffer = JSONBuffer()
         buffer.string("plain „текст“")
         buffer.string("q\"b\\s\n\u{01}")
         XCTAssertEqual(String(decoding: buffer.bytes, as: UTF8.self), "\"plain „текст“\"\"q\\\"b\\\\s\\n\\u0001\"")

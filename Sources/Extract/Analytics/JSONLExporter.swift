@@ -10,7 +10,7 @@ public struct JSONLExporter: Sendable {
 
     /// The records of `documents` (sorted by id, then offset) as JSON Lines.
     public func lines(_ documents: [AnnotatedDocument]) -> String {
-        var o = JSONBuffer()
+        let o = JSONBuffer()
         func field(_ key: StaticString, _ value: String?, first: Bool = false) {
             if !first { o.raw(",") }
             o.raw("\""); o.raw(key); o.raw("\":")

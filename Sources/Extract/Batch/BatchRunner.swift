@@ -501,7 +501,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// `{"id":..,"error":..,"stage":..,"path":..}` for the stdout stream.
     func errorLine(id: String, _ e: StageError) -> [UInt8] {
-        var o = JSONBuffer()
+        let o = JSONBuffer()
         o.raw("{\"id\":"); o.string(id); o.raw(",\"error\":"); o.string(e.message)
         o.raw(",\"stage\":"); o.string(e.stage); o.raw(",\"path\":"); o.string(e.path); o.raw("}\n")
         return o.bytes

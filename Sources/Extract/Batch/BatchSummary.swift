@@ -36,7 +36,7 @@ public struct BatchSummary: Sendable {
 
     /// The summary as a JSON object (keys in a fixed order).
     public var json: [UInt8] {
-        var o = JSONBuffer()
+        let o = JSONBuffer()
         o.raw("{\"processed\":"); o.int(processed)
         o.raw(",\"unchanged\":"); o.int(unchanged)
         o.raw(",\"skipped\":"); o.int(skipped)

@@ -92,7 +92,7 @@ public final class OutputStore: Sendable {
 
     /// Replaces errors.jsonl with one line per failure, `{path, stage, message}`.
     public func writeErrors(_ errors: [StageError]) throws {
-        var out = JSONBuffer()
+        let out = JSONBuffer()
         for e in errors {
             out.raw("{\"path\":"); out.string(e.path); out.raw(",\"stage\":"); out.string(e.stage)
             out.raw(",\"message\":"); out.string(e.message); out.raw("}\n")

@@ -18,9 +18,9 @@ public struct JSONWriter: Sendable {
 
     /// The document as one line of JSON (no trailing newline).
     public func write(_ doc: Document) -> [UInt8] {
-        var o = JSONBuffer()
+        let o = JSONBuffer()
         // (room for the text, and for the items at about what each takes, so it rarely grows)
-        o.bytes.reserveCapacity(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + doc.sentences.count * 32
+        o.reserve(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + doc.sentences.count * 32
                                 + doc.dates.count * 256 + doc.entities.count * 256 + 1024)
         let map = doc.offsets
         func cp(_ u: Int) -> Int { map.codePoint(u) }
@@ -109,25 +109,65 @@ public struct JSONWriter: Sendable {
     }
 }
 
-/// A growing UTF-8 JSON text.
-public struct JSONBuffer {
-    public var bytes: [UInt8] = []
+/// A growing UTF-8 JSON text, written through a pointer of its own (an array checks its
+/// uniqueness and capacity on every append, and JSON is many short appends).
+public final class JSONBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var scratch: [UInt8] = []
-    public init() {}
 
-    @inline(__always) public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    public init() {
+        capacity = 256
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Makes room for `n` more bytes.
+    public func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private func grow(to needed: Int) {
+        let grown = max(needed, 2 * capacity)
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        fresh.update(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = grown
+    }
+
+    @inline(__always) private func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let from = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        UnsafeMutableRawPointer(base + count).copyMemory(from: from, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always) private func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) public func raw(_ s: StaticString) {
+        s.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
     }
     /// Appends `s` as it is (a literal goes to the `StaticString` overload, copied without
     /// walking a `String`'s UTF-8 view).
-    @inline(__always) public mutating func raw(string s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
+    @inline(__always) public func raw(string s: String) {
+        var s = s
+        s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends the decimal digits of `v` (no string made).
-    public mutating func int(_ v: Int) {
-        if v >= 0 && v < 10 { bytes.append(UInt8(0x30 + v)); return }
-        if v < 0 { bytes.append(0x2D) }
+    public func int(_ v: Int) {
+        if v >= 0 && v < 10 { append(UInt8(0x30 + v)); return }
+        if v < 0 { append(0x2D) }
         var m = v.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -139,16 +179,16 @@ public struct JSONBuffer {
                 m /= 10
                 n += 1
             } while m > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+            append(UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
         }
     }
 
-    public mutating func double(_ v: Double) {
+    public func double(_ v: Double) {
         if v == v.rounded(), abs(v) < 1e15 { int(Int(v)); return }
-        bytes.append(contentsOf: String(v).utf8)
+        raw(string: String(v))
     }
 
-    public mutating func string(_ s: String) {
+    public func string(_ s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
             var s = s
             s.withUTF8 { string(utf8: $0) }
@@ -157,8 +197,8 @@ public struct JSONBuffer {
 
     /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole,
     /// found eight bytes at a time.
-    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+    public func string(utf8: UnsafeBufferPointer<UInt8>) {
+        append(0x22)
         var run = 0
         var i = 0
         let n = utf8.count
@@ -169,14 +209,14 @@ public struct JSONBuffer {
             }
             let b = utf8[i]
             if b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                if i > run { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[run..<i]))) }
                 escape(b)
                 run = i + 1
             }
             i += 1
         }
-        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
-        bytes.append(0x22)
+        if run < n { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[run...]))) }
+        append(0x22)
     }
 
     /// Whether any of the eight bytes of `w` is a control character, a quote or a backslash
@@ -191,7 +231,7 @@ public struct JSONBuffer {
 
     /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
     /// to UTF-8 by ICU, then escaped.
-    public mutating func string(utf16: UnsafeBufferPointer<UInt16>) {
+    public func string(utf16: UnsafeBufferPointer<UInt16>) {
         let cap = utf16.count * 3
         if scratch.count < cap { scratch = [UInt8](repeating: 0, count: max(cap, 2 * scratch.count)) }
         var scratch = self.scratch
@@ -204,7 +244,7 @@ public struct JSONBuffer {
     }
 
     /// Appends the JSON escape of ASCII `c`.
-    private mutating func escape(_ c: UInt8) {
+    private func escape(_ c: UInt8) {
         let short: UInt8
         switch c {
         case 0x22: short = 0x22
@@ -214,10 +254,10 @@ public struct JSONBuffer {
         case 0x09: short = 0x74
         default:
             let hex: StaticString = "0123456789abcdef"
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]])
+            for b in [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]] { append(b) }
             return
         }
-        bytes.append(0x5C)
-        bytes.append(short)
+        append(0x5C)
+        append(short)
     }
 }
