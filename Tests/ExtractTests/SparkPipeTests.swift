@@ -13,7 +13,7 @@ final class SparkPipeTests: XCTestCase {
         p.arguments = ["python3", script.path, "--pipeline", PipelineExecutable.url.path, "--documents", "300",
                        "--corpus", root.appendingPathComponent("corpus").path]
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("spark-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: log.path, contents: nil))
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle
         p.standardError = handle
