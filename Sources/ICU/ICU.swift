@@ -140,9 +140,6 @@ public final class BreakIterator {
     /// windows a few words apart run as one).
     public func sentenceBoundaries(_ text: UnsafeBufferPointer<UInt16>) throws -> [Int] {
         precondition(kind == .sentence, "sentence boundaries need a sentence iterator")
-        let h = UnsafeMutableRawPointer(handle)
-        var err: Int32 = 0
-        defer { icu_break_set_text(h, nil, 0, &err) }
         var out: [Int] = []
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return out }
@@ -158,12 +155,7 @@ public final class BreakIterator {
         }
         /// Runs ICU on `text[from..<to]`, keeping the boundaries inside (and the end, at the text's end).
         func window(_ from: Int, _ to: Int) throws {
-            icu_break_set_text(h, base + from, Int32(to - from), &err)
-            try check(err, "ubrk_setText")
-            _ = icu_break_first(h)
-            while true {
-                let b = Int(icu_break_next(h))
-                if b < 0 { break }
+            try forEachBoundary(UnsafeBufferPointer(start: base + from, count: to - from)) { b, _ in
                 if from + b < to || to == n { out.append(from + b) }
             }
         }
@@ -217,9 +209,6 @@ public final class BreakIterator {
     /// them, combining marks, other scripts) is left to ICU.
     public func wordBoundaries(_ text: UnsafeBufferPointer<UInt16>, into out: inout [UInt64]) throws {
         precondition(kind == .word, "word boundaries need a word iterator")
-        let h = UnsafeMutableRawPointer(handle)
-        var err: Int32 = 0
-        defer { icu_break_set_text(h, nil, 0, &err) }
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return }
         let classes = BreakIterator.wordClasses
@@ -230,14 +219,7 @@ public final class BreakIterator {
         @inline(__always) func add(_ end: Int, _ status: Int32) { out.append(UInt64(end) << 32 | UInt64(UInt32(bitPattern: status))) }
         /// Runs ICU on `text[from..<to]`.
         func window(_ from: Int, _ to: Int) throws {
-            icu_break_set_text(h, base + from, Int32(to - from), &err)
-            try check(err, "ubrk_setText")
-            _ = icu_break_first(h)
-            while true {
-                let b = icu_break_next(h)
-                if b < 0 { break }
-                add(from + Int(b), icu_break_status(h))
-            }
+            try forEachBoundary(UnsafeBufferPointer(start: base + from, count: to - from)) { add(from + $0, $1) }
         }
         /// Where the chunk holding `i` ends: after the next line break that no combining
         /// mark follows, or run of spaces that no combining mark or character outside the
@@ -320,16 +302,18 @@ public final class BreakIterator {
         static let mid: UInt8 = 6, other: UInt8 = 7, attach: UInt8 = 8
     }
 
-    /// `icu_word_class` of the code points below U+2E80; never freed.
+    /// `icu_word_class` of the code points below `tableSize`; never freed.
     nonisolated(unsafe) private static let wordClasses: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(tableSize))
         for c in 0..<Int(tableSize) { table[c] = UInt8(icu_word_class(UInt32(c))) }
         return UnsafePointer(table)
     }()
 
-    /// `icu_sentence_class` of the code points below U+2E80 (the scripts and punctuation
-    /// before CJK), looked up once; never freed.
+    /// The code points whose classes are looked up once, in tables: those below U+2E80 (the
+    /// scripts and punctuation before CJK).
     private static let tableSize: UInt16 = 0x2E80
+
+    /// `icu_sentence_class` of the code points below `tableSize`; never freed.
     nonisolated(unsafe) private static let sentenceClasses: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(tableSize))
         for c in 0..<Int(tableSize) { table[c] = UInt8(icu_sentence_class(UInt32(c))) }

@@ -189,10 +189,8 @@ public final class JSONBuffer {
     }
 
     public func string(_ s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
-            var s = s
-            s.withUTF8 { string(utf8: $0) }
-        }
+        var s = s
+        s.withUTF8 { string(utf8: $0) }
     }
 
     /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole,
@@ -234,9 +232,6 @@ public final class JSONBuffer {
     public func string(utf16: UnsafeBufferPointer<UInt16>) {
         let cap = utf16.count * 3
         if scratch.count < cap { scratch = [UInt8](repeating: 0, count: max(cap, 2 * scratch.count)) }
-        var scratch = self.scratch
-        self.scratch = []
-        defer { self.scratch = scratch }
         scratch.withUnsafeMutableBufferPointer { out in
             let n = UTF.utf8(fromUTF16: utf16, into: out)
             string(utf8: UnsafeBufferPointer(rebasing: out[0..<n]))

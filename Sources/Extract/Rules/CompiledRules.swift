@@ -44,10 +44,8 @@ public final class CompiledRules: Sendable {
     let byShape: Postings
     let always: [Int32]
     let usesLexicons: Bool
-    /// Whether any rule consumes a lexicon entry (a phrase), and how many 32-bit words hold
-    /// one bit per lexicon (see `Matcher.TypeList`).
+    /// Whether any rule consumes a lexicon entry (a phrase).
     let usesPhrases: Bool
-    let lexiconWords: Int
     /// Per rule and capture index, whether its records use the capture's value (`$name`).
     let valueCaptures: [[Bool]]
     /// Per rule, the captures whose union the match claims (none: the whole match).
@@ -217,7 +215,6 @@ public final class CompiledRules: Sendable {
         byKind = Postings(kind)
         usesLexicons = lex.contains { !$0.isEmpty }
         usesPhrases = code.contains { if case .phrase = $0 { true } else { false } }
-        lexiconWords = lexicons.lexiconWords
         let shapes = shape.sorted { $0.key < $1.key }
         shapeMasks = shapes.map(\.key)
         byShape = Postings(shapes.map { $0.value.map(Int.init) })

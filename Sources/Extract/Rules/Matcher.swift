@@ -82,7 +82,7 @@ public struct Matcher {
                 /// Whether an entry of lexicon `l` may start at `p` (from its type list).
                 @inline(__always) func startsLexicon(_ p: Int, _ l: Int) -> Bool {
                     let o = Int(typeAt[p])
-                    return pool[o + TypeList.header + Int(pool[o]) + (l >> 5)] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0
+                    return pool[TypeList.lexiconBits(o, rules: pool[o]) + (l >> 5)] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0
                 }
                 /// Whether the context condition holds at `p`: no forbidden and (when any is
                 /// required) one required predicate passes.
@@ -214,10 +214,13 @@ public struct Matcher {
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
 
+        /// Where the lexicon bits of the list at `o` lie, given its rule count `pool[o]`.
+        @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + Int(rules) }
+
         /// The entries a token may start, from its list at `o`, or nil when they were not
-        /// looked up; `lexiconWords` is `CompiledRules.lexiconWords`.
+        /// looked up; `lexiconWords` is `LexiconIndex.lexiconWords`.
         static func refs(_ pool: [Int32], _ o: Int, lexiconWords: Int) -> Range<Int>? {
-            let at = o + header + Int(pool[o]) + lexiconWords
+            let at = lexiconBits(o, rules: pool[o]) + lexiconWords
             return pool[at + 1] < 0 ? nil : Int(pool[at])..<Int(pool[at]) + Int(pool[at + 1])
         }
     }
@@ -299,11 +302,12 @@ public struct Matcher {
         for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
         var bits: UInt64 = 0
         var longest = 0
-        var starting = [Int32](repeating: 0, count: rules.lexiconWords)
+        var starting = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
         var refRange: [Int32] = [0, -1]
         if rules.usesLexicons || rules.usesPhrases {
+            refRange = [Int32(ctx.cache.typeRefs.count), 0]
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
-                refRange = [Int32(ctx.cache.typeRefs.count), Int32(refs.count)]
+                refRange[1] = Int32(refs.count)
                 ctx.cache.typeRefs += refs
                 for ref in refs {
                     let l = Int(ref.lexicon)
