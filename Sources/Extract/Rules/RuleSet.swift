@@ -105,8 +105,9 @@ public final class RuleSet: Sendable {
             }
         }
 
+        // The vocabulary: the rules' literals and the words of the lexicons they refer to (a
+        // lexicon no rule in effect uses costs the segmenter nothing).
         var vocabulary = Vocabulary()
-        for lex in lexicons { for e in lex.entries { for w in e.words { _ = vocabulary.intern(w) } } }
 
         // Compile rules per language: the language's own and the common ones.
         var compiledRules: [Language: [Rule]] = [:]
@@ -120,15 +121,19 @@ public final class RuleSet: Sendable {
             }
             compiledRules[lang] = list
         }
+        // Only lexicons the language's rules refer to are looked up in the text.
+        var used: [Language: Set<Int32>] = [:]
+        for lang in languages {
+            for r in compiledRules[lang]! { RuleSet.lexicons(in: r, into: &used[lang, default: []]) }
+        }
+        for l in used.values.reduce(into: Set<Int32>(), { $0.formUnion($1) }).sorted() {
+            for e in lexicons[Int(l)].entries { for w in e.words { _ = vocabulary.intern(w) } }
+        }
         var lemmatizers: [Language: Lemmatizer] = [:]
         for lang in languages { lemmatizers[lang] = try? Lemmatizer(language: lang) }
         var compiled: [Language: CompiledRules] = [:]
         for lang in languages {
-            // Only lexicons the language's rules refer to are looked up in the text.
-            var used = Set<Int32>()
-            for r in compiledRules[lang]! { RuleSet.lexicons(in: r, into: &used) }
-            let scope = used
-            let index = LexiconIndex(lexicons: lexicons, inScope: scope, vocabulary: vocabulary,
+            let index = LexiconIndex(lexicons: lexicons, inScope: used[lang] ?? [], vocabulary: vocabulary,
                                      inflection: InflectionMatcher(language: lang),
                                      lemmatizer: lemmatizers[lang])
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabularySize: vocabulary.count)
