@@ -93,7 +93,7 @@ public final class Analyzer {
         doc.utf8 = utf8
         clock?.lap(.decode)
         do {
-            try segmenter.segment(&doc, vocabulary: resources.ruleSet.vocabulary)
+            try segmenter.segment(&doc)
         } catch {
             throw StageError(path: input.path, stage: "segment", message: "\(error)")
         }

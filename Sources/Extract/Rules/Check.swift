@@ -46,7 +46,7 @@ struct Check: Sendable {
     func passes(_ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
         let ok: Bool
         switch op {
-        case .literal: ok = t.key == a
+        case .literal: ok = ctx.key(p) == a
         case .lexicon: ok = ctx.inLexicon(p, Int(a))
         case .number: ok = t.kind == .number && t.number >= 0 && t.number >= a && t.number <= b
         case .numberAny: ok = t.kind == .number

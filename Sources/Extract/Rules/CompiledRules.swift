@@ -8,6 +8,8 @@ public final class CompiledRules: Sendable {
     public let rules: [Rule]
     let programs: [Program]
     let lexicons: LexiconIndex
+    /// The ids of folded words that rules and lexicons know (`MatchContext.key`).
+    let vocabulary: Vocabulary
 
     /// Every rule's program, jump targets absolute; rule r starts at `entry[r]`.
     let code: [Program.Op]
@@ -124,8 +126,9 @@ public final class CompiledRules: Sendable {
         return at(range.lowerBound)
     }
 
-    init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabularySize: Int) {
+    init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabulary: Vocabulary) {
         self.language = language
+        self.vocabulary = vocabulary
         self.rules = rules
         self.lexicons = lexicons
         programs = rules.map { Program($0.pattern) }
@@ -194,7 +197,7 @@ public final class CompiledRules: Sendable {
         slots = programs.map { Int32($0.captureNames.count * 2) }
         hasContext = rules.map { !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.before.isEmpty && $0.after.isEmpty) }
 
-        var lit = [[Int]](repeating: [], count: vocabularySize)
+        var lit = [[Int]](repeating: [], count: vocabulary.count)
         var lex = [[Int]](repeating: [], count: lexicons.lexicons.count)
         var kind = [[Int]](repeating: [], count: TokenKind.allCases.count)
         var shape: [UInt16: [Int32]] = [:]

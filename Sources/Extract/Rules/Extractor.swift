@@ -29,7 +29,7 @@ public struct Extractor {
             clock?.lap(.match)
             return Trace(rules: compiled, kept: [], dropped: [])
         }
-        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, cache: caches[compiled.language]!)
+        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, vocabulary: compiled.vocabulary, cache: caches[compiled.language]!)
         let matcher = Matcher(rules: compiled)
         let (found, slots) = matcher.matches(ctx)
         let claims = found.map { f in

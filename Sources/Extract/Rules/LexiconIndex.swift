@@ -114,8 +114,8 @@ final class LexiconIndex: Sendable {
             let range = firstWords(p, ctx, names: names)
             guard !range.isEmpty else { return }
             ctx.cache.entryPool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-        } else if t.key >= 0 {
-            byFirstWord[Int(t.key)].withUnsafeBufferPointer(body)
+        } else if case let key = ctx.key(p), key >= 0 {
+            byFirstWord[Int(key)].withUnsafeBufferPointer(body)
         }
     }
 
@@ -126,8 +126,8 @@ final class LexiconIndex: Sendable {
         let key = ctx.folded(p)
         let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
         if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
-        let t = ctx.token(p)
-        var refs: [EntryRef] = t.key >= 0 ? byFirstWord[Int(t.key)] : []
+        let id = ctx.key(p)
+        var refs: [EntryRef] = id >= 0 ? byFirstWord[Int(id)] : []
         for k in InflectionMatcher.minimumStem...min(6, key.count) {
             let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
             // Names are looked up for lower-case words too ("brexitu"), by endings only.

@@ -6,6 +6,11 @@ final class MatchContext {
     let folded: [UInt16]
     let utf16: [UInt16]
     let lexicons: LexiconIndex
+    let vocabulary: Vocabulary
+    /// Per position, the vocabulary id of the token's folded key (-1 when no rule or lexicon
+    /// knows it), set by the matcher from its type lists (so a word is looked up in the
+    /// vocabulary once per worker, not once per occurrence); empty until then.
+    var keys: [Int32] = []
     /// Per position, where its lexicon hits lie in `hitStore` (start << 32 | count), or
     /// `notComputed`: hits are looked up once per position, when first asked for.
     private var hitRange: [UInt64]
@@ -26,7 +31,7 @@ final class MatchContext {
     /// it has them; the lexicon entries a token may start are then read from there).
     var typeAt: [Int32] = []
 
-    init(document doc: Document, lexicons: LexiconIndex, cache: WordCache) {
+    init(document doc: Document, lexicons: LexiconIndex, vocabulary: Vocabulary, cache: WordCache) {
         self.cache = cache
         var toks: [Token] = []
         toks.reserveCapacity(doc.tokens.count / 2 + 1)
@@ -35,6 +40,7 @@ final class MatchContext {
         folded = doc.folded
         utf16 = doc.utf16
         self.lexicons = lexicons
+        self.vocabulary = vocabulary
         hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
         bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
         lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
@@ -71,6 +77,16 @@ final class MatchContext {
     }
 
     var count: Int { tokens.count }
+
+    /// The vocabulary id of the folded token at `p`, or -1.
+    @inline(__always)
+    func key(_ p: Int) -> Int32 { p < keys.count ? keys[p] : lookUpKey(p) }
+
+    @inline(never)
+    private func lookUpKey(_ p: Int) -> Int32 {
+        let t = token(p)
+        return folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
+    }
 
     /// The position of the non-space token starting at UTF-16 offset `offset`, if any.
     func position(startingAt offset: Int) -> Int? {

@@ -205,12 +205,13 @@ public struct Matcher {
     /// that depend on the text alone are done once per distinct token, not per position.
     ///
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
-    /// entries that may start there, in two halves; the most words such an entry has), then
+    /// entries that may start there, in two halves; the most words such an entry has; the
+    /// token's vocabulary id), then
     /// the rules, each flagged when its first-token test depends on the context, then the
     /// lexicons with an entry that may start there (one bit each, in 32-bit words), then
     /// where those entries lie in `WordCache.typeRefs` (start and count; -1 when not looked up).
     enum TypeList {
-        static let header = 4
+        static let header = 5
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
 
@@ -263,14 +264,17 @@ public struct Matcher {
                 typeAt[p] = Int32(o)
             }
         }
+        var ids = [Int32](repeating: -1, count: n)
         cache.typePool.withUnsafeBufferPointer { pool in
             for p in 0..<n {
                 let o = Int(typeAt[p])
                 reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
                 let longest = Int(pool[o + 3])
+                ids[p] = pool[o + 4]
                 if longest > 1 { for q in (p + 1)..<min(p + longest, n) { inside[q] = true } }
             }
         }
+        ctx.keys = ids
         if n > 1 {
             for p in stride(from: n - 2, through: 0, by: -1)
             where inside[p + 1] || !ctx.token(p + 1).startsBlock {
@@ -283,6 +287,7 @@ public struct Matcher {
     /// Builds the type list of the token at `p` (see `TypeList`) and returns its offset.
     private func buildTypeList(_ p: Int, _ ctx: MatchContext, _ stamp: inout [Int32]) -> Int {
         let t = ctx.token(p)
+        let key = ctx.key(p)
         let mark = Int32(p)
         var candidates: [Int32] = []
         func add(_ postings: Postings, _ key: Int) {
@@ -291,7 +296,7 @@ public struct Matcher {
                 if stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
             }
         }
-        if t.key >= 0 { add(rules.byLiteral, Int(t.key)) }
+        if key >= 0 { add(rules.byLiteral, Int(key)) }
         add(rules.byKind, Int(t.kind.rawValue))
         // A shape key's contextual bits are not known here: its rules are candidates when
         // the rest holds, and are checked where they are tried.
@@ -330,7 +335,7 @@ public struct Matcher {
             }
         }
         let o = ctx.cache.typePool.count
-        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest)]
+        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), key]
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
         ctx.cache.typePool += refRange

@@ -136,7 +136,7 @@ public final class RuleSet: Sendable {
             let index = LexiconIndex(lexicons: lexicons, inScope: used[lang] ?? [], vocabulary: vocabulary,
                                      inflection: InflectionMatcher(language: lang),
                                      lemmatizer: lemmatizers[lang])
-            compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabularySize: vocabulary.count)
+            compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabulary: vocabulary)
         }
         let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
         return RuleSet(rules: all, lexicons: lexicons, vocabulary: vocabulary, compiled: compiled, lemmatizers: lemmatizers)
@@ -221,7 +221,7 @@ final class WordSplitter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var doc = Document(id: "", source: SourceInfo(path: "", sha256: "", bytes: 0, encoding: ""), utf16: Array(s.utf16))
-        guard (try? segmenter.segment(&doc, vocabulary: Vocabulary())) != nil else { return [] }
+        guard (try? segmenter.segment(&doc)) != nil else { return [] }
         return doc.tokens.filter { $0.kind != .space }.map { Array(doc.folded[Int($0.foldStart)..<Int($0.foldEnd)]) }
     }
 }

@@ -25,8 +25,8 @@ public final class Segmenter {
         self.data = data
     }
 
-    /// Fills `doc.tokens`, `doc.folded` and `doc.sentences`, keys looked up in `vocabulary`.
-    public func segment(_ doc: inout Document, vocabulary: Vocabulary) throws {
+    /// Fills `doc.tokens`, `doc.folded` and `doc.sentences`.
+    public func segment(_ doc: inout Document) throws {
         try doc.utf16.withUnsafeBufferPointer { text in
             try tokenize(text)
             var tokens = merge(text)
@@ -41,8 +41,8 @@ public final class Segmenter {
                 }
                 n = text.count
             }
-            for i in tokens.indices {
-                describe(&tokens[i], text, &folded, vocabulary)
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                for i in tokens.indices { describe(&tokens[i], text, &folded) }
             }
             Segmenter.markCapsLines(&tokens)
             doc.sentences = try sentences(text, tokens)
@@ -84,7 +84,7 @@ public final class Segmenter {
     }
 
     static func token(_ s: Int, _ e: Int, _ k: TokenKind) -> Token {
-        Token(start: Int32(s), end: Int32(e), kind: k, shape: [], foldStart: 0, foldEnd: 0, key: -1, number: -1, digitCount: 0)
+        Token(start: Int32(s), end: Int32(e), kind: k, shape: [], foldStart: 0, foldEnd: 0, number: -1, digitCount: 0)
     }
 
     static func classify(_ u: UInt16) -> TokenKind {
@@ -343,7 +343,7 @@ public final class Segmenter {
 
     // MARK: Token description
 
-    private func describe(_ t: inout Token, _ text: UnsafeBufferPointer<UInt16>, _ folded: inout [UInt16], _ vocabulary: Vocabulary) {
+    private func describe(_ t: inout Token, _ text: UnsafeBufferPointer<UInt16>, _ folded: inout [UInt16]) {
         let s = Int(t.start), e = Int(t.end)
         if t.kind == .space {
             t.foldStart = t.start
@@ -364,29 +364,24 @@ public final class Segmenter {
         } else {
             t.shape.formUnion([.lineStart, .paragraphStart])
         }
-        // One pass: the shape, whether unit-by-unit folding is the whole story (see
-        // `TextFolder.fold`), and the key's hash; most units read what they are from a table.
+        // One pass: the shape and whether unit-by-unit folding is the whole story (see
+        // `TextFolder.fold`); most units read what they are from a table.
         // (counted without branches: case and script change from unit to unit)
         var letters: UInt32 = 0, upper: UInt32 = 0, lower: UInt32 = 0, digits: UInt32 = 0
         var firstUpper: UInt32 = 0, camel: UInt32 = 0, prevLetter: UInt32 = 0
         var allFlags: UInt32 = ~0, letterFlags: UInt32 = 0
-        var hash: UInt64 = 0xcbf29ce484222325
         var k = s
         let table = unitTable
         while k < e {
             let unit = text[k]
             let f: UInt32
             if unit < Segmenter.tableSize {
-                let entry = table[Int(unit)]
-                hash = (hash ^ UInt64(entry & 0xFFFF)) &* 0x100000001b3
-                f = entry >> 16
+                f = table[Int(unit)] >> 16
             } else {
-                hash = (hash ^ UInt64(TextFolder.simpleFold(unit))) &* 0x100000001b3
                 var c = UInt32(unit)
                 if c & 0xFC00 == 0xD800, k + 1 < e {
                     c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
                     k += 1
-                    hash = (hash ^ UInt64(text[k])) &* 0x100000001b3
                 }
                 f = Segmenter.unitFlags(c)
             }
@@ -415,12 +410,10 @@ public final class Segmenter {
             // The key is the text folded unit by unit, already in place.
             t.foldStart = t.start
             t.foldEnd = t.end
-            t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[s..<e]), hash: hash) }
         } else {
             t.foldStart = Int32(folded.count)
             folder.fold(text, s..<e, into: &folded)
             t.foldEnd = Int32(folded.count)
-            t.key = folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
         }
         if digits > 0 {
             t.shape.insert(.digits)

@@ -71,8 +71,6 @@ public struct Token: Sendable, Equatable {
     /// The folded key's range in `Document.folded`.
     public var foldStart: Int32
     public var foldEnd: Int32
-    /// Vocabulary id of the folded key, or -1 when no rule or lexicon knows it.
-    public var key: Int32
     /// Integer value of a number or ordinal token (digits only), or -1.
     public var number: Int32
     /// Number of digits of `number` (so "05" and "2012" can be told apart).
