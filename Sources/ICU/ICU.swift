@@ -143,6 +143,7 @@ public final class BreakIterator {
         var out: [Int] = []
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return out }
+        out.reserveCapacity(n / 64 + 8)
         let classes = BreakIterator.sentenceClasses
         /// The class of the unit at `i`: from the table, else from ICU (a surrogate pair's from
         /// its code point, a lone surrogate's 0).

@@ -231,21 +231,31 @@ public final class Segmenter {
 
     /// Whether digits-and-separators `text[s..<e]` form a day-first date (d.m.yyyy, d.m.yy, yyyy-mm-dd).
     private func numericDate(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
-        var parts: [Int] = [], lens: [Int] = []
+        // (three parts at most, in fixed storage: this runs on every number)
+        var parts = (0, 0, 0), lens = (0, 0, 0)
+        var count = 0
         var v = 0, len = 0
         var sep: UInt16 = 0
+        func close() {
+            switch count {
+            case 0: parts.0 = v; lens.0 = len
+            case 1: parts.1 = v; lens.1 = len
+            default: parts.2 = v; lens.2 = len
+            }
+            count += 1; v = 0; len = 0
+        }
         for k in s..<e {
             let u = text[k]
             if Segmenter.isDigit(u) { v = v * 10 + Int(u - 0x30); len += 1; if len > 4 { return false } }
             else if u == 0x2E || u == 0x2F || u == 0x2D {
-                if sep != 0 && u != sep { return false }
-                sep = u; parts.append(v); lens.append(len); v = 0; len = 0
+                if sep != 0 && u != sep || count == 2 { return false }
+                sep = u; close()
             } else { return false }
         }
-        parts.append(v); lens.append(len)
-        guard parts.count == 3, lens.allSatisfy({ $0 > 0 }) else { return false }
-        if lens[0] == 4 { return sep == 0x2D && lens[1] == 2 && lens[2] == 2 && (1...12).contains(parts[1]) && (1...31).contains(parts[2]) }
-        return lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || lens[2] == 2) && (1...31).contains(parts[0]) && (1...12).contains(parts[1])
+        close()
+        guard count == 3, lens.0 > 0, lens.1 > 0, lens.2 > 0 else { return false }
+        if lens.0 == 4 { return sep == 0x2D && lens.1 == 2 && lens.2 == 2 && (1...12).contains(parts.1) && (1...31).contains(parts.2) }
+        return lens.0 <= 2 && lens.1 <= 2 && (lens.2 == 4 || lens.2 == 2) && (1...31).contains(parts.0) && (1...12).contains(parts.1)
     }
 
     /// "2." is an ordinal before a lower-case word or at the start of a line.
@@ -262,15 +272,17 @@ public final class Segmenter {
     private func urlEnd(_ text: UnsafeBufferPointer<UInt16>, _ s: Int) -> Int? {
         let c = text[s] | 0x20
         guard c == 0x68 || c == 0x77 else { return nil }
-        func has(_ p: String) -> Bool {
-            var k = s
-            for c in p.utf16 { if k >= text.count || TextFolder.simpleFold(text[k]) != c { return false }; k += 1 }
+        func has(_ p: StaticString) -> Bool {
+            guard s + p.utf8CodeUnitCount <= text.count else { return false }
+            for (k, c) in UnsafeBufferPointer(start: p.utf8Start, count: p.utf8CodeUnitCount).enumerated()
+            where TextFolder.simpleFold(text[s + k]) != UInt16(c) { return false }
             return true
         }
         guard has("http://") || has("https://") || has("www.") else { return nil }
         var e = s
         while e < text.count, !Segmenter.isWhitespace(text[e]), text[e] != 0x22, text[e] != 0x201C, text[e] != 0x201D, text[e] != 0xBB, text[e] != 0x3C { e += 1 }
-        while e > s, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x27].contains(text[e - 1]) { e -= 1 }
+        // (trailing . , ; : ! ? ) ' belong to the sentence)
+        while e > s, case let u = text[e - 1], u == 0x2E || u == 0x2C || u == 0x3B || u == 0x3A || u == 0x21 || u == 0x3F || u == 0x29 || u == 0x27 { e -= 1 }
         return e > s + 4 ? e : nil
     }
 
@@ -524,6 +536,7 @@ public final class Segmenter {
         }
         candidates += breaks[bi...]
         var result: [Span] = []
+        result.reserveCapacity(candidates.count + 1)
         var ti = 0
         var start = 0
         for b in candidates where b < text.count {
