@@ -378,41 +378,48 @@ public final class Segmenter {
         }
         // One pass: the shape and whether unit-by-unit folding is the whole story (see
         // `TextFolder.fold`); most units read what they are from a table.
-        // (counted without branches: case and script change from unit to unit)
+        // (counted without branches: case and script change from unit to unit; the counts
+        // and flags a unit adds come from `flagSteps`, summed in packed counters that are
+        // emptied every 4,095 units, before they can overflow)
         var letters: UInt32 = 0, upper: UInt32 = 0, lower: UInt32 = 0, digits: UInt32 = 0
-        var firstUpper: UInt32 = 0, camel: UInt32 = 0, prevLetter: UInt32 = 0
-        var allFlags: UInt32 = ~0, letterFlags: UInt32 = 0
+        var firstUpper: UInt32 = 0, seenLetter: UInt32 = 0, camel: UInt32 = 0, prevLetter: UInt32 = 0
+        var all: UInt64 = ~0, any: UInt64 = 0
         var k = s
-        let table = unitTable
+        let table = unitTable, steps = flagSteps
         while k < e {
-            let unit = text[k]
-            let f: UInt32
-            if unit < Segmenter.tableSize {
-                f = table[Int(unit)] >> 16
-            } else {
-                var c = UInt32(unit)
-                if c & 0xFC00 == 0xD800, k + 1 < e {
-                    c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
-                    k += 1
+            let stop = min(e, k + 4095)
+            var counts: UInt64 = 0
+            while k < stop {
+                let unit = text[k]
+                let f: UInt32
+                if unit < Segmenter.tableSize {
+                    f = table[Int(unit)] >> 16
+                } else {
+                    var c = UInt32(unit)
+                    if c & 0xFC00 == 0xD800, k + 1 < e {
+                        c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(text[k + 1]) - 0xDC00)
+                        k += 1
+                    }
+                    f = Segmenter.unitFlags(c)
                 }
-                f = Segmenter.unitFlags(c)
+                k += 1
+                let step = steps[Int(f & 0xFF)]
+                counts &+= step
+                all &= step
+                any |= step
+                let isDigit = (f >> 1) & 1, isUp = (f >> 2) & 1, isLetter = ((f >> 2) | (f >> 3)) & 1
+                firstUpper |= isUp & ~seenLetter
+                seenLetter |= isLetter
+                // (a digit leaves "after a letter" as it was)
+                camel |= isUp & prevLetter
+                prevLetter = (prevLetter & isDigit) | isLetter
             }
-            k += 1
-            let isDigit = (f >> 1) & 1, isUp = (f >> 2) & 1, isLow = (f >> 3) & 1
-            let isLetter = isUp | isLow
-            // A digit leaves "after a letter" as it was; a roman numeral has letters I V X L C D M
-            // and the joiners - . ' ’ only.
-            let romanOK = isLetter != 0 ? f & Segmenter.romanLetter : isDigit != 0 ? 0 : (f & Segmenter.romanJoiner) >> 1
-            allFlags &= f | (romanOK != 0 ? Segmenter.romanLetter : 0)
-            if letters == 0 { firstUpper = isUp }
-            letters += isLetter
-            upper += isUp
-            lower += isLow
-            digits += isDigit
-            camel |= isUp & prevLetter
-            prevLetter = isDigit != 0 ? prevLetter : isLetter
-            letterFlags |= isLetter != 0 ? f : 0
+            letters &+= UInt32(counts & 0xFFF)
+            upper &+= UInt32(counts >> 12 & 0xFFF)
+            lower &+= UInt32(counts >> 24 & 0xFFF)
+            digits &+= UInt32(counts >> 36 & 0xFFF)
         }
+        let allFlags = UInt32(all >> 48 & 0xFF), letterFlags = UInt32(any >> 56)
         let simple = allFlags & Segmenter.foldsAlone != 0
         let roman = allFlags & Segmenter.romanLetter != 0
         let hasCyr = letterFlags & Segmenter.cyrillic != 0, hasLat = letterFlags & Segmenter.latin != 0
@@ -486,6 +493,26 @@ public final class Segmenter {
         if c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 { f |= romanJoiner }
         return f
     }
+
+    /// Per `unitFlags` value, what a unit adds in `describe`: a letter, an upper-case, a
+    /// lower-case letter and a digit in four 12-bit counters (bits 0–47); the flags it keeps
+    /// in the token's AND (bits 48–55: `romanLetter` only for the letters and joiners a roman
+    /// numeral has); its flags if it is a letter (bits 56–63, ORed).
+    nonisolated(unsafe) static let flagSteps: UnsafePointer<UInt64> = {
+        let steps = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+        for f in UInt32(0)..<256 {
+            let isDigit = (f >> 1) & 1, isUp = (f >> 2) & 1, isLow = (f >> 3) & 1
+            let isLetter = isUp | isLow
+            // A roman numeral has letters I V X L C D M and the joiners - . ' ’ only.
+            let romanOK = isLetter != 0 ? f & romanLetter : isDigit != 0 ? 0 : (f & romanJoiner) >> 1
+            let kept = f | (romanOK != 0 ? romanLetter : 0)
+            steps[Int(f)] = UInt64(isLetter) | UInt64(isUp) << 12 | UInt64(isLow) << 24 | UInt64(isDigit) << 36
+                | UInt64(kept & 0xFF) << 48 | UInt64(isLetter != 0 ? f & 0xFF : 0) << 56
+        }
+        return UnsafePointer(steps)
+    }()
+    /// `Segmenter.flagSteps`, held so the hot loop does not check its lazy initialisation.
+    private let flagSteps = Segmenter.flagSteps
 
     /// Per unit below `tableSize` (ASCII, Latin, Cyrillic): its simple fold in the low 16
     /// bits, its `unitFlags` above (made once, never freed).
