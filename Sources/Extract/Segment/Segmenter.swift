@@ -12,7 +12,10 @@ public final class Segmenter {
     private let sentencesBreaker: BreakIterator
     private let folder: TextFolder
     private let data: SegmentationData
-    private var raw: [Token] = []
+    /// The word-break tokens of the text being segmented, before the merges: a view of
+    /// `rawStorage`, which is kept from document to document and written without checks.
+    private var raw = UnsafeMutableBufferPointer<Token>(start: nil, count: 0)
+    private var rawStorage = UnsafeMutableBufferPointer<Token>.allocate(capacity: 1024)
     /// Word boundaries with their ICU rule statuses (see `BreakIterator.wordBoundaries`).
     private var boundaries: [UInt64] = []
     /// `Segmenter.unitTable`, held so the hot loop does not check its lazy initialisation.
@@ -24,6 +27,8 @@ public final class Segmenter {
         folder = try TextFolder()
         self.data = data
     }
+
+    deinit { rawStorage.deallocate() }
 
     /// Fills `doc.tokens`, `doc.folded` and `doc.sentences`.
     public func segment(_ doc: inout Document) throws {
@@ -55,9 +60,16 @@ public final class Segmenter {
     // MARK: ICU word break
 
     private func tokenize(_ text: UnsafeBufferPointer<UInt16>) throws {
-        raw.removeAll(keepingCapacity: true)
         boundaries.removeAll(keepingCapacity: true)
         try words.wordBoundaries(text, into: &boundaries)
+        // (a boundary makes one token, or two when a number is split from its letters)
+        if rawStorage.count < 2 * boundaries.count {
+            rawStorage.deallocate()
+            rawStorage = .allocate(capacity: 2 * boundaries.count)
+        }
+        var count = 0
+        @inline(__always) func append(_ t: Token) { rawStorage.initializeElement(at: count, to: t); count += 1 }
+        defer { raw = UnsafeMutableBufferPointer(rebasing: rawStorage[..<count]) }
         var start = 0
         for b in boundaries {
             let end = Int(b >> 32), status = Int32(truncatingIfNeeded: b)
@@ -72,13 +84,13 @@ public final class Segmenter {
                 var j = start
                 while j < end, Segmenter.isDigit(text[j]) || ((text[j] == 0x2E || text[j] == 0x2C) && j + 1 < end && Segmenter.isDigit(text[j + 1])) { j += 1 }
                 if j < end, j > start, Segmenter.isLetter(text[j]) {
-                    raw.append(Segmenter.token(start, j, .number))
-                    raw.append(Segmenter.token(j, end, .word))
+                    append(Segmenter.token(start, j, .number))
+                    append(Segmenter.token(j, end, .word))
                     start = end
                     continue
                 }
             }
-            raw.append(Segmenter.token(start, end, kind))
+            append(Segmenter.token(start, end, kind))
             start = end
         }
     }
@@ -105,117 +117,118 @@ public final class Segmenter {
 
     private func merge(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
         let raw = self.raw
-        var out: [Token] = []
-        out.reserveCapacity(raw.count)
-        let n = raw.count
-        var i = 0
-        @inline(__always) func adjacent(_ a: Int) -> Bool { a + 1 < n && raw[a].end == raw[a + 1].start && raw[a + 1].kind != .space }
-        @inline(__always) func unit(_ t: Int) -> UInt16 { text[Int(raw[t].start)] }
-        @inline(__always) func isChar(_ t: Int, _ c: UInt16) -> Bool { t < n && raw[t].length == 1 && unit(t) == c }
-        // E-mails and handles need an "@": most texts have none.
-        let hasAt = UnitSearch.first(0x40, in: text, from: 0) < text.count
-        while i < n {
-            let t = raw[i]
-            // URLs
-            if t.kind == .word, let end = urlEnd(text, Int(t.start)) {
-                var j = i
-                while j < n && Int(raw[j].end) <= end { j += 1 }
-                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .url))
-                i = j
-                continue
-            }
-            // ICU may already keep "info@klaster.bg" or "@eccp" as one word.
-            if hasAt, t.kind == .word, let at = (Int(t.start)..<Int(t.end)).first(where: { text[$0] == 0x40 }) {
-                var k = t
-                if at == Int(t.start) { k.kind = .handle }
-                else if (at..<Int(t.end)).contains(where: { text[$0] == 0x2E }) { k.kind = .email }
-                out.append(k)
-                i += 1
-                continue
-            }
-            // e-mail: local part tokens adjacent, "@", domain with a dot
-            if hasAt, t.kind == .word || t.kind == .number, let (j, kind) = emailEnd(text, i) {
-                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), kind))
-                i = j
-                continue
-            }
-            // hashtags and handles
-            if (isChar(i, 0x23) || isChar(i, 0x40)) && adjacent(i) && raw[i + 1].kind == .word
-                && (i == 0 || raw[i - 1].kind == .space || raw[i - 1].kind == .punctuation) {
-                out.append(Segmenter.token(Int(t.start), Int(raw[i + 1].end), unit(i) == 0x23 ? .hashtag : .handle))
-                i += 2
-                continue
-            }
-            // abbreviations (longest match over adjacent tokens, single spaces allowed inside)
-            if t.kind == .word, let j = abbreviationEnd(text, i) {
-                out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .abbreviation))
-                i = j
-                continue
-            }
-            if t.kind == .number {
-                // numeric dates with / or - separators: 10/10/2012, 2021-05-27
-                if adjacent(i), i + 4 < n, (isChar(i + 1, 0x2F) || isChar(i + 1, 0x2D)), adjacent(i + 1), raw[i + 2].kind == .number,
-                   adjacent(i + 2), isChar(i + 3, unit(i + 1)), adjacent(i + 3), raw[i + 4].kind == .number,
-                   numericDate(text, Int(t.start), Int(raw[i + 4].end)) {
-                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 4].end), .date))
-                    i += 5
-                    continue
-                }
-                // times: 10:30, 10:30:15
-                if adjacent(i), isChar(i + 1, 0x3A), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .number,
-                   raw[i + 2].length == 2, t.length <= 2 {
-                    var j = i + 3
-                    if j + 1 < n, adjacent(j - 1), isChar(j, 0x3A), adjacent(j), raw[j + 1].kind == .number, raw[j + 1].length == 2 { j += 2 }
-                    out.append(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .time))
+        // (merging never makes more tokens: written in place, with no checks per token)
+        return [Token](unsafeUninitializedCapacity: raw.count) { out, count in
+            @inline(__always) func emit(_ t: Token) { (out.baseAddress! + count).initialize(to: t); count += 1 }
+            let n = raw.count
+            var i = 0
+            @inline(__always) func adjacent(_ a: Int) -> Bool { a + 1 < n && raw[a].end == raw[a + 1].start && raw[a + 1].kind != .space }
+            @inline(__always) func unit(_ t: Int) -> UInt16 { text[Int(raw[t].start)] }
+            @inline(__always) func isChar(_ t: Int, _ c: UInt16) -> Bool { t < n && raw[t].length == 1 && unit(t) == c }
+            // E-mails and handles need an "@": most texts have none.
+            let hasAt = UnitSearch.first(0x40, in: text, from: 0) < text.count
+            while i < n {
+                let t = raw[i]
+                // URLs
+                if t.kind == .word, let end = urlEnd(text, Int(t.start)) {
+                    var j = i
+                    while j < n && Int(raw[j].end) <= end { j += 1 }
+                    emit(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .url))
                     i = j
                     continue
                 }
-                // dotted dates in one ICU token: 10.10.2012, 10.10.12
-                if numericDate(text, Int(t.start), Int(t.end)) {
-                    var d = t; d.kind = .date
-                    out.append(d)
+                // ICU may already keep "info@klaster.bg" or "@eccp" as one word.
+                if hasAt, t.kind == .word, let at = (Int(t.start)..<Int(t.end)).first(where: { text[$0] == 0x40 }) {
+                    var k = t
+                    if at == Int(t.start) { k.kind = .handle }
+                    else if (at..<Int(t.end)).contains(where: { text[$0] == 0x2E }) { k.kind = .email }
+                    emit(k)
                     i += 1
                     continue
                 }
-                // grouped thousands: 1 000 000
-                if t.length <= 3, allDigits(text, t) {
-                    var j = i
-                    while j + 2 < n, raw[j + 1].kind == .space, raw[j + 1].length == 1, Segmenter.isGroupSpace(unit(j + 1)),
-                          raw[j + 2].kind == .number, raw[j + 2].length == 3, allDigits(text, raw[j + 2]) { j += 2 }
-                    if j > i {
-                        out.append(Segmenter.token(Int(t.start), Int(raw[j].end), .number))
-                        i = j + 1
-                        continue
-                    }
-                }
-                // ordinals: 1-ви, 90-те; 2. before a lower-case word or at a line start
-                if adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
-                   data.ordinalSuffixes.contains(lowerString(text, raw[i + 2])) {
-                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 2].end), .ordinal))
-                    i += 3
+                // e-mail: local part tokens adjacent, "@", domain with a dot
+                if hasAt, t.kind == .word || t.kind == .number, let (j, kind) = emailEnd(text, i) {
+                    emit(Segmenter.token(Int(t.start), Int(raw[j - 1].end), kind))
+                    i = j
                     continue
                 }
-                if adjacent(i), isChar(i + 1, 0x2E), t.length <= 3, allDigits(text, t), ordinalContext(text, i) {
-                    out.append(Segmenter.token(Int(t.start), Int(raw[i + 1].end), .ordinal))
+                // hashtags and handles
+                if (isChar(i, 0x23) || isChar(i, 0x40)) && adjacent(i) && raw[i + 1].kind == .word
+                    && (i == 0 || raw[i - 1].kind == .space || raw[i - 1].kind == .punctuation) {
+                    emit(Segmenter.token(Int(t.start), Int(raw[i + 1].end), unit(i) == 0x23 ? .hashtag : .handle))
                     i += 2
                     continue
                 }
+                // abbreviations (longest match over adjacent tokens, single spaces allowed inside)
+                if t.kind == .word, let j = abbreviationEnd(text, i) {
+                    emit(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .abbreviation))
+                    i = j
+                    continue
+                }
+                if t.kind == .number {
+                    // numeric dates with / or - separators: 10/10/2012, 2021-05-27
+                    if adjacent(i), i + 4 < n, (isChar(i + 1, 0x2F) || isChar(i + 1, 0x2D)), adjacent(i + 1), raw[i + 2].kind == .number,
+                       adjacent(i + 2), isChar(i + 3, unit(i + 1)), adjacent(i + 3), raw[i + 4].kind == .number,
+                       numericDate(text, Int(t.start), Int(raw[i + 4].end)) {
+                        emit(Segmenter.token(Int(t.start), Int(raw[i + 4].end), .date))
+                        i += 5
+                        continue
+                    }
+                    // times: 10:30, 10:30:15
+                    if adjacent(i), isChar(i + 1, 0x3A), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .number,
+                       raw[i + 2].length == 2, t.length <= 2 {
+                        var j = i + 3
+                        if j + 1 < n, adjacent(j - 1), isChar(j, 0x3A), adjacent(j), raw[j + 1].kind == .number, raw[j + 1].length == 2 { j += 2 }
+                        emit(Segmenter.token(Int(t.start), Int(raw[j - 1].end), .time))
+                        i = j
+                        continue
+                    }
+                    // dotted dates in one ICU token: 10.10.2012, 10.10.12
+                    if numericDate(text, Int(t.start), Int(t.end)) {
+                        var d = t; d.kind = .date
+                        emit(d)
+                        i += 1
+                        continue
+                    }
+                    // grouped thousands: 1 000 000
+                    if t.length <= 3, allDigits(text, t) {
+                        var j = i
+                        while j + 2 < n, raw[j + 1].kind == .space, raw[j + 1].length == 1, Segmenter.isGroupSpace(unit(j + 1)),
+                              raw[j + 2].kind == .number, raw[j + 2].length == 3, allDigits(text, raw[j + 2]) { j += 2 }
+                        if j > i {
+                            emit(Segmenter.token(Int(t.start), Int(raw[j].end), .number))
+                            i = j + 1
+                            continue
+                        }
+                    }
+                    // ordinals: 1-ви, 90-те; 2. before a lower-case word or at a line start
+                    if adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
+                       data.ordinalSuffixes.contains(lowerString(text, raw[i + 2])) {
+                        emit(Segmenter.token(Int(t.start), Int(raw[i + 2].end), .ordinal))
+                        i += 3
+                        continue
+                    }
+                    if adjacent(i), isChar(i + 1, 0x2E), t.length <= 3, allDigits(text, t), ordinalContext(text, i) {
+                        emit(Segmenter.token(Int(t.start), Int(raw[i + 1].end), .ordinal))
+                        i += 2
+                        continue
+                    }
+                }
+                // hyphenated names: TRACE-KEI, поток-2, Еко-клъстерите
+                if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n,
+                   raw[i + 2].kind == .word || raw[i + 2].kind == .number {
+                    var j = i + 2
+                    while j + 2 < n, adjacent(j), isChar(j + 1, 0x2D), adjacent(j + 1), raw[j + 2].kind == .word || raw[j + 2].kind == .number { j += 2 }
+                    var m = Segmenter.token(Int(t.start), Int(raw[j].end), .word)
+                    m.shape.insert(.hyphenated)
+                    emit(m)
+                    i = j + 1
+                    continue
+                }
+                emit(t)
+                i += 1
             }
-            // hyphenated names: TRACE-KEI, поток-2, Еко-клъстерите
-            if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n,
-               raw[i + 2].kind == .word || raw[i + 2].kind == .number {
-                var j = i + 2
-                while j + 2 < n, adjacent(j), isChar(j + 1, 0x2D), adjacent(j + 1), raw[j + 2].kind == .word || raw[j + 2].kind == .number { j += 2 }
-                var m = Segmenter.token(Int(t.start), Int(raw[j].end), .word)
-                m.shape.insert(.hyphenated)
-                out.append(m)
-                i = j + 1
-                continue
-            }
-            out.append(t)
-            i += 1
         }
-        return out
     }
 
     static func isGroupSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || u == 0x202F || u == 0x2009 }
