@@ -630,11 +630,12 @@ public final class Segmenter {
     }
 
     private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span]) {
+        // (the token that starts where a sentence starts; tokens and sentences are in order)
         tokens.withUnsafeMutableBufferPointer { tokens in
-            var si = 0
-            for i in tokens.indices where tokens[i].kind != .space {
-                while si < sentences.count, sentences[si].end <= Int(tokens[i].start) { si += 1 }
-                if si < sentences.count, sentences[si].start == Int(tokens[i].start) { tokens[i].shape.insert(.sentenceStart) }
+            var i = 0
+            for s in sentences {
+                while i < tokens.count, Int(tokens[i].start) < s.start { i += 1 }
+                if i < tokens.count, Int(tokens[i].start) == s.start, tokens[i].kind != .space { tokens[i].shape.insert(.sentenceStart) }
             }
         }
     }
