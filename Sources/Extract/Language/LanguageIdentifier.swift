@@ -50,23 +50,19 @@ public struct LanguageIdentifier: Sendable {
                 guard t.kind == .word || t.kind == .abbreviation else { continue }
                 let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
                 // (per unit, its letter classes from a table, summed in packed counters that
-                // are emptied every 255 units, before the narrowest can overflow)
-                var counts: UInt64 = 0
-                func flush() {
+                // are emptied every 255 units, before the narrowest can overflow; a unit past
+                // the table reads its last entry, which counts nothing)
+                let last = Int(LanguageIdentifier.letterTableSize)
+                var i = 0
+                while i < key.count {
+                    let stop = min(key.count, i + 255)
+                    var counts: UInt64 = 0
+                    while i < stop { counts &+= letterCounts[min(Int(key[i]), last)]; i += 1 }
                     current.cyrillic += Int(counts & 0xFFFF)
                     current.latin += Int(counts >> 16 & 0xFFFF)
                     current.bgLetters += Int(counts >> 32 & 0xFF)
                     current.ruLetters += Int(counts >> 40 & 0xFF)
                     current.plLetters += Int(counts >> 48 & 0xFF)
-                    counts = 0
-                }
-                // (a unit past the table reads its last entry, which counts nothing)
-                let last = Int(LanguageIdentifier.letterTableSize)
-                var rest = key[...]
-                while !rest.isEmpty {
-                    for u in rest.prefix(255) { counts &+= letterCounts[min(Int(u), last)] }
-                    flush()
-                    rest = rest.dropFirst(255)
                 }
                 if t.length <= 6, let bits = functionWords[Vocabulary.hash(key)] {
                     current.words.0 += Int(bits & 1)
