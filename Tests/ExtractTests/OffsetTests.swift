@@ -46,6 +46,14 @@ final class OffsetTests: XCTestCase {
         buffer.string("plain „текст“")
         buffer.string("q\"b\\s\n\u{01}")
         XCTAssertEqual(String(decoding: buffer.bytes, as: UTF8.self), "\"plain „текст“\"\"q\\\"b\\\\s\\n\\u0001\"")
+        // A text of control characters takes six bytes a unit, more than the room the writer
+        // sets aside (three a unit): the JSON moves to storage of its own and stays whole.
+        let controls = String(repeating: "\u{01}\u{1F}", count: 3_000) + " Край."
+        let escaped = Document(id: "c", source: SourceInfo(path: "c", sha256: "", bytes: 0, encoding: "UTF-8"), utf16: Array(controls.utf16))
+        let written = JSONWriter(rulesFingerprint: "").write(escaped)
+        XCTAssertGreaterThan(written.count, 6 * 6_000)
+        let parsed = try JSONSerialization.jsonObject(with: Data(written)) as! [String: Any]
+        XCTAssertEqual(parsed["text"] as? String, controls)
     }
 
     func testSpansAfterMultiByteAndCombiningPrefixes() throws {

@@ -18,10 +18,21 @@ public struct JSONWriter: Sendable {
 
     /// The document as one line of JSON (no trailing newline).
     public func write(_ doc: Document) -> [UInt8] {
-        let o = JSONBuffer()
-        // (room for the text, and for the items at about what each takes, so it rarely grows)
-        o.reserve(doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + doc.sentences.count * 32
-                                + doc.dates.count * 256 + doc.entities.count * 256 + 1024)
+        // Written straight into the returned array, with room for the text and for the items
+        // at about what each takes; in the rare document that needs more, the buffer moves to
+        // storage of its own, and the array is made from that.
+        let estimate = doc.utf16.count * 3 + doc.tokens.count * (includeTokens ? 60 : 0) + doc.sentences.count * 32
+            + doc.dates.count * 256 + doc.entities.count * 256 + 1024
+        var grown: [UInt8]?
+        let json = [UInt8](unsafeUninitializedCapacity: estimate) { buffer, count in
+            let o = JSONBuffer(over: buffer)
+            write(doc, to: o)
+            if o.isInPlace { count = o.count } else { grown = o.bytes; count = 0 }
+        }
+        return grown ?? json
+    }
+
+    private func write(_ doc: Document, to o: JSONBuffer) {
         let map = doc.offsets
         func cp(_ u: Int) -> Int { map.codePoint(u) }
         o.raw("{\"schema\":"); o.int(JSONWriter.schemaVersion)
@@ -105,7 +116,6 @@ public struct JSONWriter: Sendable {
         }
         o.raw("],\"pipeline\":{\"version\":"); o.string(pipelineVersion)
         o.raw(",\"rules\":"); o.string(rulesFingerprint); o.raw("}}")
-        return o.bytes
     }
 }
 
@@ -113,16 +123,25 @@ public struct JSONWriter: Sendable {
 /// uniqueness and capacity on every append, and JSON is many short appends).
 public final class JSONBuffer {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private(set) var count = 0
     private var capacity: Int
     private var scratch: [UInt8] = []
+    /// Whether the text is still in memory the buffer was given (not its own).
+    private(set) var isInPlace = false
 
     public init() {
         capacity = 256
         base = .allocate(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A buffer that writes into `memory` until it needs more room.
+    init(over memory: UnsafeMutableBufferPointer<UInt8>) {
+        capacity = memory.count
+        base = memory.baseAddress ?? .allocate(capacity: 0)
+        isInPlace = memory.baseAddress != nil
+    }
+
+    deinit { if !isInPlace { base.deallocate() } }
 
     /// The text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -136,7 +155,8 @@ public final class JSONBuffer {
         let grown = max(needed, 2 * capacity)
         let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         fresh.update(from: base, count: count)
-        base.deallocate()
+        if !isInPlace { base.deallocate() }
+        isInPlace = false
         base = fresh
         capacity = grown
     }
