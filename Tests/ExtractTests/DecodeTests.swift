@@ -129,4 +129,11 @@ final class DecodeTests: XCTestCase {
             XCTAssertEqual(($0 as? DecodeError)?.message, "invalid UTF-16: odd number of bytes")
         }
     }
+
+    /// The source's SHA-256 (the manifest's change check and the output's `source.sha256`)
+    /// is the standard digest in lower-case hex: FIPS 180-2's test vectors.
+    func testSourceDigestIsSHA256() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }

@@ -10,14 +10,22 @@ public enum PipelineInfo {
 public enum SHA256 {
     /// Lower-case hex digest of `bytes`.
     public static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out = [UInt8](repeating: 0, count: 32)
-        extract_sha256(bytes.baseAddress, bytes.count, &out)
-        let digits = Array("0123456789abcdef".utf8)
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for b in out { hex.append(digits[Int(b >> 4)]); hex.append(digits[Int(b & 15)]) }
-        return String(decoding: hex, as: UTF8.self)
+        // (the digest on the stack and the digits written into the string: no arrays)
+        var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        return withUnsafeMutableBytes(of: &digest) { out in
+            let out = out.bindMemory(to: UInt8.self)
+            extract_sha256(bytes.baseAddress, bytes.count, out.baseAddress)
+            return String(unsafeUninitializedCapacity: 64) { hex in
+                for (i, b) in out.enumerated() {
+                    hex[2 * i] = SHA256.digit(b >> 4)
+                    hex[2 * i + 1] = SHA256.digit(b & 15)
+                }
+                return 64
+            }
+        }
     }
+
+    @inline(__always) private static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     public static func hex(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { hex($0) } }
 }

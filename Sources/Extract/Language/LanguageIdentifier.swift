@@ -35,6 +35,7 @@ public struct LanguageIdentifier: Sendable {
     /// Sets `doc.languages` (one span per paragraph) and `doc.language`.
     public func identify(_ doc: inout Document) {
         var paragraphs: [Evidence] = []
+        paragraphs.reserveCapacity(16)
         var current = Evidence()
         var started = false
         LanguageIdentifier.letterCounts.withUnsafeBufferPointer { letterCounts in
@@ -100,7 +101,8 @@ public struct LanguageIdentifier: Sendable {
                 merged.append(s)
             }
         }
-        doc.languages = merged.map { var s = $0; s.confidence = (s.confidence * 100).rounded() / 100; return s }
+        for i in merged.indices { merged[i].confidence = (merged[i].confidence * 100).rounded() / 100 }
+        doc.languages = merged
     }
 
     /// Per folded unit up to `letterTableSize` (which counts nothing), what it counts
