@@ -32,6 +32,8 @@ public enum ConflictPolicy {
         var owner = [Int](repeating: -1, count: positions)
         var kept: [Int] = []
         var dropped: [(Int, Int)] = []
+        kept.reserveCapacity(claims.count)
+        dropped.reserveCapacity(claims.count)
         for i in order {
             let c = claims[i]
             if let clash = (c.start..<c.end).first(where: { owner[$0] >= 0 }) {

@@ -47,6 +47,8 @@ public struct Extractor {
         }
         var dateRecords: [Record] = []
         var entityRecords: [Record] = []
+        dateRecords.reserveCapacity(kept.count)
+        entityRecords.reserveCapacity(kept.count)
         for m in kept {
             // (the rule's fields read in place: a `Rule` is large to copy)
             let produce = compiled.rules[m.rule].produce
@@ -62,9 +64,14 @@ public struct Extractor {
                 }
                 var span = m.span
                 if !rec.span.isEmpty {
-                    let parts = rec.span.compactMap { m.captures[$0]?.span }
-                    guard let first = parts.first else { continue }
-                    span = parts.dropFirst().reduce(first) { Span(min($0.start, $1.start), max($0.end, $1.end)) }
+                    // (the union of the named captures that matched; none: no record)
+                    var union: Span?
+                    for name in rec.span {
+                        guard let s = m.captures[name]?.span else { continue }
+                        union = union.map { Span(min($0.start, s.start), max($0.end, s.end)) } ?? s
+                    }
+                    guard let union else { continue }
+                    span = union
                 }
                 switch dimension {
                 case .date: dateRecords.append(Record(span: span, fields: fields, rule: id))
