@@ -14,19 +14,25 @@ public final class EntityResolver {
         let former = formers[doc.language]!
         var out: [EntityAnnotation] = []
         out.reserveCapacity(records.count)
+        // (each entity's first token position, looked up once)
+        var starts: [Int?] = []
+        starts.reserveCapacity(records.count)
         for record in records {
             let span = record.span, fields = record.fields, rule = record.rule
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
-            let base = fields["base"] ?? lexiconForm(span, type, ctx) ?? former.base(doc.utf16[span.start..<span.end], type: type)
+            let p = ctx.position(startingAt: span.start)
+            let base = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx) } ?? former.base(doc.utf16[span.start..<span.end], type: type)
             out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
+            starts.append(p)
         }
-        out += consistency(out, doc: doc, ctx: ctx, former: former)
-        return out.sorted { $0.span.start < $1.span.start }
+        out += consistency(out, starts: starts, doc: doc, ctx: ctx, former: former)
+        out.sort { $0.span.start < $1.span.start }
+        return out
     }
 
-    /// The form of a gazetteer entry of the entity's type (or a country, for LOC) covering exactly `span`.
-    private func lexiconForm(_ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
-        guard let p = ctx.position(startingAt: span.start) else { return nil }
+    /// The form of a gazetteer entry of the entity's type (or a country, for LOC) starting at
+    /// position `p` and covering exactly `span`.
+    private func lexiconForm(at p: Int, _ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
         let lexicons = ctx.lexicons.lexicons
         for h in ctx.hits(p) where ctx.token(h.end - 1).end == span.end {
             // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
@@ -38,7 +44,8 @@ public final class EntityResolver {
 
     /// Later mentions of names already found: the full name, a person's last name, or a
     /// multi-word name's tail without its head noun. Marked with the rule that found the name.
-    private func consistency(_ found: [EntityAnnotation], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
+    /// `starts` holds each found entity's first token position.
+    private func consistency(_ found: [EntityAnnotation], starts: [Int?], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
         guard !found.isEmpty else { return [] }
         // The word positions of each name found (`names[k]` is a range of `words`), and the
         // word runs to look for: a variant is (name, first word, end word), chained by the
@@ -62,7 +69,7 @@ public final class EntityResolver {
         for k in found.indices {
             let span = found[k].span, type = found[k].type
             let first = words.count
-            if var p = ctx.position(startingAt: span.start) {
+            if var p = starts[k] {
                 while p < ctx.count, Int(ctx.token(p).end) <= span.end {
                     if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { words.append(Int32(p)) }
                     p += 1
@@ -78,7 +85,7 @@ public final class EntityResolver {
         var taken = [Bool](repeating: false, count: ctx.count)
         for k in found.indices {
             let span = found[k].span
-            guard var p = ctx.position(startingAt: span.start) else { continue }
+            guard var p = starts[k] else { continue }
             while p < ctx.count, Int(ctx.token(p).start) < span.end { taken[p] = true; p += 1 }
         }
         var out: [EntityAnnotation] = []
@@ -87,7 +94,8 @@ public final class EntityResolver {
             while p < ctx.count {
                 let t = ctx.token(p)
                 guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
-                      var v = heads[InflectionMatcher.hash(ctx.folded(p))].map(Int.init) else { p += 1; continue }
+                      var v = heads[InflectionMatcher.hash(UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))].map(Int.init)
+                else { p += 1; continue }
                 var best: (end: Int, name: Int)?
                 // (the chain runs from the last variant added to the first; `>=` below lets
                 // the first added win among the longest, as in the order they were added)
