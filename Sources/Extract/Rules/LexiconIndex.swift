@@ -114,8 +114,9 @@ final class LexiconIndex: Sendable {
             let range = firstWords(p, ctx, names: names)
             guard !range.isEmpty else { return }
             ctx.cache.entryPool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-        } else if case let key = ctx.key(p), key >= 0 {
-            byFirstWord[Int(key)].withUnsafeBufferPointer(body)
+        } else {
+            let id = ctx.key(p)
+            if id >= 0 { byFirstWord[Int(id)].withUnsafeBufferPointer(body) }
         }
     }
 

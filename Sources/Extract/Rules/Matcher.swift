@@ -206,10 +206,10 @@ public struct Matcher {
     ///
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has; the
-    /// token's vocabulary id), then
-    /// the rules, each flagged when its first-token test depends on the context, then the
-    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then
-    /// where those entries lie in `WordCache.typeRefs` (start and count; -1 when not looked up).
+    /// token's vocabulary id), then the rules, each flagged when its first-token test depends
+    /// on the context, then the lexicons with an entry that may start there (one bit each, in
+    /// 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
+    /// -1 when not looked up).
     enum TypeList {
         static let header = 5
         static let ruleMask: Int32 = 0x3FFF_FFFF
@@ -287,7 +287,7 @@ public struct Matcher {
     /// Builds the type list of the token at `p` (see `TypeList`) and returns its offset.
     private func buildTypeList(_ p: Int, _ ctx: MatchContext, _ stamp: inout [Int32]) -> Int {
         let t = ctx.token(p)
-        let key = ctx.key(p)
+        let id = ctx.key(p)
         let mark = Int32(p)
         var candidates: [Int32] = []
         func add(_ postings: Postings, _ key: Int) {
@@ -296,7 +296,7 @@ public struct Matcher {
                 if stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
             }
         }
-        if key >= 0 { add(rules.byLiteral, Int(key)) }
+        if id >= 0 { add(rules.byLiteral, Int(id)) }
         add(rules.byKind, Int(t.kind.rawValue))
         // A shape key's contextual bits are not known here: its rules are candidates when
         // the rest holds, and are checked where they are tried.
@@ -335,7 +335,7 @@ public struct Matcher {
             }
         }
         let o = ctx.cache.typePool.count
-        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), key]
+        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id]
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
         ctx.cache.typePool += refRange
