@@ -20,10 +20,11 @@ final class MatchContext {
     private var lexiconBits: [UInt64]
     private let bitWords: Int
     /// Per position, where its lemmas lie in `lemmaStore`, or -1 (plain integers: an array of
-    /// optional arrays is destroyed element by element through run-time type lookups).
-    private var lemmaAt: [Int32]
+    /// optional arrays is destroyed element by element through run-time type lookups); made
+    /// when first asked for, as is `knownCache` (most rule sets ask neither).
+    private var lemmaAt: [Int32] = []
     private var lemmaStore: [[[UInt16]]] = []
-    private var knownCache: [Int8]
+    private var knownCache: [Int8] = []
 
     /// What the worker learnt about words in earlier documents.
     let cache: WordCache
@@ -44,12 +45,11 @@ final class MatchContext {
         hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
         bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
         lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
-        lemmaAt = Array(repeating: -1, count: toks.count)
-        knownCache = Array(repeating: -1, count: toks.count)
     }
 
     /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
     func known(_ p: Int) -> Bool {
+        if knownCache.isEmpty { knownCache = Array(repeating: -1, count: tokens.count) }
         if knownCache[p] >= 0 { return knownCache[p] == 1 }
         let h = InflectionMatcher.hash(folded(p))
         let k: Bool
@@ -63,6 +63,7 @@ final class MatchContext {
 
     /// The hunspell lemmas of the token at `p`, folded (computed once per position).
     func lemmas(_ p: Int) -> [[UInt16]] {
+        if lemmaAt.isEmpty { lemmaAt = Array(repeating: -1, count: tokens.count) }
         if lemmaAt[p] >= 0 { return lemmaStore[Int(lemmaAt[p])] }
         let t = token(p)
         let h = InflectionMatcher.hash(utf16[Int(t.start)..<Int(t.end)])
