@@ -91,6 +91,7 @@ public struct LanguageIdentifier: Sendable {
         }
         // Merge neighbouring paragraphs of one language into one span.
         var merged: [LanguageSpan] = []
+        merged.reserveCapacity(doc.languages.count)
         for s in doc.languages {
             if var last = merged.last, last.language == s.language {
                 let a = Double(last.span.end - last.span.start), b = Double(s.span.end - s.span.start)

@@ -108,6 +108,7 @@ public struct Extractor {
     private func resolveDates(_ records: [Record], documentDate: CivilDate?, earlier: [DateResolver.Step]? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
+        out.reserveCapacity(records.count)
         var steps: [DateResolver.Step] = []
         steps.reserveCapacity(records.count)
         for (i, record) in records.enumerated() {

@@ -43,6 +43,7 @@ final class MatchContext {
         self.lexicons = lexicons
         self.vocabulary = vocabulary
         hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
+        hitStore.reserveCapacity(toks.count / 2 + 8)
         bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
         lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
     }
