@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ICU
 
 /// Turns a document's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM,
@@ -54,7 +59,9 @@ public struct TextDecoder: Sendable {
                     throw DecodeError("not valid \(declared) (declared encoding)")
                 }
             }
-            if let nul = buf.prefix(8192).firstIndex(of: 0) { throw DecodeError("binary file: NUL byte at offset \(nul)") }
+            if let base = buf.baseAddress, let nul = memchr(base, 0, min(buf.count, 8192)) {
+                throw DecodeError("binary file: NUL byte at offset \(UnsafeRawPointer(nul) - UnsafeRawPointer(base))")
+            }
             // ICU's conversion fails on bytes that are not UTF-8: one pass validates and converts.
             if let units = try? UTF.utf16(fromUTF8: buf) { return utf8(units, encoding: "UTF-8", offset: 0) }
             return try legacy(buf)
