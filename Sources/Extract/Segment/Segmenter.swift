@@ -609,21 +609,24 @@ public final class Segmenter {
     /// Marks the tokens of lines written mostly in capitals (two or more all-caps words
     /// making at least 60% of the line's words): headlines, where capitals mean nothing.
     static func markCapsLines(_ tokens: inout [Token]) {
+        // (one pass: the words and capitals of the line so far are counted as it goes)
         tokens.withUnsafeMutableBufferPointer { tokens in
-            var lineStart = 0
+            var lineStart = 0, words = 0, caps = 0
             func close(_ end: Int) {
-                var words = 0, caps = 0
-                for t in tokens[lineStart..<end] where t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
-                    words += 1
-                    if t.shape.contains(.allCaps) { caps += 1 }
-                }
                 if caps >= 2 && caps * 10 >= words * 6 {
                     for i in lineStart..<end { tokens[i].shape.insert(.capsLine) }
                 }
+                lineStart = end
+                words = 0
+                caps = 0
             }
-            for i in tokens.indices where tokens[i].kind != .space && tokens[i].shape.contains(.lineStart) {
-                close(i)
-                lineStart = i
+            for i in tokens.indices {
+                let t = tokens[i]
+                if t.kind != .space && t.shape.contains(.lineStart) { close(i) }
+                if t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
+                    words += 1
+                    if t.shape.contains(.allCaps) { caps += 1 }
+                }
             }
             close(tokens.count)
         }
