@@ -139,4 +139,23 @@ final class SegmentationTests: XCTestCase {
             try check((0..<(1 + next(40))).flatMap { _ in alphabet[next(alphabet.count)] })
         }
     }
+
+    /// A line written mostly in capitals (a headline) marks its tokens, so capitals say nothing
+    /// there; a line with one word in capitals does not, nor do the lines around a headline.
+    func testHeadlineLinesAreMarked() throws {
+        let text = "Начало на текста.\nКЛЪСТЕР ЗА ЗЕЛЕНА ЕНЕРГИЯ ОТКРИ ФОРУМ\nДругият ред има ЕС и Иванов.\nЕДИН ред"
+        var doc = Document(id: "c", source: SourceInfo(path: "c", sha256: "", bytes: 0, encoding: "UTF-8"), utf16: Array(text.utf16))
+        try Segmenter(data: SegmentationData.load()).segment(&doc)
+        func marked(_ word: String) -> Bool {
+            let t = doc.tokens.first { doc.text($0.span) == word }!
+            return t.shape.contains(.capsLine)
+        }
+        XCTAssertTrue(marked("КЛЪСТЕР"))
+        XCTAssertTrue(marked("ФОРУМ"))
+        XCTAssertFalse(marked("Начало"))
+        XCTAssertFalse(marked("ЕС"))
+        XCTAssertFalse(marked("Иванов"))
+        // the last line: one word in capitals of two
+        XCTAssertFalse(marked("ЕДИН"))
+    }
 }
