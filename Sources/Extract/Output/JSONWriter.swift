@@ -146,11 +146,6 @@ public final class JSONBuffer {
     /// The text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// Makes room for `n` more bytes.
-    public func reserve(_ n: Int) {
-        if count + n > capacity { grow(to: count + n) }
-    }
-
     private func grow(to needed: Int) {
         let grown = max(needed, 2 * capacity)
         let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -269,7 +264,9 @@ public final class JSONBuffer {
         case 0x09: short = 0x74
         default:
             let hex: StaticString = "0123456789abcdef"
-            for b in [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]] { append(b) }
+            raw("\\u00")
+            append(hex.utf8Start[Int(c >> 4)])
+            append(hex.utf8Start[Int(c & 15)])
             return
         }
         append(0x5C)

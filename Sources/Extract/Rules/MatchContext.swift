@@ -7,10 +7,6 @@ final class MatchContext {
     let utf16: [UInt16]
     let lexicons: LexiconIndex
     let vocabulary: Vocabulary
-    /// Per position, the vocabulary id of the token's folded key (-1 when no rule or lexicon
-    /// knows it), set by the matcher from its type lists (so a word is looked up in the
-    /// vocabulary once per worker, not once per occurrence); empty until then.
-    var keys: [Int32] = []
     /// Per position, where its lexicon hits lie in `hitStore` (start << 32 | count), or
     /// `notComputed`: hits are looked up once per position, when first asked for.
     private var hitRange: [UInt64]
@@ -80,9 +76,13 @@ final class MatchContext {
 
     var count: Int { tokens.count }
 
-    /// The vocabulary id of the folded token at `p`, or -1.
+    /// The vocabulary id of the folded token at `p`, or -1 when no rule or lexicon knows it:
+    /// read from the token's type list once the matcher has them (so a word is looked up in
+    /// the vocabulary once per worker, not once per occurrence).
     @inline(__always)
-    func key(_ p: Int) -> Int32 { p < keys.count ? keys[p] : lookUpKey(p) }
+    func key(_ p: Int) -> Int32 {
+        p < typeAt.count ? cache.typePool[Matcher.TypeList.vocabularyId(Int(typeAt[p]))] : lookUpKey(p)
+    }
 
     @inline(never)
     private func lookUpKey(_ p: Int) -> Int32 {

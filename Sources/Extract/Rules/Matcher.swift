@@ -215,6 +215,9 @@ public struct Matcher {
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
 
+        /// Where the vocabulary id of the list at `o` lies.
+        @inline(__always) static func vocabularyId(_ o: Int) -> Int { o + 4 }
+
         /// Where the lexicon bits of the list at `o` lie, given its rule count `pool[o]`.
         @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + Int(rules) }
 
@@ -264,17 +267,14 @@ public struct Matcher {
                 typeAt[p] = Int32(o)
             }
         }
-        var ids = [Int32](repeating: -1, count: n)
         cache.typePool.withUnsafeBufferPointer { pool in
             for p in 0..<n {
                 let o = Int(typeAt[p])
                 reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
                 let longest = Int(pool[o + 3])
-                ids[p] = pool[o + 4]
                 if longest > 1 { for q in (p + 1)..<min(p + longest, n) { inside[q] = true } }
             }
         }
-        ctx.keys = ids
         if n > 1 {
             for p in stride(from: n - 2, through: 0, by: -1)
             where inside[p + 1] || !ctx.token(p + 1).startsBlock {

@@ -13,8 +13,6 @@ public struct NamedList<Value: Sendable>: Sendable, Sequence, ExpressibleByDicti
 
     public init() {}
 
-    public var count: Int { items.count }
-
     /// The value at position `i` of the list.
     func value(at i: Int) -> Value { items[i].value }
 

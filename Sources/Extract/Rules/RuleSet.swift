@@ -7,7 +7,6 @@ public final class RuleSet: Sendable {
     /// Every rule in effect, sorted by id.
     public let rules: [Rule]
     public let lexicons: [Lexicon]
-    public let vocabulary: Vocabulary
     public let compiled: [Language: CompiledRules]
     /// hunspell lemmatizers per language (absent when a dictionary is not installed).
     public let lemmatizers: [Language: Lemmatizer]
@@ -19,8 +18,8 @@ public final class RuleSet: Sendable {
         compiled[language] ?? compiled[.en]!
     }
 
-    init(rules: [Rule], lexicons: [Lexicon], vocabulary: Vocabulary, compiled: [Language: CompiledRules], lemmatizers: [Language: Lemmatizer]) {
-        self.rules = rules; self.lexicons = lexicons; self.vocabulary = vocabulary; self.compiled = compiled
+    init(rules: [Rule], lexicons: [Lexicon], compiled: [Language: CompiledRules], lemmatizers: [Language: Lemmatizer]) {
+        self.rules = rules; self.lexicons = lexicons; self.compiled = compiled
         self.lemmatizers = lemmatizers
     }
 
@@ -139,7 +138,7 @@ public final class RuleSet: Sendable {
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabulary: vocabulary)
         }
         let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
-        return RuleSet(rules: all, lexicons: lexicons, vocabulary: vocabulary, compiled: compiled, lemmatizers: lemmatizers)
+        return RuleSet(rules: all, lexicons: lexicons, compiled: compiled, lemmatizers: lemmatizers)
     }
 
     /// The lexicons a rule refers to (pattern and context).
