@@ -19,6 +19,23 @@ final class DateTests: XCTestCase {
         XCTAssertEqual((doc["documentDate"] as? [String: String])?["source"], "dateline")
     }
 
+    /// The dateline: labelled, after "Place,", or alone on one of the first or last three
+    /// lines (with a year word after it); not in the middle, not after a lower-case word.
+    func testDatelineFoundOnlyWhereItStands() throws {
+        let cases: [(String, String?)] = [
+            ("София, 12 март 2021 г.\nМинистърът обяви мерките.", "2021-03-12"),
+            ("Министърът обяви мерките.\nВторият ред описва програмата.\n\n15.10.2012 г.", "2012-10-15"),
+            ("Министърът обяви мерките.\nДата: 15.10.2012", "2012-10-15"),
+            ("Първи ред.\nВтори ред.\nТрети ред.\n15.10.2012\nЧетвърти ред.\nПети ред.\nШести ред.", nil),
+            ("вчера, 12 март 2021\nМинистърът обяви мерките.", nil),
+            ("Министърът обяви мерките.\nПубликувано от пресцентъра на министерството на: 15.10.2012", nil),
+        ]
+        for (text, expected) in cases {
+            let json = try Support.annotate(text, language: .bg)
+            XCTAssertEqual((json["documentDate"] as? [String: String])?["value"], expected, text)
+        }
+    }
+
     func testRelease000() throws {
         XCTAssertTrue(try dates("000_").dates.contains { $0.0 == "30 септември 2021 г." && $0.1 == "2021-09-30" })
     }

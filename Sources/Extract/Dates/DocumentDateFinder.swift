@@ -13,33 +13,17 @@ struct DocumentDateFinder {
     static let maxBefore = 40, maxAfter = 12
 
     func find(_ dates: [DateAnnotation], in doc: Document) -> CivilDate? {
-        guard dates.contains(where: { $0.grain == "day" && $0.kind == .date }) else { return nil }
-        let text = doc.utf16
-        // Line starts of non-empty lines.
-        var lines: [Span] = []
-        text.withUnsafeBufferPointer { text in
-            var s = 0
-            while true {
-                let i = UnitSearch.first(0x0A, in: text, from: s)
-                if let t = Segmenter.trim(text, s, i) { lines.append(t) }
-                if i == text.count { break }
-                s = i + 1
-            }
-        }
-        /// The line holding `pos` (lines are in order: a binary search).
-        func lineIndex(_ pos: Int) -> Int? {
-            var lo = 0, hi = lines.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if lines[mid].end <= pos { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < lines.count && lines[lo].start <= pos ? lo : nil
-        }
-        // The day dates with their values and lines (spans, not annotations: a copy of one
-        // retains its strings).
+        doc.utf16.withUnsafeBufferPointer { find(dates, in: $0) }
+    }
+
+    private func find(_ dates: [DateAnnotation], in text: UnsafeBufferPointer<UInt16>) -> CivilDate? {
+        // The day dates that start near the start of their line, with the line (only the
+        // text around each is read).
         var days: [Day] = []
-        for d in dates where d.grain == "day" && d.kind == .date {
-            if let date = CivilDate(iso: d.value), let li = lineIndex(d.span.start) { days.append(Day(span: d.span, date: date, line: li)) }
+        for i in dates.indices where dates[i].kind == .date && dates[i].grain == "day" {
+            let span = dates[i].span
+            guard let start = DocumentDateFinder.lineStart(before: span.start, in: text), let date = CivilDate(iso: dates[i].value) else { continue }
+            days.append(Day(span: span, date: date, line: Span(start, span.end)))
         }
 
         /// The last non-space position in `a..<b`, or `a - 1`; the first, or `b`.
@@ -55,53 +39,122 @@ struct DocumentDateFinder {
         }
         // 1. A labelled dateline wins.
         for day in days {
-            guard day.span.start - lines[day.line].start <= DocumentDateFinder.maxBefore else { continue }
             // (the strings are built only when a colon ends the text before the date)
-            let colon = lastNonSpace(lines[day.line].start, day.span.start)
-            guard colon >= lines[day.line].start, text[colon] == 0x3A else { continue }
-            let before = UTF.string(text[lines[day.line].start..<day.span.start])
+            let colon = lastNonSpace(day.line.start, day.span.start)
+            guard colon >= day.line.start, text[colon] == 0x3A else { continue }
+            let before = UTF.string(text[day.line.start..<day.span.start])
             let label = before.lowercased().split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
-            if before.trimmingWhitespace().hasSuffix(":"), DocumentDateFinder.labels.contains(label) { return day.date }
+            if DocumentDateFinder.labels.contains(label) { return day.date }
         }
         // 2. A date alone on a line, or after "Place," at a line start, near either end.
         var lone: [Day] = []
-        for day in days {
-            let line = lines[day.line]
-            guard day.span.start - line.start <= DocumentDateFinder.maxBefore, line.end - day.span.end <= DocumentDateFinder.maxAfter else { continue }
-            // (the strings are built only when nothing or a comma stands before the date and
-            // at most a short word after it)
-            let b = lastNonSpace(line.start, day.span.start)
-            guard b < line.start || text[b] == 0x2C, lastNonSpace(day.span.end, line.end) - firstNonSpace(day.span.end, line.end) < 6 else { continue }
-            let before = UTF.string(text[line.start..<day.span.start]).trimmingWhitespace()
-            let after = UTF.string(text[day.span.end..<line.end]).trimmingWhitespace()
-            let placeComma = before.hasSuffix(",") && before.dropLast().split(separator: " ").count <= 3
-                && (before.first?.isUppercase ?? false)
-            let alone = before.isEmpty || placeComma
-            if alone && (after.isEmpty || after == "г." || after == "r." || after == "година" || after == "roku") { lone.append(day) }
+        for var day in days {
+            // (nothing or a comma before the date, at most a short word after it)
+            let b = lastNonSpace(day.line.start, day.span.start)
+            guard b < day.line.start || text[b] == 0x2C,
+                  let end = DocumentDateFinder.lineEnd(from: day.span.start, within: day.span.end + DocumentDateFinder.maxAfter, in: text) else { continue }
+            day.line.end = end
+            let first = firstNonSpace(day.span.end, end), last = lastNonSpace(day.span.end, end)
+            guard last - first < 6 else { continue }
+            // ("Place," is at most three words before the comma, the first capitalised)
+            let a = firstNonSpace(day.line.start, day.span.start)
+            let alone = b < day.line.start || (DocumentDateFinder.words(text[a..<b]) <= 3 && Unicode.Scalar(text[a]).map(\.properties.isUppercase) == true)
+            let after = UnsafeBufferPointer(rebasing: text[first..<max(first, last + 1)])
+            if alone && (after.isEmpty || DocumentDateFinder.yearWords.contains { $0.withUnsafeBufferPointer { Vocabulary.equal(after, $0) } }) { lone.append(day) }
         }
         guard lone.count == 1 else { return nil }
         let day = lone[0]
-        return day.line < DocumentDateFinder.edgeLines || day.line >= lines.count - DocumentDateFinder.edgeLines ? day.date : nil
+        return DocumentDateFinder.lines(before: day.line.start, in: text) < DocumentDateFinder.edgeLines
+            || DocumentDateFinder.lines(after: day.line.end, in: text) < DocumentDateFinder.edgeLines ? day.date : nil
+    }
+
+    /// What may follow a lone dateline's date.
+    private static let yearWords: [[UInt16]] = ["г.", "r.", "година", "roku"].map { Array($0.utf16) }
+
+    /// How many words separated by spaces `units` has.
+    static func words(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> Int {
+        var count = 0, inWord = false
+        for u in units {
+            if u == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// The start of the line holding `pos`, its leading white space left out, when it lies
+    /// at most `maxBefore` units before `pos`; read back from `pos` no further than that.
+    static func lineStart(before pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int? {
+        var start = pos
+        var k = pos - 1
+        while k >= 0, text[k] != 0x0A {
+            if !Segmenter.isWhitespace(text[k]) {
+                if pos - k > maxBefore { return nil }
+                start = k
+            }
+            k -= 1
+        }
+        return start
+    }
+
+    /// The end of the line holding `pos`, its trailing white space left out, when it lies at
+    /// most at `limit`; read no further than that.
+    static func lineEnd(from pos: Int, within limit: Int, in text: UnsafeBufferPointer<UInt16>) -> Int? {
+        var end = pos
+        var k = pos
+        while k < text.count, text[k] != 0x0A {
+            if !Segmenter.isWhitespace(text[k]) {
+                if k >= limit { return nil }
+                end = k + 1
+            }
+            k += 1
+        }
+        return end
+    }
+
+    /// How many lines with text lie before `pos` (counted up to `edgeLines`).
+    static func lines(before pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
+        var count = 0, filled = false
+        var k = pos - 1
+        // (the line holding `pos` is not counted: its text before `pos` is skipped)
+        while k >= 0, text[k] != 0x0A { k -= 1 }
+        while k >= 0, count < edgeLines {
+            if text[k] == 0x0A {
+                if filled { count += 1 }
+                filled = false
+            } else if !Segmenter.isWhitespace(text[k]) {
+                filled = true
+            }
+            k -= 1
+        }
+        return count + (filled && count < edgeLines ? 1 : 0)
+    }
+
+    /// How many lines with text lie after `pos` (counted up to `edgeLines`).
+    static func lines(after pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
+        var count = 0, filled = false
+        var k = pos
+        while k < text.count, text[k] != 0x0A { k += 1 }
+        while k < text.count, count < edgeLines {
+            if text[k] == 0x0A {
+                if filled { count += 1 }
+                filled = false
+            } else if !Segmenter.isWhitespace(text[k]) {
+                filled = true
+            }
+            k += 1
+        }
+        return count + (filled && count < edgeLines ? 1 : 0)
     }
 }
 
 extension DocumentDateFinder {
-    /// A day date: its span, value and line.
+    /// A day date: its span, value and line (its text, white space left out; the end is
+    /// found only where needed).
     struct Day {
         var span: Span
         var date: CivilDate
-        var line: Int
+        var line: Span
     }
 
     /// Unicode White_Space (what `Character.isWhitespace` trims).
     static func isSpace(_ u: UInt16) -> Bool { Segmenter.isWhitespace(u) || u == 0x1680 }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
 }
