@@ -96,6 +96,13 @@ public struct Vocabulary: Sendable {
         return true
     }
 
+    /// Calls `body` with every key.
+    func forEachKey(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {
+        units.withUnsafeBufferPointer { u in
+            for k in 0..<count { body(UnsafeBufferPointer(rebasing: u[Int(offsets[k])..<Int(offsets[k + 1])])) }
+        }
+    }
+
     /// The folded key of an id.
     public func key(_ id: Int32) -> String { UTF.string(units[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]) }
 }

@@ -45,6 +45,12 @@ public final class CompiledRules: Sendable {
     let shapeMasks: [UInt16]
     let byShape: Postings
     let always: [Int32]
+    /// One bit per hash of the head (`LexiconIndex.head`) of every vocabulary word: a word
+    /// whose head is not here is no literal and starts no lexicon entry, exact or inflected
+    /// (an inflected form keeps the entry's first three units).
+    private let heads: [UInt64]
+    /// Per token kind, whether some rule is indexed under the kind (or may start anywhere).
+    private let kindStarts: [Bool]
     let usesLexicons: Bool
     /// Whether any rule consumes a lexicon entry (a phrase).
     let usesPhrases: Bool
@@ -52,6 +58,20 @@ public final class CompiledRules: Sendable {
     let valueCaptures: [[Bool]]
     /// Per rule, the captures whose union the match claims (none: the whole match).
     let claims: Postings
+
+    @inline(__always) private static func headBit(_ head: UInt64) -> Int { Int((head &* 0x9E3779B97F4A7C15) >> 48) }
+
+    /// Whether token `t` (`head`: of its folded text) has an empty type list: no rule is
+    /// indexed under its kind or shape, and its head is no vocabulary word's.
+    @inline(__always)
+    func isInert(_ t: Token, head: UInt64) -> Bool {
+        if kindStarts[Int(t.kind.rawValue)] { return false }
+        let bit = CompiledRules.headBit(head)
+        if heads.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 { return false }
+        let intrinsic = t.shape.subtracting(Shape.contextual).rawValue
+        for mask in shapeMasks where intrinsic & mask == mask & ~Shape.contextual.rawValue { return false }
+        return true
+    }
 
     /// Whether `t`, the token at position `p` of `ctx`, passes every check of predicate `k`.
     @inline(__always)
@@ -216,12 +236,19 @@ public final class CompiledRules: Sendable {
         byLiteral = Postings(lit)
         byLexicon = Postings(lex)
         byKind = Postings(kind)
+        kindStarts = kind.map { !$0.isEmpty || !always.isEmpty }
         usesLexicons = lex.contains { !$0.isEmpty }
         usesPhrases = code.contains { if case .phrase = $0 { true } else { false } }
         let shapes = shape.sorted { $0.key < $1.key }
         shapeMasks = shapes.map(\.key)
         byShape = Postings(shapes.map { $0.value.map(Int.init) })
         self.always = always
+        var heads = [UInt64](repeating: 0, count: 1 << 10)
+        vocabulary.forEachKey { w in
+            let bit = CompiledRules.headBit(LexiconIndex.head(w))
+            heads[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.heads = heads
         valueCaptures = zip(rules, programs).map { rule, program in
             let used = Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
             return program.captureNames.map(used.contains)

@@ -68,7 +68,7 @@ public struct Matcher {
         defer { stack.deallocate(); saves.deallocate() }
         var ends: [Int] = []
         let n = ctx.count
-        let (typeAt, reach) = types(ctx)
+        let (typeAt, starts, reach) = types(ctx)
         ctx.typeAt = typeAt
         rules.code.withUnsafeBufferPointer { code in
         ctx.tokens.withUnsafeBufferPointer { toks in
@@ -157,14 +157,15 @@ public struct Matcher {
                     }
                 }
 
-                for p in 0..<n {
+                for (j, p32) in starts.enumerated() {
+                    let p = Int(p32)
                     let o = Int(typeAt[p])
                     for i in (o + TypeList.header)..<(o + TypeList.header + Int(pool[o])) {
                         let entry = pool[i]
                         let r32 = entry & TypeList.ruleMask
                         let r = Int(r32)
                         let needs = rules.required[r]
-                        if needs != 0, reach[p] & needs != needs { continue }
+                        if needs != 0, reach[j] & needs != needs { continue }
                         if entry & TypeList.checkFirst != 0, !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
@@ -229,12 +230,14 @@ public struct Matcher {
         }
     }
 
-    /// Per position, where its type list lies in the pool, and the required lexicons (as
-    /// `CompiledRules.requiredBit` bits) with an entry that may start between it and the
-    /// next sentence or line start (one that may lie inside a multi-word entry does not
-    /// count as a start: the entry runs over it). Where a multi-word entry only may start,
-    /// both are assumed, so no rule is skipped that could match.
-    private func types(_ ctx: MatchContext) -> (typeAt: [Int32], reach: [UInt64]) {
+    /// Where rules may be tried: per position, where its type list lies in the pool (0, the
+    /// empty list, for a token no rule is indexed under and no lexicon entry starts at:
+    /// `CompiledRules.isInert`); the other positions, in order; and per such position the
+    /// required lexicons (as `CompiledRules.requiredBit` bits) with an entry that may start
+    /// between it and the next sentence or line start (one that may lie inside a multi-word
+    /// entry does not count as a start: the entry runs over it). Where a multi-word entry
+    /// only may start, both are assumed, so no rule is skipped that could match.
+    private func types(_ ctx: MatchContext) -> (typeAt: [Int32], starts: [Int32], reach: [UInt64]) {
         let n = ctx.count
         let cache = ctx.cache
         if cache.types.count >= WordCache.limit {
@@ -242,46 +245,68 @@ public struct Matcher {
             cache.typePool.removeAll(keepingCapacity: true)
             cache.typeRefs.removeAll(keepingCapacity: true)
         }
+        if cache.typePool.isEmpty {
+            cache.typePool = [0, 0, 0, 0, -1] + [Int32](repeating: 0, count: rules.lexicons.lexiconWords) + [0, 0]
+        }
         var typeAt = [Int32](repeating: 0, count: n)
-        var reach = [UInt64](repeating: 0, count: n)
-        var inside = [Bool](repeating: false, count: n)
+        var starts: [Int32] = []
+        var keys: [UInt64] = []
+        // Per start, the last sentence or line start after the previous start, up to itself.
+        var lastBlock: [Int32] = []
+        starts.reserveCapacity(n / 2)
+        keys.reserveCapacity(n / 2)
+        lastBlock.reserveCapacity(n / 2)
         var stamp: [Int32] = [] // made when the first new type list is built
-        // Three passes, each of independent lookups, so the processor overlaps their cache
-        // misses: the keys, the lists' offsets (built where new), the lists' headers.
-        var keys = [UInt64](repeating: 0, count: n)
+        // Passes of independent lookups, so the processor overlaps their cache misses: the
+        // keys (most tokens ruled out by their head alone), the lists' offsets (built where
+        // new), the lists' headers.
         ctx.tokens.withUnsafeBufferPointer { toks in
             ctx.utf16.withUnsafeBufferPointer { text in
-                for p in 0..<n {
-                    let t = toks[p]
-                    let intrinsic = t.shape.subtracting(Shape.contextual)
-                    let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
-                    keys[p] = (h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15
+                ctx.folded.withUnsafeBufferPointer { folded in
+                    var block: Int32 = -1
+                    for p in 0..<n {
+                        let t = toks[p]
+                        if t.startsBlock { block = Int32(p) }
+                        if rules.isInert(t, head: LexiconIndex.head(UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))) { continue }
+                        let intrinsic = t.shape.subtracting(Shape.contextual)
+                        let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
+                        starts.append(Int32(p))
+                        keys.append((h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15)
+                        lastBlock.append(block)
+                        block = -1
+                    }
                 }
             }
         }
-        for p in 0..<n {
-            if let cached = cache.types[keys[p]] { typeAt[p] = Int32(cached) } else {
+        for (j, p32) in starts.enumerated() {
+            let p = Int(p32)
+            if let cached = cache.types[keys[j]] { typeAt[p] = Int32(cached) } else {
                 if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
                 let o = buildTypeList(p, ctx, &stamp)
-                cache.types[keys[p]] = UInt32(o)
+                cache.types[keys[j]] = UInt32(o)
                 typeAt[p] = Int32(o)
             }
         }
+        var reach = [UInt64](repeating: 0, count: starts.count)
+        // Whether a sentence or line start outside every multi-word entry lies between a
+        // start and the one before it (then the later one's lexicons are out of reach).
+        var cut = [Bool](repeating: false, count: starts.count)
         cache.typePool.withUnsafeBufferPointer { pool in
-            for p in 0..<n {
+            var insideUntil = 0
+            for (j, p32) in starts.enumerated() {
+                let p = Int(p32)
+                cut[j] = Int(lastBlock[j]) >= insideUntil
                 let o = Int(typeAt[p])
-                reach[p] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
-                let longest = Int(pool[o + 3])
-                if longest > 1 { for q in (p + 1)..<min(p + longest, n) { inside[q] = true } }
+                reach[j] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
+                insideUntil = max(insideUntil, p + Int(pool[o + 3]))
             }
         }
-        if n > 1 {
-            for p in stride(from: n - 2, through: 0, by: -1)
-            where inside[p + 1] || !ctx.token(p + 1).startsBlock {
-                reach[p] |= reach[p + 1]
+        if starts.count > 1 {
+            for j in stride(from: starts.count - 2, through: 0, by: -1) where !cut[j + 1] {
+                reach[j] |= reach[j + 1]
             }
         }
-        return (typeAt, reach)
+        return (typeAt, starts, reach)
     }
 
     /// Builds the type list of the token at `p` (see `TypeList`) and returns its offset.
