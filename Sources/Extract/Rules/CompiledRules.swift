@@ -49,8 +49,9 @@ public final class CompiledRules: Sendable {
     /// whose head is not here is no literal and starts no lexicon entry, exact or inflected
     /// (an inflected form keeps the entry's first three units).
     private let heads: [UInt64]
-    /// Per token kind, whether some rule is indexed under the kind (or may start anywhere).
-    private let kindStarts: [Bool]
+    /// Per token kind and intrinsic shape (`keyIndex`), whether some rule is indexed under
+    /// them (or may start anywhere).
+    private let keyed: [Bool]
     let usesLexicons: Bool
     /// Whether any rule consumes a lexicon entry (a phrase).
     let usesPhrases: Bool
@@ -61,16 +62,18 @@ public final class CompiledRules: Sendable {
 
     @inline(__always) private static func headBit(_ head: UInt64) -> Int { Int((head &* 0x9E3779B97F4A7C15) >> 48) }
 
-    /// Whether token `t` (`head`: of its folded text) has an empty type list: no rule is
+    /// Where a token's kind and intrinsic shape bits (0 to 7 and 11) lie in `keyed`.
+    @inline(__always) private static func keyIndex(_ kind: UInt8, _ shape: UInt16) -> Int {
+        Int(kind) << 9 | Int(shape & 0xFF) | Int(shape >> 3 & 0x100)
+    }
+
+    /// Whether token `t` (`folded`: its folded text) has an empty type list: no rule is
     /// indexed under its kind or shape, and its head is no vocabulary word's.
     @inline(__always)
-    func isInert(_ t: Token, head: UInt64) -> Bool {
-        if kindStarts[Int(t.kind.rawValue)] { return false }
-        let bit = CompiledRules.headBit(head)
-        if heads.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 { return false }
-        let intrinsic = t.shape.subtracting(Shape.contextual).rawValue
-        for mask in shapeMasks where intrinsic & mask == mask & ~Shape.contextual.rawValue { return false }
-        return true
+    func isInert(_ t: Token, folded: UnsafeBufferPointer<UInt16>) -> Bool {
+        if keyed[CompiledRules.keyIndex(t.kind.rawValue, t.shape.rawValue)] { return false }
+        let bit = CompiledRules.headBit(LexiconIndex.head(folded))
+        return heads.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) == 0
     }
 
     /// Whether `t`, the token at position `p` of `ctx`, passes every check of predicate `k`.
@@ -236,7 +239,6 @@ public final class CompiledRules: Sendable {
         byLiteral = Postings(lit)
         byLexicon = Postings(lex)
         byKind = Postings(kind)
-        kindStarts = kind.map { !$0.isEmpty || !always.isEmpty }
         usesLexicons = lex.contains { !$0.isEmpty }
         usesPhrases = code.contains { if case .phrase = $0 { true } else { false } }
         let shapes = shape.sorted { $0.key < $1.key }
@@ -249,6 +251,16 @@ public final class CompiledRules: Sendable {
             heads[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.heads = heads
+        var keyed = [Bool](repeating: !always.isEmpty, count: TokenKind.allCases.count << 9)
+        let intrinsicBits = Shape.contextual.rawValue ^ 0x3FFF
+        for k in TokenKind.allCases {
+            for shape in 0..<UInt16(1 << 14) where shape & intrinsicBits == shape {
+                let byKind = !kind[Int(k.rawValue)].isEmpty
+                let byShape = shapes.contains { shape & $0.key == $0.key & ~Shape.contextual.rawValue }
+                if byKind || byShape { keyed[CompiledRules.keyIndex(k.rawValue, shape)] = true }
+            }
+        }
+        self.keyed = keyed
         valueCaptures = zip(rules, programs).map { rule, program in
             let used = Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
             return program.captureNames.map(used.contains)

@@ -9,12 +9,14 @@ final class MatchContext {
     let vocabulary: Vocabulary
     /// Per position, where its lexicon hits lie in `hitStore` (start << 32 | count), or
     /// `notComputed`: hits are looked up once per position, when first asked for.
-    private var hitRange: [UInt64]
+    private var hitRange: [UInt64] = []
     private var hitStore: [LexiconIndex.Hit] = []
     private static let notComputed = UInt64.max
     /// Per position, one bit per lexicon with a one-token entry there (filled with the hits).
-    private var lexiconBits: [UInt64]
+    private var lexiconBits: [UInt64] = []
     private let bitWords: Int
+    /// `LexiconIndex.lexiconWords`.
+    private let lexiconWords: Int
     /// Per position, where its lemmas lie in `lemmaStore`, or -1 (plain integers: an array of
     /// optional arrays is destroyed element by element through run-time type lookups); made
     /// when first asked for, as is `knownCache` (most rule sets ask neither).
@@ -38,10 +40,8 @@ final class MatchContext {
         utf16 = doc.utf16
         self.lexicons = lexicons
         self.vocabulary = vocabulary
-        hitRange = Array(repeating: MatchContext.notComputed, count: toks.count)
-        hitStore.reserveCapacity(toks.count / 2 + 8)
         bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
-        lexiconBits = Array(repeating: 0, count: toks.count * bitWords)
+        lexiconWords = lexicons.lexiconWords
     }
 
     /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
@@ -131,6 +131,16 @@ final class MatchContext {
     /// Whether a one-token entry of lexicon `l` stands at `p`.
     @inline(__always)
     func inLexicon(_ p: Int, _ l: Int) -> Bool {
+        if p < typeAt.count, let known = cache.typePool.withUnsafeBufferPointer({
+            Matcher.TypeList.isOneWordEntry($0, Int(typeAt[p]), l, lexiconWords: lexiconWords)
+        }) { return known }
+        return hitsInLexicon(p, l)
+    }
+
+    /// `inLexicon` from the entries found at `p`, where the type list does not say.
+    @inline(never)
+    private func hitsInLexicon(_ p: Int, _ l: Int) -> Bool {
+        if hitRange.isEmpty { makeHitTables() }
         if hitRange[p] == MatchContext.notComputed { computeHits(p) }
         return lexiconBits[p * bitWords + (l >> 6)] & (1 << UInt64(l & 63)) != 0
     }
@@ -138,10 +148,18 @@ final class MatchContext {
     /// Lexicon entries starting at `p` (computed once per position).
     @inline(__always)
     func hits(_ p: Int) -> ArraySlice<LexiconIndex.Hit> {
+        if hitRange.isEmpty { makeHitTables() }
         if hitRange[p] == MatchContext.notComputed { computeHits(p) }
         let r = hitRange[p]
         let start = Int(r >> 32)
         return hitStore[start..<start + Int(r & 0xFFFF_FFFF)]
+    }
+
+    /// Made when first needed: most lexicon tests are answered from the type lists.
+    private func makeHitTables() {
+        hitRange = Array(repeating: MatchContext.notComputed, count: tokens.count)
+        hitStore.reserveCapacity(tokens.count / 8 + 8)
+        lexiconBits = Array(repeating: 0, count: tokens.count * bitWords)
     }
 
     private func computeHits(_ p: Int) {

@@ -210,7 +210,8 @@ public struct Matcher {
     /// token's vocabulary id), then the rules, each flagged when its first-token test depends
     /// on the context, then the lexicons with an entry that may start there (one bit each, in
     /// 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
-    /// -1 when not looked up).
+    /// -1 when not looked up), then the lexicons with a one-word entry that is the token
+    /// (one bit each: what a lexicon test asks, answered without looking for entries).
     enum TypeList {
         static let header = 5
         static let ruleMask: Int32 = 0x3FFF_FFFF
@@ -227,6 +228,14 @@ public struct Matcher {
         static func refs(_ pool: [Int32], _ o: Int, lexiconWords: Int) -> Range<Int>? {
             let at = lexiconBits(o, rules: pool[o]) + lexiconWords
             return pool[at + 1] < 0 ? nil : Int(pool[at])..<Int(pool[at]) + Int(pool[at + 1])
+        }
+
+        /// Whether lexicon `l` has a one-word entry that is the token of the list at `o`, or
+        /// nil when its entries were not looked up.
+        @inline(__always)
+        static func isOneWordEntry(_ pool: UnsafeBufferPointer<Int32>, _ o: Int, _ l: Int, lexiconWords: Int) -> Bool? {
+            let at = lexiconBits(o, rules: pool[o]) + lexiconWords
+            return pool[at + 1] < 0 ? nil : pool[at + 2 + (l >> 5)] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0
         }
     }
 
@@ -246,38 +255,46 @@ public struct Matcher {
             cache.typeRefs.removeAll(keepingCapacity: true)
         }
         if cache.typePool.isEmpty {
-            cache.typePool = [0, 0, 0, 0, -1] + [Int32](repeating: 0, count: rules.lexicons.lexiconWords) + [0, 0]
+            let none = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
+            cache.typePool = [0, 0, 0, 0, -1] + none + [0, 0] + none
         }
         var typeAt = [Int32](repeating: 0, count: n)
-        var starts: [Int32] = []
-        var keys: [UInt64] = []
+        // (written through pointers into arrays of the largest size, then cut to length)
+        var count = 0
+        var starts = [Int32](repeating: 0, count: n)
+        var keys = [UInt64](repeating: 0, count: n)
         // Per start, the last sentence or line start after the previous start, up to itself.
-        var lastBlock: [Int32] = []
-        starts.reserveCapacity(n / 2)
-        keys.reserveCapacity(n / 2)
-        lastBlock.reserveCapacity(n / 2)
+        var lastBlock = [Int32](repeating: 0, count: n)
         var stamp: [Int32] = [] // made when the first new type list is built
         // Passes of independent lookups, so the processor overlaps their cache misses: the
-        // keys (most tokens ruled out by their head alone), the lists' offsets (built where
-        // new), the lists' headers.
+        // keys (most tokens ruled out by their kind, shape and head alone), the lists'
+        // offsets (built where new), the lists' headers.
         ctx.tokens.withUnsafeBufferPointer { toks in
             ctx.utf16.withUnsafeBufferPointer { text in
                 ctx.folded.withUnsafeBufferPointer { folded in
-                    var block: Int32 = -1
-                    for p in 0..<n {
-                        let t = toks[p]
-                        if t.startsBlock { block = Int32(p) }
-                        if rules.isInert(t, head: LexiconIndex.head(UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))) { continue }
-                        let intrinsic = t.shape.subtracting(Shape.contextual)
-                        let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
-                        starts.append(Int32(p))
-                        keys.append((h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15)
-                        lastBlock.append(block)
-                        block = -1
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        keys.withUnsafeMutableBufferPointer { keys in
+                            lastBlock.withUnsafeMutableBufferPointer { lastBlock in
+                                var block: Int32 = -1
+                                for p in 0..<n {
+                                    let t = toks[p]
+                                    if t.startsBlock { block = Int32(p) }
+                                    if rules.isInert(t, folded: UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])) { continue }
+                                    let intrinsic = t.shape.subtracting(Shape.contextual)
+                                    let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
+                                    starts[count] = Int32(p)
+                                    keys[count] = (h ^ UInt64(t.kind.rawValue) << 56 ^ UInt64(intrinsic.rawValue) << 40) &* 0x9E3779B97F4A7C15
+                                    lastBlock[count] = block
+                                    count += 1
+                                    block = -1
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+        starts.removeLast(n - count)
         for (j, p32) in starts.enumerated() {
             let p = Int(p32)
             if let cached = cache.types[keys[j]] { typeAt[p] = Int32(cached) } else {
@@ -333,6 +350,7 @@ public struct Matcher {
         var bits: UInt64 = 0
         var longest = 0
         var starting = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
+        var oneWord = starting
         var refRange: [Int32] = [0, -1]
         if rules.usesLexicons || rules.usesPhrases {
             refRange = [Int32(ctx.cache.typeRefs.count), 0]
@@ -342,6 +360,7 @@ public struct Matcher {
                 for ref in refs {
                     let l = Int(ref.lexicon)
                     starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
+                    if ref.words == 1 { oneWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31)) }
                     guard rules.usesLexicons else { continue }
                     add(rules.byLexicon, l)
                     longest = max(longest, Int(ref.words))
@@ -364,6 +383,7 @@ public struct Matcher {
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
         ctx.cache.typePool += refRange
+        ctx.cache.typePool += oneWord
         return o
     }
 
