@@ -21,6 +21,10 @@ public final class CompiledRules: Sendable {
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
     let firstPredicates: Postings
     let prefiltered: [Bool]
+    /// Per rule, the predicates one of which the second token must pass (when
+    /// `hasSecond`): checked before the program runs, so most failing attempts stop there.
+    let secondPredicates: Postings
+    let hasSecond: [Bool]
     /// Whether a rule's first-token test looks at the token's surroundings (a contextual
     /// shape flag, `glued`), so it cannot be decided per distinct token.
     let contextualFirst: [Bool]
@@ -92,21 +96,45 @@ public final class CompiledRules: Sendable {
         }
     }
 
-    /// The predicates of the token-consuming ops reachable from `pc` without consuming a
-    /// token, or nil when a quoted stretch or the end can be reached first.
-    static func firstPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+    /// The token-consuming ops reachable from `pc` without consuming a token, or nil when a
+    /// quoted stretch or the end can be reached first.
+    static func consumers(_ code: [Program.Op], from pc: Int) -> [Int]? {
         var out: [Int] = []
         var seen = Set<Int>()
         var work = [pc]
         while let pc = work.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch code[pc] {
-            case .test(let k), .phrase(_, let k): if !out.contains(k) { out.append(k) }
+            case .test, .phrase: out.append(pc)
             case .split(let a, let b): work += [a, b]
             case .jump(let a): work.append(a)
             case .save: work.append(pc + 1)
             case .quoted, .match: return nil
             }
+        }
+        return out
+    }
+
+    /// The predicates of `consumers(code, from: pc)`, each once.
+    static func firstPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+        consumers(code, from: pc).map { ops in
+            var out: [Int] = []
+            for op in ops {
+                if case .test(let k) = code[op], !out.contains(k) { out.append(k) }
+                if case .phrase(_, let k) = code[op], !out.contains(k) { out.append(k) }
+            }
+            return out
+        }
+    }
+
+    /// The predicates one of which the second token of a match must pass, or nil when a
+    /// match may have one token, or its first element may take several.
+    static func secondPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+        guard let firsts = consumers(code, from: pc) else { return nil }
+        var out: [Int] = []
+        for op in firsts {
+            guard case .test = code[op], let seconds = firstPredicates(code, from: op + 1) else { return nil }
+            for k in seconds where !out.contains(k) { out.append(k) }
         }
         return out
     }
@@ -189,6 +217,9 @@ public final class CompiledRules: Sendable {
         }
         firstPredicates = Postings(firsts)
         self.prefiltered = prefiltered
+        let seconds = entry.map { CompiledRules.secondPredicates(code, from: Int($0)) }
+        secondPredicates = Postings(seconds.map { $0 ?? [] })
+        hasSecond = seconds.map { $0 != nil }
         contextualFirst = firsts.map { ks in
             ks.contains { k in
                 checks[Int(predicates[k])..<Int(predicates[k + 1])].contains { c in

@@ -78,6 +78,8 @@ public struct Matcher {
             rules.slots.withUnsafeBufferPointer { slots in
             rules.hasContext.withUnsafeBufferPointer { hasContext in
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
+            rules.secondPredicates.storage.withUnsafeBufferPointer { secondItems in
+            rules.hasSecond.withUnsafeBufferPointer { hasSecond in
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool { rules.passes(k, toks[p], p, ctx) }
                 /// Whether an entry of lexicon `l` may start at `p` (from its type list).
                 @inline(__always) func startsLexicon(_ p: Int, _ l: Int) -> Bool {
@@ -167,6 +169,11 @@ public struct Matcher {
                         let needs = rules.required[r]
                         if needs != 0, reach[j] & needs != needs { continue }
                         if entry & TypeList.checkFirst != 0, !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
+                        if hasSecond[r] {
+                            // (as a test after the first token asks: not over a sentence or line start)
+                            guard p + 1 < n, !toks[p + 1].startsBlock,
+                                  rules.secondPredicates.range(r).contains(where: { pass(Int(secondItems[$0]), p + 1) }) else { continue }
+                        }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
                                            rules.notBefore.storage, rules.before.storage) { continue }
@@ -190,6 +197,8 @@ public struct Matcher {
                         store.append(contentsOf: UnsafeBufferPointer(start: saves, count: slotCount))
                     }
                 }
+            }
+            }
             }
             }
             }
