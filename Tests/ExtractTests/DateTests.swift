@@ -1,4 +1,4 @@
-import Extract
+@testable import Extract
 import Foundation
 import XCTest
 
@@ -34,6 +34,16 @@ final class DateTests: XCTestCase {
             let json = try Support.annotate(text, language: .bg)
             XCTAssertEqual((json["documentDate"] as? [String: String])?["value"], expected, text)
         }
+    }
+
+    /// ISO values are written digit by digit; values out of range as padded numbers.
+    func testISOValuesWrittenInPlace() {
+        XCTAssertEqual(Digits.iso(2021, 5, 27), "2021-05-27")
+        XCTAssertEqual(Digits.iso(987, 12, nil), "0987-12")
+        XCTAssertEqual(Digits.iso(nil, 12, 13), "XXXX-12-13")
+        XCTAssertEqual(Digits.iso(12021, 1, 2), "12021-01-02")
+        XCTAssertEqual(Digits.iso(-5, 1, nil), "-0005-01")
+        XCTAssertEqual(CivilDate(year: 2012, month: 10, day: 15).description, "2012-10-15")
     }
 
     func testRelease000() throws {

@@ -236,8 +236,7 @@ public struct DateResolver: Sendable {
         } else if let s = f[.season] {
             value = "\(year.map(Digits.pad4) ?? "XXXX")-\(s)"; grain = "season"
         } else if let m = month {
-            value = "\(year.map(Digits.pad4) ?? "XXXX")-\(Digits.pad2(m))"; grain = "month"
-            if let d = day { value += "-\(Digits.pad2(d))"; grain = "day" }
+            value = Digits.iso(year, m, day); grain = day == nil ? "month" : "day"
         } else if let y = year {
             value = Digits.pad4(y); grain = "year"
         } else if hour == nil {
@@ -256,7 +255,7 @@ public struct DateResolver: Sendable {
             // A time alone takes the day of the previous mention or the document date.
             if value.isEmpty {
                 if let p = state.previous, let m = p.month, let d = p.day {
-                    value = "\(Digits.pad4(p.year))-\(Digits.pad2(m))-\(Digits.pad2(d))"; anchor = .previousMention
+                    value = Digits.iso(p.year, m, d); anchor = .previousMention
                 } else if let doc = state.documentDate {
                     value = doc.description; anchor = .documentDate
                 } else {
@@ -310,7 +309,7 @@ public struct DateResolver: Sendable {
             value = "\(Digits.pad4(wy))-W\(Digits.pad2(w))"
         case "month":
             let d = doc.adding(months: offset)
-            value = "\(Digits.pad4(d.year))-\(Digits.pad2(d.month))"
+            value = Digits.iso(d.year, d.month, nil)
         case "year", "DE", "CE":
             value = Digits.pad4(doc.year + offset * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1))
         case "quarter":

@@ -74,7 +74,7 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
-    public var description: String { Digits.pad4(year) + "-" + Digits.pad2(month) + "-" + Digits.pad2(day) }
+    public var description: String { Digits.iso(year, month, day) }
     public static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -127,6 +127,25 @@ enum Digits {
     static func pad2(_ v: Int) -> String { v >= 0 ? padded(v, width: 2) : padded(v, width: 1) }
     /// "0099" for 99, "-0005" for -5.
     static func pad4(_ v: Int) -> String { padded(v, width: 4) }
+
+    /// "2021-05" or "2021-05-27" ("XXXX-05-27" without a year), written into one string;
+    /// values out of the fields' ranges as `pad4` and `pad2` write them.
+    static func iso(_ year: Int?, _ month: Int, _ day: Int?) -> String {
+        guard (year ?? 0) >= 0, (year ?? 0) <= 9999, month >= 0, month <= 99, (day ?? 0) >= 0, (day ?? 0) <= 99 else {
+            return (year.map(pad4) ?? "XXXX") + "-" + pad2(month) + (day.map { "-" + pad2($0) } ?? "")
+        }
+        return String(unsafeUninitializedCapacity: day == nil ? 7 : 10) { b in
+            if let y = year {
+                b[0] = UInt8(0x30 + y / 1000); b[1] = UInt8(0x30 + y / 100 % 10); b[2] = UInt8(0x30 + y / 10 % 10); b[3] = UInt8(0x30 + y % 10)
+            } else {
+                for i in 0..<4 { b[i] = 0x58 }
+            }
+            b[4] = 0x2D; b[5] = UInt8(0x30 + month / 10); b[6] = UInt8(0x30 + month % 10)
+            guard let d = day else { return 7 }
+            b[7] = 0x2D; b[8] = UInt8(0x30 + d / 10); b[9] = UInt8(0x30 + d % 10)
+            return 10
+        }
+    }
 
     /// The decimal digits of `v` zero-padded to at least `width`, after a minus sign when
     /// negative; written straight into the string's storage.

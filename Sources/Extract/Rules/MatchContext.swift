@@ -32,10 +32,15 @@ final class MatchContext {
 
     init(document doc: Document, lexicons: LexiconIndex, vocabulary: Vocabulary, cache: WordCache) {
         self.cache = cache
-        var toks: [Token] = []
-        toks.reserveCapacity(doc.tokens.count / 2 + 1)
-        for t in doc.tokens where t.kind != .space { toks.append(t) }
-        tokens = toks
+        // (written in place: an append checks capacity and uniqueness per token)
+        tokens = doc.tokens.withUnsafeBufferPointer { all in
+            [Token](unsafeUninitializedCapacity: all.count) { out, count in
+                for t in all where t.kind != .space {
+                    (out.baseAddress! + count).initialize(to: t)
+                    count += 1
+                }
+            }
+        }
         folded = doc.folded
         utf16 = doc.utf16
         self.lexicons = lexicons

@@ -427,7 +427,7 @@ public struct Matcher {
             }
             if value == nil, b == a + 1 {
                 let t = ctx.token(a)
-                if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { value = String(t.number) }
+                if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { value = Digits.padded(Int(t.number), width: 1) }
             }
             captures[name] = RuleMatch.Capture(value: value ?? ctx.text(a, b), span: ctx.span(a, b), tokens: a..<b)
         }
