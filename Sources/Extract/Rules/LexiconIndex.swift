@@ -7,6 +7,9 @@ final class LexiconIndex: Sendable {
         var words: Int32
         /// Where the entry's words start in `wordHeads` (multi-word entries only).
         var heads: Int32
+        /// The `head` of its second word (0: none, or shorter than a stem), kept here so most
+        /// multi-word entries are ruled out without reading `wordHeads`.
+        var second: UInt64
     }
 
     let lexicons: [Lexicon]
@@ -46,9 +49,10 @@ final class LexiconIndex: Sendable {
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
                 guard let w = entry.words.first, !entry.form.hasPrefix("-") else { continue }
-                let ref = EntryRef(lexicon: l, entry: Int32(e), words: Int32(entry.words.count), heads: Int32(heads.count))
                 // (0 for a word shorter than a stem: "ЕС" is not ruled out before "ЕС-2")
-                if entry.words.count > 1 { heads += entry.words.map { $0.count < InflectionMatcher.minimumStem ? 0 : $0.withUnsafeBufferPointer(LexiconIndex.head) } }
+                let wordHeads = entry.words.count > 1 ? entry.words.map { $0.count < InflectionMatcher.minimumStem ? 0 : $0.withUnsafeBufferPointer(LexiconIndex.head) } : []
+                let ref = EntryRef(lexicon: l, entry: Int32(e), words: Int32(entry.words.count), heads: Int32(heads.count), second: wordHeads.count > 1 ? wordHeads[1] : 0)
+                heads += wordHeads
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
                 if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en {
@@ -149,8 +153,7 @@ final class LexiconIndex: Sendable {
         let nextHead = p + 1 < ctx.count ? ctx.head(p + 1) : 0
         for ref in refs {
             if ref.words == 1 { out.append(Hit(ref: ref, end: p + 1)); continue }
-            let second = wordHeads[Int(ref.heads) + 1]
-            guard nextHead != 0, second == 0 || nextHead == second else { continue }
+            guard nextHead != 0, ref.second == 0 || nextHead == ref.second else { continue }
             // (and by the heads of the words after it, before the entry is read)
             guard p + Int(ref.words) <= ctx.count, (2..<Int(ref.words)).allSatisfy({ i in
                 let h = wordHeads[Int(ref.heads) + i]
