@@ -80,42 +80,74 @@ public struct JSONWriter: Sendable {
         }
         o.raw(",\"dates\":[")
         doc.utf16.withUnsafeBufferPointer { text in
-            // (annotations borrowed in place: a copy would retain and release their strings)
-            func item(_ d: borrowing DateAnnotation) {
-                o.raw("{\"start\":"); o.int(cp(d.span.start)); o.raw(",\"end\":"); o.int(cp(d.span.end))
-                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[d.span.start..<d.span.end]))
-                o.raw(",\"type\":"); o.string(d.kind.rawValue)
-                o.raw(",\"value\":"); o.string(d.value)
-                o.raw(",\"grain\":"); o.string(d.grain)
-                o.raw(",\"anchor\":"); o.string(d.anchor.rawValue)
-                if let r = d.range { o.raw(",\"range\":{\"from\":"); o.string(r.from); o.raw(",\"to\":"); o.string(r.to); o.raw("}") }
-                if let m = d.mod { o.raw(",\"mod\":"); o.string(m) }
-                o.raw(",\"rule\":"); o.string(d.rule); o.raw("}")
+            // (annotations read in place: a copy would retain and release their strings; the
+            // values of closed sets written as literals)
+            func item(_ d: UnsafePointer<DateAnnotation>) {
+                o.raw("{\"start\":"); o.int(cp(d.pointee.span.start)); o.raw(",\"end\":"); o.int(cp(d.pointee.span.end))
+                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[d.pointee.span.start..<d.pointee.span.end]))
+                o.raw(",\"type\":"); o.raw(JSONWriter.literal(d.pointee.kind))
+                o.raw(",\"value\":"); o.string(d.pointee.value)
+                o.raw(",\"grain\":"); o.string(d.pointee.grain)
+                o.raw(",\"anchor\":"); o.raw(JSONWriter.literal(d.pointee.anchor))
+                if let r = d.pointee.range { o.raw(",\"range\":{\"from\":"); o.string(r.from); o.raw(",\"to\":"); o.string(r.to); o.raw("}") }
+                if let m = d.pointee.mod { o.raw(",\"mod\":"); o.string(m) }
+                o.raw(",\"rule\":"); o.string(d.pointee.rule); o.raw("}")
             }
-            func item(_ e: borrowing EntityAnnotation) {
-                o.raw("{\"start\":"); o.int(cp(e.span.start)); o.raw(",\"end\":"); o.int(cp(e.span.end))
-                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[e.span.start..<e.span.end]))
-                o.raw(",\"type\":"); o.string(e.type.rawValue)
-                o.raw(",\"base\":"); o.string(e.base)
-                o.raw(",\"latin\":"); o.string(e.latin)
-                o.raw(",\"rule\":"); o.string(e.rule); o.raw("}")
+            func item(_ e: UnsafePointer<EntityAnnotation>) {
+                o.raw("{\"start\":"); o.int(cp(e.pointee.span.start)); o.raw(",\"end\":"); o.int(cp(e.pointee.span.end))
+                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[e.pointee.span.start..<e.pointee.span.end]))
+                o.raw(",\"type\":"); o.raw(JSONWriter.literal(e.pointee.type))
+                o.raw(",\"base\":"); o.string(e.pointee.base)
+                o.raw(",\"latin\":"); o.string(e.pointee.latin)
+                o.raw(",\"rule\":"); o.string(e.pointee.rule); o.raw("}")
             }
             doc.dates.withUnsafeBufferPointer { dates in
                 for i in dates.indices {
                     if i > 0 { o.raw(",") }
-                    item(dates[i])
+                    item(dates.baseAddress! + i)
                 }
             }
             o.raw("],\"entities\":[")
             doc.entities.withUnsafeBufferPointer { entities in
                 for i in entities.indices {
                     if i > 0 { o.raw(",") }
-                    item(entities[i])
+                    item(entities.baseAddress! + i)
                 }
             }
         }
         o.raw("],\"pipeline\":{\"version\":"); o.string(pipelineVersion)
         o.raw(",\"rules\":"); o.string(rulesFingerprint); o.raw("}}")
+    }
+
+    /// The JSON string of a kind (its raw value), as a literal.
+    static func literal(_ k: DateAnnotation.Kind) -> StaticString {
+        switch k {
+        case .date: "\"DATE\""
+        case .time: "\"TIME\""
+        case .duration: "\"DURATION\""
+        case .set: "\"SET\""
+        }
+    }
+
+    /// The JSON string of an anchor (its raw value), as a literal.
+    static func literal(_ a: DateAnnotation.Anchor) -> StaticString {
+        switch a {
+        case .absolute: "\"absolute\""
+        case .documentDate: "\"document-date\""
+        case .previousMention: "\"previous-mention\""
+        case .unresolved: "\"unresolved\""
+        }
+    }
+
+    /// The JSON string of an entity type (its raw value), as a literal.
+    static func literal(_ t: EntityType) -> StaticString {
+        switch t {
+        case .PER: "\"PER\""
+        case .ORG: "\"ORG\""
+        case .LOC: "\"LOC\""
+        case .EVT: "\"EVT\""
+        case .PRO: "\"PRO\""
+        }
     }
 }
 
