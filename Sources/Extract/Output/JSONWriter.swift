@@ -207,6 +207,8 @@ public final class JSONBuffer {
     /// Appends `s` as it is (a literal goes to the `StaticString` overload, copied without
     /// walking a `String`'s UTF-8 view).
     @inline(__always) public func raw(string s: String) {
+        // (read in place: a mutable copy for `withUTF8` would retain and release the string)
+        if s.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
         var s = s
         s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
@@ -236,6 +238,7 @@ public final class JSONBuffer {
     }
 
     public func string(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var s = s
         s.withUTF8 { string(utf8: $0) }
     }
