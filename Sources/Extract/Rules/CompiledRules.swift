@@ -63,6 +63,23 @@ public final class CompiledRules: Sendable {
     let valueCaptures: [[Bool]]
     /// Per rule, the captures whose union the match claims (none: the whole match).
     let claims: Postings
+    /// Per rule, its records with captures named by index (so a kept match becomes records
+    /// without building its captures by name).
+    let plans: [[RecordPlan]]
+
+    /// One record a rule produces, read from capture slots: each field a constant or the
+    /// value of a capture (of the last of the captures of that name that matched, as a
+    /// match's captures by name keep it), and the captures whose union is its span.
+    struct RecordPlan: Sendable {
+        struct Field: Sendable {
+            var name: String
+            var constant: String?
+            var captures: [Int]
+        }
+        var fields: [Field]
+        /// Per span name, the indices of the captures so named (none: the whole match).
+        var span: [[Int]]
+    }
 
     @inline(__always) private static func headBit(_ head: UInt64) -> Int { Int((head &* 0x9E3779B97F4A7C15) >> 48) }
 
@@ -295,6 +312,17 @@ public final class CompiledRules: Sendable {
         valueCaptures = zip(rules, programs).map { rule, program in
             let used = Set(rule.produce.flatMap { $0.fields.values.compactMap { v -> String? in if case .capture(let c) = v { return c } else { return nil } } })
             return program.captureNames.map(used.contains)
+        }
+        plans = zip(rules, programs).map { rule, program in
+            func indices(_ name: String) -> [Int] { program.captureNames.indices.filter { program.captureNames[$0] == name } }
+            return rule.produce.map { rec in
+                RecordPlan(fields: rec.fields.sorted { $0.key < $1.key }.map { name, value in
+                    switch value {
+                    case .constant(let c): RecordPlan.Field(name: name, constant: c, captures: [])
+                    case .capture(let c): RecordPlan.Field(name: name, constant: nil, captures: indices(c))
+                    }
+                }, span: rec.span.map(indices))
+            }
         }
         claims = Postings(zip(rules, programs).map { rule, program in
             if rule.produce.contains(where: { $0.span.isEmpty }) { return [] }

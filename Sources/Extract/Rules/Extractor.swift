@@ -13,7 +13,7 @@ public struct Extractor {
         self.entities = entities
     }
 
-    /// What matching found, for `explain`: kept and dropped matches.
+    /// What matching found, for `explain`: kept and dropped matches (only when asked for).
     public struct Trace {
         public var rules: CompiledRules
         public var kept: [RuleMatch]
@@ -38,44 +38,46 @@ public struct Extractor {
                                  priority: compiled.rules[Int(f.rule)].priority, rule: Int(f.rule))
         }
         let (keptIndices, droppedIndices) = ConflictPolicy.select(claims, positions: ctx.count)
-        let kept = keptIndices.map { matcher.makeMatch(found[$0], slots, ctx) }
+        var kept: [RuleMatch] = []
         var dropped: [ConflictPolicy.Dropped] = []
         if trace {
+            kept = keptIndices.map { matcher.makeMatch(found[$0], slots, ctx) }
             var keptAt = [Int](repeating: -1, count: found.count)
             for (k, i) in keptIndices.enumerated() { keptAt[i] = k }
             dropped = droppedIndices.map { ConflictPolicy.Dropped(match: matcher.makeMatch(found[$0.0], slots, ctx), lostTo: kept[keptAt[$0.1]]) }
         }
         var dateRecords: [Record] = []
         var entityRecords: [Record] = []
-        dateRecords.reserveCapacity(kept.count)
-        entityRecords.reserveCapacity(kept.count)
-        for m in kept {
-            // (the rule's fields read in place: a `Rule` is large to copy)
-            let produce = compiled.rules[m.rule].produce
-            let dimension = compiled.rules[m.rule].dimension
-            let id = compiled.rules[m.rule].id
-            for rec in produce {
-                var fields = Fields(capacity: rec.fields.count)
-                for (k, v) in rec.fields {
-                    switch v {
-                    case .constant(let c): fields.add(k, c)
-                    case .capture(let name): if let c = m.captures[name] { fields.add(k, c.value) }
-                    }
-                }
-                var span = m.span
-                if !rec.span.isEmpty {
+        dateRecords.reserveCapacity(keptIndices.count)
+        entityRecords.reserveCapacity(keptIndices.count)
+        // A kept match's records are read from its capture slots (`CompiledRules.plans`).
+        for i in keptIndices {
+            let f = found[i]
+            let r = Int(f.rule)
+            for plan in compiled.plans[r] {
+                var span = ctx.span(Int(f.claimStart), Int(f.claimEnd))
+                if !plan.span.isEmpty {
                     // (the union of the named captures that matched; none: no record)
                     var union: Span?
-                    for name in rec.span {
-                        guard let s = m.captures[name]?.span else { continue }
+                    for ks in plan.span {
+                        guard let (a, b, _) = matcher.lastMatched(ks, f, slots) else { continue }
+                        let s = ctx.span(a, b)
                         union = union.map { Span(min($0.start, s.start), max($0.end, s.end)) } ?? s
                     }
                     guard let union else { continue }
                     span = union
                 }
-                switch dimension {
-                case .date: dateRecords.append(Record(span: span, fields: fields, rule: id))
-                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: id))
+                var fields = Fields(capacity: plan.fields.count)
+                for field in plan.fields {
+                    if let c = field.constant {
+                        fields.add(field.name, c)
+                    } else if let (a, b, k) = matcher.lastMatched(field.captures, f, slots) {
+                        fields.add(field.name, matcher.value(r, k, a, b, ctx))
+                    }
+                }
+                switch compiled.rules[r].dimension {
+                case .date: dateRecords.append(Record(span: span, fields: fields, rule: compiled.rules[r].id))
+                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: compiled.rules[r].id))
                 }
             }
         }

@@ -406,33 +406,41 @@ public struct Matcher {
         for (k, name) in program.captureNames.enumerated() {
             let a = Int(store[base + 2 * k]), b = Int(store[base + 2 * k + 1])
             guard a >= 0, b > a else { continue }
-            guard used[k] else {
-                // A capture that only marks a span needs no value.
-                captures[name] = RuleMatch.Capture(value: "", span: ctx.span(a, b), tokens: a..<b)
-                continue
-            }
-            var value: String?
-            if let l = program.captureLexicons[k] {
-                value = ctx.hits(a).first { Int($0.ref.lexicon) == l && $0.end == b }.map {
-                    rules.lexicons.lexicons[Int($0.ref.lexicon)].entries[Int($0.ref.entry)].value
-                }
-                if value == nil {
-                    for q in a..<b {
-                        if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
-                            value = rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
-                            break
-                        }
-                    }
-                }
-            }
-            if value == nil, b == a + 1 {
-                let t = ctx.token(a)
-                if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { value = Digits.padded(Int(t.number), width: 1) }
-            }
-            captures[name] = RuleMatch.Capture(value: value ?? ctx.text(a, b), span: ctx.span(a, b), tokens: a..<b)
+            // (a capture that only marks a span needs no value)
+            captures[name] = RuleMatch.Capture(value: used[k] ? value(r, k, a, b, ctx) : "", span: ctx.span(a, b), tokens: a..<b)
         }
         let a = Int(f.claimStart), b = Int(f.claimEnd)
         return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.rules[r].priority, captures: captures)
+    }
+
+    /// The tokens of the last of captures `ks` of match `f` that matched, if any.
+    func lastMatched(_ ks: [Int], _ f: Found, _ store: [Int32]) -> (a: Int, b: Int, k: Int)? {
+        let base = Int(f.slots)
+        for k in ks.reversed() {
+            let a = Int(store[base + 2 * k]), b = Int(store[base + 2 * k + 1])
+            if a >= 0, b > a { return (a, b, k) }
+        }
+        return nil
+    }
+
+    /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the lexicon
+    /// entry it holds, else its number, else its text.
+    func value(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> String {
+        if let l = rules.programs[r].captureLexicons[k] {
+            if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
+                return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
+            }
+            for q in a..<b {
+                if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
+                    return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
+                }
+            }
+        }
+        if b == a + 1 {
+            let t = ctx.token(a)
+            if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { return Digits.padded(Int(t.number), width: 1) }
+        }
+        return ctx.text(a, b)
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
