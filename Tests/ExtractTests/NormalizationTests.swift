@@ -35,6 +35,17 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(folder.key("ŁÓDŹ"), "łódź")
     }
 
+    /// A word whose folded key is shorter than a stem though it is written longer (soft
+    /// hyphens) is matched exactly, not through inflection, and nothing around it is lost.
+    func testWordFoldingShorterThanAStem() throws {
+        let json = try Support.annotate("Днес д\u{00AD}\u{00AD}\u{00AD}а е в София.", language: .bg)
+        let dates = json["dates"] as! [[String: Any]]
+        XCTAssertEqual(dates.first?["text"] as? String, "Днес")
+        let entities = json["entities"] as! [[String: Any]]
+        XCTAssertEqual(entities.first?["text"] as? String, "София")
+        XCTAssertEqual(entities.first?["type"] as? String, "LOC")
+    }
+
     func testFoldedOffsetsMapBackToOriginal() {
         let original = "Г-н Апри́л „Сдружeниe“ ﬁx"
         let units = Array(original.utf16)

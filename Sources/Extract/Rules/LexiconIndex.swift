@@ -133,7 +133,9 @@ final class LexiconIndex: Sendable {
         if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
         let id = ctx.key(p)
         var refs: [EntryRef] = id >= 0 ? byFirstWord[Int(id)] : []
-        for k in InflectionMatcher.minimumStem...min(6, key.count) {
+        // (a word written longer than its folded key, as with soft hyphens, may fold to fewer
+        // units than a stem: then it is looked up exactly only)
+        for k in InflectionMatcher.minimumStem..<max(InflectionMatcher.minimumStem, min(6, key.count) + 1) {
             let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
             // Names are looked up for lower-case words too ("brexitu"), by endings only.
             for bucket in [byPrefix[h], byPrefixNames[h]] {
