@@ -64,8 +64,8 @@ struct DocumentDateFinder {
         }
         guard lone.count == 1 else { return nil }
         let day = lone[0]
-        return DocumentDateFinder.lines(before: day.line.start, in: text) < DocumentDateFinder.edgeLines
-            || DocumentDateFinder.lines(after: day.line.end, in: text) < DocumentDateFinder.edgeLines ? day.date : nil
+        return DocumentDateFinder.lines(from: day.line.start, step: -1, in: text) < DocumentDateFinder.edgeLines
+            || DocumentDateFinder.lines(from: day.line.end, step: 1, in: text) < DocumentDateFinder.edgeLines ? day.date : nil
     }
 
     /// What may follow a lone dateline's date.
@@ -110,37 +110,21 @@ struct DocumentDateFinder {
         return end
     }
 
-    /// How many lines with text lie before `pos` (counted up to `edgeLines`).
-    static func lines(before pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
+    /// How many lines with text lie on one side of the line holding `pos`, counted up to
+    /// `edgeLines`: before it (`step` -1) or after it (`step` 1).
+    static func lines(from pos: Int, step: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
         var count = 0, filled = false
-        var k = pos - 1
-        // (the line holding `pos` is not counted: its text before `pos` is skipped)
-        while k >= 0, text[k] != 0x0A { k -= 1 }
-        while k >= 0, count < edgeLines {
+        var k = step < 0 ? pos - 1 : pos
+        // (the rest of the line holding `pos` is skipped)
+        while k >= 0, k < text.count, text[k] != 0x0A { k += step }
+        while k >= 0, k < text.count, count < edgeLines {
             if text[k] == 0x0A {
                 if filled { count += 1 }
                 filled = false
             } else if !Segmenter.isWhitespace(text[k]) {
                 filled = true
             }
-            k -= 1
-        }
-        return count + (filled && count < edgeLines ? 1 : 0)
-    }
-
-    /// How many lines with text lie after `pos` (counted up to `edgeLines`).
-    static func lines(after pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
-        var count = 0, filled = false
-        var k = pos
-        while k < text.count, text[k] != 0x0A { k += 1 }
-        while k < text.count, count < edgeLines {
-            if text[k] == 0x0A {
-                if filled { count += 1 }
-                filled = false
-            } else if !Segmenter.isWhitespace(text[k]) {
-                filled = true
-            }
-            k += 1
+            k += step
         }
         return count + (filled && count < edgeLines ? 1 : 0)
     }

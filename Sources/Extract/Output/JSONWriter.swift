@@ -35,6 +35,8 @@ public struct JSONWriter: Sendable {
     private func write(_ doc: Document, to o: JSONBuffer) {
         let map = doc.offsets
         func cp(_ u: Int) -> Int { map.codePoint(u) }
+        /// Opens an item with its span, in code points: `{"start":…,"end":…`.
+        func open(_ start: Int, _ end: Int) { o.raw("{\"start\":"); o.int(cp(start)); o.raw(",\"end\":"); o.int(cp(end)) }
         o.raw("{\"schema\":"); o.int(JSONWriter.schemaVersion)
         o.raw(",\"id\":"); o.string(doc.id)
         o.raw(",\"source\":{\"path\":"); o.string(doc.source.path)
@@ -48,7 +50,7 @@ public struct JSONWriter: Sendable {
         o.raw(",\"languages\":[")
         for (i, l) in doc.languages.enumerated() {
             if i > 0 { o.raw(",") }
-            o.raw("{\"start\":"); o.int(cp(l.span.start)); o.raw(",\"end\":"); o.int(cp(l.span.end))
+            open(l.span.start, l.span.end)
             o.raw(",\"language\":"); o.string(l.language.rawValue); o.raw(",\"confidence\":"); o.double(l.confidence); o.raw("}")
         }
         o.raw("]")
@@ -60,7 +62,7 @@ public struct JSONWriter: Sendable {
         o.raw(",\"sentences\":[")
         for (i, s) in doc.sentences.enumerated() {
             if i > 0 { o.raw(",") }
-            o.raw("{\"start\":"); o.int(cp(s.start)); o.raw(",\"end\":"); o.int(cp(s.end)); o.raw("}")
+            open(s.start, s.end); o.raw("}")
         }
         o.raw("]")
         if includeTokens {
@@ -70,7 +72,7 @@ public struct JSONWriter: Sendable {
                 for t in doc.tokens where t.kind != .space {
                     if !first { o.raw(",") }
                     first = false
-                    o.raw("{\"start\":"); o.int(cp(Int(t.start))); o.raw(",\"end\":"); o.int(cp(Int(t.end)))
+                    open(Int(t.start), Int(t.end))
                     o.raw(",\"kind\":\""); o.raw(string: t.kind.name); o.raw("\",\"norm\":")
                     o.string(utf16: UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))
                     o.raw("}")
@@ -80,11 +82,15 @@ public struct JSONWriter: Sendable {
         }
         o.raw(",\"dates\":[")
         doc.utf16.withUnsafeBufferPointer { text in
+            /// Opens an annotation: its span and its text.
+            func openAnnotation(_ s: Span) {
+                open(s.start, s.end)
+                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[s.start..<s.end]))
+            }
             // (annotations read in place: a copy would retain and release their strings; the
             // values of closed sets written as literals)
             func item(_ d: UnsafePointer<DateAnnotation>) {
-                o.raw("{\"start\":"); o.int(cp(d.pointee.span.start)); o.raw(",\"end\":"); o.int(cp(d.pointee.span.end))
-                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[d.pointee.span.start..<d.pointee.span.end]))
+                openAnnotation(d.pointee.span)
                 o.raw(",\"type\":"); o.raw(JSONWriter.literal(d.pointee.kind))
                 o.raw(",\"value\":"); o.string(d.pointee.value)
                 o.raw(",\"grain\":"); o.string(d.pointee.grain)
@@ -94,8 +100,7 @@ public struct JSONWriter: Sendable {
                 o.raw(",\"rule\":"); o.string(d.pointee.rule); o.raw("}")
             }
             func item(_ e: UnsafePointer<EntityAnnotation>) {
-                o.raw("{\"start\":"); o.int(cp(e.pointee.span.start)); o.raw(",\"end\":"); o.int(cp(e.pointee.span.end))
-                o.raw(",\"text\":"); o.string(utf16: UnsafeBufferPointer(rebasing: text[e.pointee.span.start..<e.pointee.span.end]))
+                openAnnotation(e.pointee.span)
                 o.raw(",\"type\":"); o.raw(JSONWriter.literal(e.pointee.type))
                 o.raw(",\"base\":"); o.string(e.pointee.base)
                 o.raw(",\"latin\":"); o.string(e.pointee.latin)

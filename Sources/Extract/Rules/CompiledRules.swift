@@ -300,9 +300,9 @@ public final class CompiledRules: Sendable {
         }
         self.heads = heads
         var keyed = [Bool](repeating: !always.isEmpty, count: TokenKind.allCases.count << 9)
-        let intrinsicBits = Shape.contextual.rawValue ^ 0x3FFF
         for k in TokenKind.allCases {
-            for shape in 0..<UInt16(1 << 14) where shape & intrinsicBits == shape {
+            for bits in 0..<UInt16(1 << 9) {
+                let shape = bits & 0xFF | (bits & 0x100) << 3 // (the intrinsic bits `keyIndex` keeps)
                 let byKind = !kind[Int(k.rawValue)].isEmpty
                 let byShape = shapes.contains { shape & $0.key == $0.key & ~Shape.contextual.rawValue }
                 if byKind || byShape { keyed[CompiledRules.keyIndex(k.rawValue, shape)] = true }
