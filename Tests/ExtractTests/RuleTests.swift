@@ -67,6 +67,28 @@ final class RuleTests: XCTestCase {
         XCTAssertTrue(one.stdout.contains("\"rule\":\"pl.entity.test-fairs\""), one.stdout)
     }
 
+    /// A token test is decided once per kind of word, its position's shape bits per place:
+    /// the same word passes where its surroundings fit and fails where they do not.
+    func testPositionTestsAreDecidedPerOccurrence() throws {
+        let dir = try writeRules(["pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-mid-sentence
+                summary: Nowak wyszedł inside a sentence, after a space
+                pattern: 'n:(nowak&Cap&!sentstart&!glued wyszedł)'
+                produce: {type: EVT, span: n}
+                examples:
+                  - {text: "Potem pan ⟦Nowak wyszedł⟧ z żoną.", type: EVT}
+                counterexamples:
+                  - {text: "Nowak wyszedł."}
+            """])
+        let text = "Nowak wyszedł. Pan Nowak wyszedł, a (Nowak wyszedł) i NOWAK wyszedł. Nowak wyszedł."
+        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let found = (json["entities"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.entity.test-mid-sentence" }
+        XCTAssertEqual(found.map { $0["start"] as? Int }, [19], out.stdout)
+    }
+
     func testBrokenRuleFilesNameFileLineAndRule() throws {
         let cases: [(String, String, String)] = [
             ("rules:\n  - id: pl.date.x\n    summary: [unclosed\n", "bad YAML", "dates.yaml:4"),

@@ -7,6 +7,10 @@ public final class CompiledRules: Sendable {
     public let language: Language
     public let rules: [Rule]
     let programs: [Program]
+    /// Per rule, its id, dimension and priority (read per match without copying the rule).
+    let ids: [String]
+    let dimensions: [Dimension]
+    let priorities: [Int]
     let lexicons: LexiconIndex
     /// The ids of folded words that rules and lexicons know (`MatchContext.key`).
     let vocabulary: Vocabulary
@@ -17,6 +21,18 @@ public final class CompiledRules: Sendable {
     /// Predicate k is the conjunction `checks[predicates[k]..<predicates[k + 1]]`.
     let checks: [Check]
     let predicates: [Int32]
+    /// Predicate k split in two where it can be (`memoized[k]`): the checks that depend on
+    /// the token's text, kind and intrinsic shape alone, `wordChecks[wordPredicates[k]..<
+    /// wordPredicates[k + 1]]` (decided once per kind of token, `Matcher.TypeList`), and
+    /// shape bits of its surroundings it must have (`contextMust[k]`) and must not have
+    /// (`contextNot[k]`).
+    let wordChecks: [Check]
+    let wordPredicates: [Int32]
+    let contextMust: [UInt16]
+    let contextNot: [UInt16]
+    let memoized: [Bool]
+    /// 32-bit words of a type list's predicate memo (two bits per predicate).
+    let memoWords: Int
     /// Per rule, the predicates one of which the first token must pass (when
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
     let firstPredicates: Postings
@@ -100,6 +116,12 @@ public final class CompiledRules: Sendable {
     /// Whether `t`, the token at position `p` of `ctx`, passes every check of predicate `k`.
     @inline(__always)
     func passes(_ k: Int, _ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
+        CompiledRules.all(checks, predicates, k, t, p, ctx)
+    }
+
+    /// Whether the token passes every check of `checks[predicates[k]..<predicates[k + 1]]`.
+    @inline(__always)
+    private static func all(_ checks: [Check], _ predicates: [Int32], _ k: Int, _ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
         checks.withUnsafeBufferPointer { checks in
             predicates.withUnsafeBufferPointer { predicates in
                 var i = Int(predicates[k])
@@ -111,6 +133,41 @@ public final class CompiledRules: Sendable {
                 return true
             }
         }
+    }
+
+    /// Whether `t`, the token at position `p` of `ctx`, passes the per-word checks of
+    /// predicate `k` (see `wordChecks`).
+    func passesWordChecks(_ k: Int, _ t: Token, _ p: Int, _ ctx: MatchContext) -> Bool {
+        CompiledRules.all(wordChecks, wordPredicates, k, t, p, ctx)
+    }
+
+    /// Predicate `k` split into per-word checks and context shape bits (see `wordChecks`),
+    /// or nil when a negated test of several shape bits mixes the two.
+    static func split(_ checks: ArraySlice<Check>) -> (word: [Check], must: UInt16, not: UInt16)? {
+        let contextual = Shape.contextual.rawValue
+        var word: [Check] = []
+        var must: UInt16 = 0, not: UInt16 = 0
+        for var c in checks {
+            if c.op == .glued {
+                if c.negate { must |= Shape.spaceBefore.rawValue } else { not |= Shape.spaceBefore.rawValue }
+                continue
+            }
+            if c.op == .shape, UInt16(c.a) & contextual != 0 {
+                let bits = UInt16(c.a)
+                if !c.negate {
+                    must |= bits & contextual
+                    c.a = Int32(bits & ~contextual)
+                    if c.a == 0 { continue }
+                } else if bits & ~contextual == 0, bits.nonzeroBitCount == 1 {
+                    not |= bits
+                    continue
+                } else {
+                    return nil
+                }
+            }
+            word.append(c)
+        }
+        return (word, must, not)
     }
 
     /// The token-consuming ops reachable from `pc` without consuming a token, or nil when a
@@ -200,6 +257,9 @@ public final class CompiledRules: Sendable {
         self.rules = rules
         self.lexicons = lexicons
         programs = rules.map { Program($0.pattern) }
+        ids = rules.map(\.id)
+        dimensions = rules.map(\.dimension)
+        priorities = rules.map(\.priority)
 
         var checks: [Check] = []
         var predicates: [Int32] = [0]
@@ -265,6 +325,23 @@ public final class CompiledRules: Sendable {
         self.entry = entry
         self.checks = checks
         self.predicates = predicates
+        var wordChecks: [Check] = []
+        var wordPredicates: [Int32] = [0]
+        var contextMust: [UInt16] = [], contextNot: [UInt16] = [], memoized: [Bool] = []
+        for k in 0..<predicates.count - 1 {
+            let parts = CompiledRules.split(checks[Int(predicates[k])..<Int(predicates[k + 1])])
+            wordChecks += parts?.word ?? []
+            wordPredicates.append(Int32(wordChecks.count))
+            contextMust.append(parts?.must ?? 0)
+            contextNot.append(parts?.not ?? 0)
+            memoized.append(parts != nil)
+        }
+        self.wordChecks = wordChecks
+        self.wordPredicates = wordPredicates
+        self.contextMust = contextMust
+        self.contextNot = contextNot
+        self.memoized = memoized
+        memoWords = (predicates.count - 1 + 15) / 16
         slots = programs.map { Int32($0.captureNames.count * 2) }
         hasContext = rules.map { !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.before.isEmpty && $0.after.isEmpty) }
 

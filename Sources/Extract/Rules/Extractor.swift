@@ -35,7 +35,7 @@ public struct Extractor {
         let claims = found.map { f in
             ConflictPolicy.Claim(start: Int(f.claimStart), end: Int(f.claimEnd),
                                  length: Int(ctx.token(Int(f.claimEnd) - 1).end - ctx.token(Int(f.claimStart)).start),
-                                 priority: compiled.rules[Int(f.rule)].priority, rule: Int(f.rule))
+                                 priority: compiled.priorities[Int(f.rule)], rule: Int(f.rule))
         }
         let (keptIndices, droppedIndices) = ConflictPolicy.select(claims, positions: ctx.count)
         var kept: [RuleMatch] = []
@@ -75,9 +75,9 @@ public struct Extractor {
                         fields.add(field.name, matcher.value(r, k, a, b, ctx))
                     }
                 }
-                switch compiled.rules[r].dimension {
-                case .date: dateRecords.append(Record(span: span, fields: fields, rule: compiled.rules[r].id))
-                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: compiled.rules[r].id))
+                switch compiled.dimensions[r] {
+                case .date: dateRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
+                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
                 }
             }
         }

@@ -70,6 +70,7 @@ public struct Matcher {
         let n = ctx.count
         let (typeAt, starts, reach) = types(ctx)
         ctx.typeAt = typeAt
+        let memo = ctx.cache.memo
         rules.code.withUnsafeBufferPointer { code in
         ctx.tokens.withUnsafeBufferPointer { toks in
             ctx.cache.typePool.withUnsafeBufferPointer { pool in
@@ -80,7 +81,25 @@ public struct Matcher {
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
             rules.secondPredicates.storage.withUnsafeBufferPointer { secondItems in
             rules.hasSecond.withUnsafeBufferPointer { hasSecond in
-                @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool { rules.passes(k, toks[p], p, ctx) }
+            rules.memoized.withUnsafeBufferPointer { memoized in
+            rules.contextMust.withUnsafeBufferPointer { contextMust in
+            rules.contextNot.withUnsafeBufferPointer { contextNot in
+                /// Whether the token at `p` passes predicate `k`: the per-word checks decided
+                /// once per kind of token (`CompiledRules.wordChecks`), the context bits here.
+                @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
+                    let t = toks[p]
+                    let m = Int(pool[TypeList.memo(Int(typeAt[p]))])
+                    guard m >= 0, memoized[k] else { return rules.passes(k, t, p, ctx) }
+                    let bits = t.shape.rawValue
+                    guard bits & contextMust[k] == contextMust[k], bits & contextNot[k] == 0 else { return false }
+                    let word = memo + m + k >> 4
+                    let shift = UInt32(k & 15) << 1
+                    let known = word.pointee >> shift & 3
+                    if known != 0 { return known == 3 }
+                    let ok = rules.passesWordChecks(k, t, p, ctx)
+                    word.pointee |= (ok ? 3 : 2) << shift
+                    return ok
+                }
                 /// Whether an entry of lexicon `l` may start at `p` (from its type list).
                 @inline(__always) func startsLexicon(_ p: Int, _ l: Int) -> Bool {
                     let o = Int(typeAt[p])
@@ -205,6 +224,9 @@ public struct Matcher {
             }
             }
             }
+            }
+            }
+            }
         }
         }
         return (found, store)
@@ -216,18 +238,21 @@ public struct Matcher {
     ///
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has; the
-    /// token's vocabulary id), then the rules, each flagged when its first-token test depends
+    /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the rules, each flagged when its first-token test depends
     /// on the context, then the lexicons with an entry that may start there (one bit each, in
     /// 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
     /// -1 when not looked up), then the lexicons with a one-word entry that is the token
     /// (one bit each: what a lexicon test asks, answered without looking for entries).
     enum TypeList {
-        static let header = 5
+        static let header = 6
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
 
         /// Where the vocabulary id of the list at `o` lies.
         @inline(__always) static func vocabularyId(_ o: Int) -> Int { o + 4 }
+
+        /// Where the predicate memo offset of the list at `o` lies (-1: the empty list's, none).
+        @inline(__always) static func memo(_ o: Int) -> Int { o + 5 }
 
         /// Where the lexicon bits of the list at `o` lie, given its rule count `pool[o]`.
         @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + Int(rules) }
@@ -258,14 +283,10 @@ public struct Matcher {
     private func types(_ ctx: MatchContext) -> (typeAt: [Int32], starts: [Int32], reach: [UInt64]) {
         let n = ctx.count
         let cache = ctx.cache
-        if cache.types.count >= WordCache.limit {
-            cache.types.removeAll()
-            cache.typePool.removeAll(keepingCapacity: true)
-            cache.typeRefs.removeAll(keepingCapacity: true)
-        }
+        if cache.types.count >= WordCache.limit { cache.removeTypes() }
         if cache.typePool.isEmpty {
             let none = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
-            cache.typePool = [0, 0, 0, 0, -1] + none + [0, 0] + none
+            cache.typePool = [0, 0, 0, 0, -1, -1] + none + [0, 0] + none
         }
         var typeAt = [Int32](repeating: 0, count: n)
         // (written through pointers into arrays of the largest size, then cut to length)
@@ -388,7 +409,8 @@ public struct Matcher {
             }
         }
         let o = ctx.cache.typePool.count
-        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id]
+        let memo = Int32(ctx.cache.addMemo(words: rules.memoWords))
+        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo]
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
         ctx.cache.typePool += refRange
@@ -410,7 +432,7 @@ public struct Matcher {
             captures[name] = RuleMatch.Capture(value: used[k] ? value(r, k, a, b, ctx) : "", span: ctx.span(a, b), tokens: a..<b)
         }
         let a = Int(f.claimStart), b = Int(f.claimEnd)
-        return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.rules[r].priority, captures: captures)
+        return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.priorities[r], captures: captures)
     }
 
     /// The tokens of the last of captures `ks` of match `f` that matched, if any.

@@ -16,12 +16,43 @@ public final class WordCache {
     /// The lexicon entries each kind of token may start, which its type list points into
     /// (emptied with `typePool`).
     var typeRefs: [LexiconIndex.EntryRef] = []
+    /// Per type list, what each predicate's per-word checks gave for its kind of token (two
+    /// bits each: decided, passed; `CompiledRules.wordChecks`): filled as the matcher asks,
+    /// in memory of its own so it can be written while the pool is read.
+    private(set) var memo = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private var memoCapacity = 1
+    private var memoCount = 0
     /// hunspell lemmas (folded) by the FNV hash of the word as written.
     var lemmas = HashTable64<[[UInt16]]>()
     /// Entries per table before it is emptied (memory stays bounded).
     static let limit = 200_000
 
     public init() {}
+
+    deinit { memo.deallocate() }
+
+    /// Where `words` new zeroed memo words start.
+    func addMemo(words: Int) -> Int {
+        if memoCount + words > memoCapacity {
+            let capacity = max(2 * memoCapacity, memoCount + words)
+            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+            grown.update(from: memo, count: memoCount)
+            memo.deallocate()
+            memo = grown
+            memoCapacity = capacity
+        }
+        (memo + memoCount).initialize(repeating: 0, count: words)
+        memoCount += words
+        return memoCount - words
+    }
+
+    /// Empties the type lists and what hangs on them.
+    func removeTypes() {
+        types.removeAll()
+        typePool.removeAll(keepingCapacity: true)
+        typeRefs.removeAll(keepingCapacity: true)
+        memoCount = 0
+    }
 
     func storeFirstWords(_ key: UInt64, _ refs: [LexiconIndex.EntryRef]) -> Range<Int> {
         if firstWords.count >= WordCache.limit { firstWords.removeAll(); entryPool.removeAll(keepingCapacity: true) }
