@@ -137,6 +137,11 @@ public struct Matcher {
                         case .phrase(let l, let k):
                             // (no entry of the lexicon starts with a word of this kind: no hits needed)
                             if pos < n, pos == start || !toks[pos].startsBlock, startsLexicon(pos, l), pass(k, pos) {
+                                if pool[Int(typeAt[pos]) + 3] == 1 {
+                                    // (only one-word entries start here: the entry is the token)
+                                    pos += 1; pc += 1
+                                    continue
+                                }
                                 // (a lexicon entry is evidence enough to run over a sentence break inside it)
                                 let hits = ctx.hits(pos)
                                 var end = -1, several = false
@@ -391,10 +396,9 @@ public struct Matcher {
                     let l = Int(ref.lexicon)
                     starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
                     if ref.words == 1 { oneWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31)) }
-                    guard rules.usesLexicons else { continue }
-                    add(rules.byLexicon, l)
                     longest = max(longest, Int(ref.words))
                     if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
+                    if rules.usesLexicons { add(rules.byLexicon, l) }
                 }
             }
         }
