@@ -1,6 +1,6 @@
 /// A token test compiled to plain data, so the matcher's inner loop touches no
 /// reference-counted value: an operation, a negation flag and two integer operands.
-struct Check: Sendable {
+struct Check: Sendable, Hashable {
     enum Op: UInt8, Sendable {
         case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, shape, word, any, glued
     }

@@ -263,22 +263,27 @@ public final class CompiledRules: Sendable {
 
         var checks: [Check] = []
         var predicates: [Int32] = [0]
+        // (one predicate per distinct conjunction: rules share most of theirs, and a
+        // predicate decided for one kind of token is then decided for every rule)
+        var known: [[Check]: Int] = [:]
         func predicate(_ tests: [TokenTest]) -> Int {
-            checks += tests.map(Check.init)
+            let conjunction = tests.map(Check.init)
+            if let k = known[conjunction] { return k }
+            checks += conjunction
             predicates.append(Int32(checks.count))
+            known[conjunction] = predicates.count - 2
             return predicates.count - 2
         }
         var code: [Program.Op] = []
         var entry: [Int32] = []
         for program in programs {
             let base = code.count
-            let predicateBase = predicates.count - 1
-            for tests in program.predicates { _ = predicate(tests) }
+            let ids = program.predicates.map(predicate)
             entry.append(Int32(base))
             for op in program.ops {
                 switch op {
-                case .test(let i): code.append(.test(predicateBase + i))
-                case .phrase(let l, let i): code.append(.phrase(l, predicateBase + i))
+                case .test(let i): code.append(.test(ids[i]))
+                case .phrase(let l, let i): code.append(.phrase(l, ids[i]))
                 case .split(let a, let b): code.append(.split(base + a, base + b))
                 case .jump(let a): code.append(.jump(base + a))
                 case .quoted, .save, .match: code.append(op)
