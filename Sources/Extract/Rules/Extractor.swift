@@ -54,12 +54,14 @@ public struct Extractor {
         for i in keptIndices {
             let f = found[i]
             let r = Int(f.rule)
-            for plan in compiled.plans[r] {
+            // (read in place: a copy of a plan or field retains and releases its strings)
+            compiled.plans[r].withUnsafeBufferPointer { plans in
+            for plan in plans.indices.lazy.map({ plans.baseAddress! + $0 }) {
                 var span = ctx.span(Int(f.claimStart), Int(f.claimEnd))
-                if !plan.span.isEmpty {
+                if !plan.pointee.span.isEmpty {
                     // (the union of the named captures that matched; none: no record)
                     var union: Span?
-                    for ks in plan.span {
+                    for ks in plan.pointee.span {
                         guard let (a, b, _) = matcher.lastMatched(ks, f, slots) else { continue }
                         let s = ctx.span(a, b)
                         union = union.map { Span(min($0.start, s.start), max($0.end, s.end)) } ?? s
@@ -67,18 +69,21 @@ public struct Extractor {
                     guard let union else { continue }
                     span = union
                 }
-                var fields = Fields(capacity: plan.fields.count)
-                for field in plan.fields {
-                    if let c = field.constant {
-                        fields.add(field.name, c)
-                    } else if let (a, b, k) = matcher.lastMatched(field.captures, f, slots) {
-                        fields.add(field.name, matcher.value(r, k, a, b, ctx))
+                var fields = Fields(capacity: plan.pointee.fields.count)
+                plan.pointee.fields.withUnsafeBufferPointer { all in
+                    for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
+                        if let c = field.pointee.constant {
+                            fields.add(field.pointee.name, c)
+                        } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
+                            fields.add(field.pointee.name, matcher.value(r, k, a, b, ctx))
+                        }
                     }
                 }
                 switch compiled.dimensions[r] {
                 case .date: dateRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
                 case .entity: entityRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
                 }
+            }
             }
         }
         clock?.lap(.match)

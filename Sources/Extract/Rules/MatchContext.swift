@@ -12,9 +12,6 @@ final class MatchContext {
     private var hitRange: [UInt64] = []
     private var hitStore: [LexiconIndex.Hit] = []
     private static let notComputed = UInt64.max
-    /// Per position, one bit per lexicon with a one-token entry there (filled with the hits).
-    private var lexiconBits: [UInt64] = []
-    private let bitWords: Int
     /// `LexiconIndex.lexiconWords`.
     private let lexiconWords: Int
     /// Per position, where its lemmas lie in `lemmaStore`, or -1 (plain integers: an array of
@@ -45,7 +42,6 @@ final class MatchContext {
         utf16 = doc.utf16
         self.lexicons = lexicons
         self.vocabulary = vocabulary
-        bitWords = max(1, (lexicons.lexicons.count + 63) / 64)
         lexiconWords = lexicons.lexiconWords
     }
 
@@ -145,9 +141,7 @@ final class MatchContext {
     /// `inLexicon` from the entries found at `p`, where the type list does not say.
     @inline(never)
     private func hitsInLexicon(_ p: Int, _ l: Int) -> Bool {
-        if hitRange.isEmpty { makeHitTables() }
-        if hitRange[p] == MatchContext.notComputed { computeHits(p) }
-        return lexiconBits[p * bitWords + (l >> 6)] & (1 << UInt64(l & 63)) != 0
+        hits(p).contains { Int($0.ref.lexicon) == l && $0.end == p + 1 }
     }
 
     /// Lexicon entries starting at `p` (computed once per position).
@@ -164,7 +158,6 @@ final class MatchContext {
     private func makeHitTables() {
         hitRange = Array(repeating: MatchContext.notComputed, count: tokens.count)
         hitStore.reserveCapacity(tokens.count / 8 + 8)
-        lexiconBits = Array(repeating: 0, count: tokens.count * bitWords)
     }
 
     private func computeHits(_ p: Int) {
@@ -175,10 +168,6 @@ final class MatchContext {
             lexicons.hits(at: p, in: self, into: &hitStore)
         }
         hitRange[p] = UInt64(start) << 32 | UInt64(hitStore.count - start)
-        for hit in hitStore[start...] where hit.end == p + 1 {
-            let l = Int(hit.ref.lexicon)
-            lexiconBits[p * bitWords + (l >> 6)] |= 1 << UInt64(l & 63)
-        }
     }
 
     /// Whether the folded token at `p` ends with a suffix entry of lexicon `l` (a stem of
