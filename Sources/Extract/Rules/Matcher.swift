@@ -137,7 +137,7 @@ public struct Matcher {
                         case .phrase(let l, let k):
                             // (no entry of the lexicon starts with a word of this kind: no hits needed)
                             if pos < n, pos == start || !toks[pos].startsBlock, startsLexicon(pos, l), pass(k, pos) {
-                                if pool[Int(typeAt[pos]) + 3] == 1 {
+                                if pool[TypeList.longest(Int(typeAt[pos]))] == 1 {
                                     // (only one-word entries start here: the entry is the token)
                                     pos += 1; pc += 1
                                     continue
@@ -243,15 +243,18 @@ public struct Matcher {
     ///
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has; the
-    /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the rules, each flagged when its first-token test depends
-    /// on the context, then the lexicons with an entry that may start there (one bit each, in
-    /// 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
+    /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
+    /// rules, each flagged when its first-token test depends on the context, then the
+    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
     /// -1 when not looked up), then the lexicons with a one-word entry that is the token
     /// (one bit each: what a lexicon test asks, answered without looking for entries).
     enum TypeList {
         static let header = 6
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
+
+        /// Where the most words of an entry that may start at the token of the list at `o` lies.
+        @inline(__always) static func longest(_ o: Int) -> Int { o + 3 }
 
         /// Where the vocabulary id of the list at `o` lies.
         @inline(__always) static func vocabularyId(_ o: Int) -> Int { o + 4 }
@@ -350,7 +353,7 @@ public struct Matcher {
                 cut[j] = Int(lastBlock[j]) >= insideUntil
                 let o = Int(typeAt[p])
                 reach[j] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
-                insideUntil = max(insideUntil, p + Int(pool[o + 3]))
+                insideUntil = max(insideUntil, p + Int(pool[TypeList.longest(o)]))
             }
         }
         if starts.count > 1 {
