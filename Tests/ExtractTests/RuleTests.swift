@@ -89,6 +89,30 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(found.map { $0["start"] as? Int }, [19], out.stdout)
     }
 
+    /// A date rule's fields are typed as its record is made: a two-digit year captured from
+    /// a number token is 20xx, a range's ends take the fields without a prefix, and a
+    /// field whose text is no number counts as absent.
+    func testDateRecordFieldsFromCaptures() throws {
+        let dir = try writeRules(["pl/dates.yaml": """
+            rules:
+              - id: pl.date.test-season
+                summary: sezon <yy>/<yy> in month <m>
+                pattern: 'sezon a:num(0..99) "/" b:num(0..99) m:(num(1..12) | ostatni)'
+                produce: {from.year: $a, to.year: $b, month: $m}
+                examples:
+                  - {text: "Otwarto ⟦sezon 05/06 3⟧.", value: "2005-03", from: "2005-03", to: "2006-03"}
+            """])
+        let check = try PipelineExecutable.run(["check", "--rules", dir.path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let text = "Otwarto sezon 05/06 3. Potem sezon 98/99 ostatni."
+        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let found = (json["dates"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.date.test-season" }
+        XCTAssertEqual(found.map { $0["value"] as? String }, ["2005-03", "1998"], out.stdout)
+        XCTAssertEqual(found.map { $0["range"] as? [String: String] }, [["from": "2005-03", "to": "2006-03"], ["from": "1998", "to": "1999"]])
+    }
+
     func testBrokenRuleFilesNameFileLineAndRule() throws {
         let cases: [(String, String, String)] = [
             ("rules:\n  - id: pl.date.x\n    summary: [unclosed\n", "bad YAML", "dates.yaml:4"),

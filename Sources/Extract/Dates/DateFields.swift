@@ -1,58 +1,95 @@
-/// The fields of a date record (see `DateResolver`), read from the record's list once so
-/// that resolution asks for each by key, not by searching names. Holds the list and, per
-/// key, where its value lies in it: copying one copies no strings.
+/// The fields of a date record (see `DateResolver`), typed as the record is made: a
+/// number-valued field (`year`, `month`, `day`, `offset` ...) is read as a number once, the
+/// others (units, names, "10:30", "10.10.2012") are kept as text. A record without text
+/// fields holds no string, so making, copying and reading one retains nothing.
 struct DateFields {
     enum Key: Int {
         case numeric, year, month, day, hour, minute, time, daypart, quarter, half, season, century, decade, mod
         case period, number, relative, offset, direction, weekday, duration, amount, set, ref, type
+
+        /// Whether the key's value is a number (a two-digit `year` is read as 19xx or 20xx).
+        var isNumber: Bool { DateFields.numberKeys & bit != 0 }
+
+        var bit: UInt32 { 1 << UInt32(rawValue) }
     }
 
-    private let list: Fields
-    /// Per key, the index of its value in `list` plus one (0: absent).
-    private var at = SIMD32<UInt8>()
+    private static let numberKeys: UInt32 = [Key.year, .month, .day, .hour, .minute, .quarter, .half, .century, .decade,
+                                             .number, .offset, .weekday, .amount].reduce(0) { $0 | $1.bit }
+    /// A number key's slot when its value is text that is no number, or a number too large
+    /// for the slot (then the text is kept and read again when asked for).
+    private static let unread = Int32.min
 
-    /// The fields of `fields` without a prefix; with `prefix` ("from." or "to."), those
-    /// with it (the prefix dropped) taking over the others, "type" left out.
-    init(_ fields: Fields, prefix: String? = nil) {
-        list = fields
-        for (i, (k, _)) in fields.enumerated() where i < 255 && !DateFields.isPrefixed(k) && (prefix == nil || k != "type") {
-            if let key = DateFields.key(k) { at[key.rawValue] = UInt8(i + 1) }
-        }
-        if let prefix {
-            for (i, (k, _)) in fields.enumerated() where i < 255 && k.hasPrefix(prefix) {
-                if let key = DateFields.key(String(k.dropFirst(prefix.utf8.count))) { at[key.rawValue] = UInt8(i + 1) }
-            }
-        }
+    /// The keys with a value, one bit each.
+    private var present: UInt32 = 0
+    /// Per number key, its value (or `unread`).
+    private var numbers = SIMD32<Int32>(repeating: DateFields.unread)
+    /// The values kept as text.
+    private var texts: [Text] = []
+
+    private struct Text {
+        var key: Key
+        var value: String
     }
 
+    /// Gives `k` a value written as text: a rule's constant, a lexicon entry's value or the
+    /// captured text.
+    mutating func set(_ k: Key, _ text: String) {
+        present |= k.bit
+        if k.isNumber, let v = k == .year ? DateResolver.year(text) : DateResolver.int(text),
+           let small = Int32(exactly: v), small != DateFields.unread {
+            numbers[k.rawValue] = small
+            texts.removeAll { $0.key == k }
+            return
+        }
+        numbers[k.rawValue] = DateFields.unread
+        if let i = texts.firstIndex(where: { $0.key == k }) { texts[i].value = text } else { texts.append(Text(key: k, value: text)) }
+    }
+
+    /// Gives `k` the value of a number token (its digits without leading zeros, as text
+    /// would give them).
+    mutating func set(_ k: Key, number v: Int32) {
+        guard k.isNumber, v >= 0 else { return set(k, Digits.padded(Int(v), width: 1)) }
+        present |= k.bit
+        numbers[k.rawValue] = k == .year && v < 100 ? (v < 50 ? 2000 + v : 1900 + v) : v
+        texts.removeAll { $0.key == k }
+    }
+
+    /// Whether `k` has a value.
+    func has(_ k: Key) -> Bool { present & k.bit != 0 }
+
+    /// The value of number key `k`: nil when it has none or its text is no number.
+    func number(_ k: Key) -> Int? {
+        guard has(k) else { return nil }
+        let v = numbers[k.rawValue]
+        if v != DateFields.unread { return Int(v) }
+        return self[k].flatMap { k == .year ? DateResolver.year($0) : DateResolver.int($0) }
+    }
+
+    /// The text of `k` (for a number key, only when it is no number).
     subscript(_ k: Key) -> String? {
-        let i = Int(at[k.rawValue])
-        return i == 0 ? nil : list.value(at: i - 1)
+        guard has(k) else { return nil }
+        for t in texts where t.key == k { return t.value }
+        return nil
     }
 
-    /// Gives key `k` the value key `source` has in `other` (made from the same list), or none.
-    mutating func take(_ k: Key, _ source: Key, of other: DateFields) { at[k.rawValue] = other.at[source.rawValue] }
-
-    /// Whether `name` starts with "from." or "to." (the first byte tells most names apart).
-    static func isPrefixed(_ name: String) -> Bool {
-        let f = name.utf8.first
-        return (f == 0x66 && name.hasPrefix("from.")) || (f == 0x74 && name.hasPrefix("to."))
+    /// Gives key `k` the value key `source` has in `other`, or none.
+    mutating func take(_ k: Key, _ source: Key, of other: DateFields) {
+        present = present & ~k.bit | (other.has(source) ? k.bit : 0)
+        numbers[k.rawValue] = other.numbers[source.rawValue]
+        texts.removeAll { $0.key == k }
+        if other.has(source), let t = other[source] { texts.append(Text(key: k, value: t)) }
     }
 
-    /// The key called `name`, or nil for a name no date rule uses; names of one length are
-    /// compared among themselves only.
-    static func key(_ name: String) -> Key? {
-        switch name.utf8.count {
-        case 3: name == "day" ? .day : name == "mod" ? .mod : name == "set" ? .set : name == "ref" ? .ref : nil
-        case 4: name == "year" ? .year : name == "time" ? .time : name == "half" ? .half : name == "hour" ? .hour : name == "type" ? .type : nil
-        case 5: name == "month" ? .month : nil
-        case 6: name == "minute" ? .minute : name == "season" ? .season : name == "decade" ? .decade : name == "period" ? .period
-            : name == "number" ? .number : name == "offset" ? .offset : name == "amount" ? .amount : nil
-        case 7: name == "numeric" ? .numeric : name == "daypart" ? .daypart : name == "quarter" ? .quarter : name == "century" ? .century
-            : name == "weekday" ? .weekday : nil
-        case 8: name == "relative" ? .relative : name == "duration" ? .duration : nil
-        case 9: name == "direction" ? .direction : nil
-        default: nil
+    /// These fields without `type`, the keys `end` has taking its values.
+    func overlaid(by end: DateFields) -> DateFields {
+        var out = self
+        out.take(.type, .type, of: DateFields())
+        var keys = end.present
+        while keys != 0 {
+            let k = Key(rawValue: keys.trailingZeroBitCount)!
+            out.take(k, k, of: end)
+            keys &= keys - 1
         }
+        return out
     }
 }

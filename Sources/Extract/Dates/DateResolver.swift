@@ -34,13 +34,13 @@ public struct DateResolver: Sendable {
     /// earlier pass (under another document date) as it is when that was absolute: an
     /// absolute value reads neither the document date nor the previous mention, and the
     /// previous mention it sets is its own.
-    public func resolve(_ fields: Fields, state: inout State, earlier: Step?) -> Step {
+    func resolve(_ record: DateRecord, state: inout State, earlier: Step?) -> Step {
         if let e = earlier, let r = e.resolution, r.anchor == .absolute {
             if e.setsPrevious { state.previous = e.previous }
             return e
         }
         let before = state.changes
-        let r = resolve(fields, state: &state)
+        let r = resolve(record, state: &state)
         return Step(resolution: r, previous: state.previous, setsPrevious: state.changes != before)
     }
 
@@ -63,20 +63,20 @@ public struct DateResolver: Sendable {
     }
 
     /// Resolves one produced record; nil when the fields do not make a valid date.
-    public func resolve(_ fields: Fields, state: inout State) -> Resolution? {
-        if fields.contains(where: { $0.key.utf8.first == 0x66 && $0.key.hasPrefix("from.") }) {
-            var a = DateFields(fields, prefix: "from."), b = DateFields(fields, prefix: "to.")
+    func resolve(_ record: DateRecord, state: inout State) -> Resolution? {
+        if record.isRange {
+            var a = record.end(.from), b = record.end(.to)
             // The start takes missing month/year from the end ("10-12 май 2020", "od 1 do 3 czerwca").
-            if a[.numeric] == nil {
-                if a[.year] == nil { a.take(.year, .year, of: b) }
-                if a[.month] == nil { a.take(.month, .month, of: b) }
+            if !a.has(.numeric) {
+                if !a.has(.year) { a.take(.year, .year, of: b) }
+                if !a.has(.month) { a.take(.month, .month, of: b) }
             }
             var probe = state
             guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
             state = probe
             return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value))
         }
-        guard let r = resolveOne(DateFields(fields), state: &state) else { return nil }
+        guard let r = resolveOne(record.fields, state: &state) else { return nil }
         return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil)
     }
 
@@ -144,13 +144,13 @@ public struct DateResolver: Sendable {
     private func resolveOne(_ fields: DateFields, state: inout State) -> Resolved? {
         var f = fields
         // `period: Q|H` with `number` names a quarter or a half.
-        if let period = f[.period], f[.number] != nil { f.take(period == "Q" ? .quarter : .half, .number, of: f) }
+        if let period = f[.period], f.has(.number) { f.take(period == "Q" ? .quarter : .half, .number, of: f) }
         let forced = f[.type].flatMap { DateAnnotation.Kind(rawValue: $0) }
         if let ref = f[.ref] {
             return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
         if let unit = f[.duration] {
-            let amount = DateResolver.int(f[.amount]) ?? 1
+            let amount = f.number(.amount) ?? 1
             guard amount > 0 else { return nil }
             let value: String
             switch unit {
@@ -161,7 +161,7 @@ public struct DateResolver: Sendable {
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
         }
-        if f[.set] != nil, let wd = DateResolver.int(f[.weekday]), (1...7).contains(wd) {
+        if f.has(.set), let wd = f.number(.weekday), (1...7).contains(wd) {
             return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil)
         }
         if let unit = f[.set] {
@@ -171,16 +171,16 @@ public struct DateResolver: Sendable {
         if let unit = f[.relative] {
             return relative(unit, f, state: &state, forced: forced)
         }
-        var year = DateResolver.year(f[.year]), month = DateResolver.int(f[.month]), day = DateResolver.int(f[.day])
+        var year = f.number(.year), month = f.number(.month), day = f.number(.day)
         if let numeric = f[.numeric] {
             guard let parts = DateResolver.numericParts(numeric) else { return nil }
             (year, month, day) = (parts.0, parts.1, parts.2)
         }
         let mod = f[.mod]
-        if let c = DateResolver.int(f[.century]) {
+        if let c = f.number(.century) {
             return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
-        if let d = DateResolver.int(f[.decade]) {
+        if let d = f.number(.decade) {
             guard d % 10 == 0 else { return nil }
             var full = d
             if d < 100 {
@@ -192,7 +192,7 @@ public struct DateResolver: Sendable {
             return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: nil)
         }
         var anchor: DateAnnotation.Anchor = .absolute
-        if year == nil, month != nil || f[.quarter] != nil || f[.season] != nil || f[.half] != nil {
+        if year == nil, month != nil || f.has(.quarter) || f.has(.season) || f.has(.half) {
             if let doc = state.documentDate {
                 if let m = month, let d = day {
                     // The year that puts the date nearest the document date.
@@ -216,7 +216,7 @@ public struct DateResolver: Sendable {
         if let d = day {
             guard let m = month, d >= 1, d <= CivilDate.daysIn(month: m, year: year ?? 2000) else { return nil }
         }
-        var hour = DateResolver.int(f[.hour]), minute = DateResolver.int(f[.minute])
+        var hour = f.number(.hour), minute = f.number(.minute)
         var second: Int?
         if let t = f[.time] {
             guard let (h, m, sec) = DateResolver.time(t) else { return nil }
@@ -227,10 +227,10 @@ public struct DateResolver: Sendable {
         }
         var value: String
         var grain: String
-        if let q = DateResolver.int(f[.quarter]) {
+        if let q = f.number(.quarter) {
             guard (1...4).contains(q) else { return nil }
             value = "\(year.map(Digits.pad4) ?? "XXXX")-Q\(q)"; grain = "quarter"
-        } else if let h = DateResolver.int(f[.half]) {
+        } else if let h = f.number(.half) {
             guard (1...2).contains(h) else { return nil }
             value = "\(year.map(Digits.pad4) ?? "XXXX")-H\(h)"; grain = "half"
         } else if let s = f[.season] {
@@ -244,7 +244,7 @@ public struct DateResolver: Sendable {
         } else {
             value = ""; grain = "day"
         }
-        if year == nil && (month != nil || f[.quarter] != nil || f[.season] != nil || f[.half] != nil) { anchor = .unresolved }
+        if year == nil && (month != nil || f.has(.quarter) || f.has(.season) || f.has(.half)) { anchor = .unresolved }
         if let y = year, grain == "day" || grain == "month" || grain == "year" {
             if anchor == .absolute || anchor == .documentDate || anchor == .previousMention {
                 state.previous = (y, month, day)
@@ -284,7 +284,7 @@ public struct DateResolver: Sendable {
         default: unit = rawUnit
         }
         // "преди година", "za tydzień": a unit alone counts one.
-        var offset = DateResolver.int(f[.offset]) ?? (f[.direction] == nil ? 0 : 1)
+        var offset = f.number(.offset) ?? (f.has(.direction) ? 1 : 0)
         if f[.direction] == "past" { offset = -abs(offset) }
         if f[.direction] == "future" { offset = abs(offset) }
         guard let doc = state.documentDate else {
@@ -318,7 +318,7 @@ public struct DateResolver: Sendable {
             let q = ((q0 % 4) + 4) % 4 + 1
             value = "\(Digits.pad4(y))-Q\(q)"
         case "weekday":
-            guard let wd = DateResolver.int(f[.weekday]), (1...7).contains(wd) else { return nil }
+            guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
             value = monday.adding(days: wd - 1 + 7 * offset).description

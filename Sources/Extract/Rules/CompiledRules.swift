@@ -91,6 +91,8 @@ public final class CompiledRules: Sendable {
             var name: String
             var constant: String?
             var captures: [Int]
+            /// Where the field goes in a date rule's typed record (nil in other rules).
+            var dateSlot: DateRecord.Slot?
         }
         var fields: [Field]
         /// Per span name, the indices of the captures so named (none: the whole match).
@@ -399,9 +401,10 @@ public final class CompiledRules: Sendable {
             func indices(_ name: String) -> [Int] { program.captureNames.indices.filter { program.captureNames[$0] == name } }
             return rule.produce.map { rec in
                 RecordPlan(fields: rec.fields.sorted { $0.key < $1.key }.map { name, value in
-                    switch value {
-                    case .constant(let c): RecordPlan.Field(name: name, constant: c, captures: [])
-                    case .capture(let c): RecordPlan.Field(name: name, constant: nil, captures: indices(c))
+                    let slot = rule.dimension == .date ? DateRecord.Slot(name) : nil
+                    return switch value {
+                    case .constant(let c): RecordPlan.Field(name: name, constant: c, captures: [], dateSlot: slot)
+                    case .capture(let c): RecordPlan.Field(name: name, constant: nil, captures: indices(c), dateSlot: slot)
                     }
                 }, span: rec.span.map(indices))
             }

@@ -46,7 +46,7 @@ public struct Extractor {
             for (k, i) in keptIndices.enumerated() { keptAt[i] = k }
             dropped = droppedIndices.map { ConflictPolicy.Dropped(match: matcher.makeMatch(found[$0.0], slots, ctx), lostTo: kept[keptAt[$0.1]]) }
         }
-        var dateRecords: [Record] = []
+        var dateRecords: [DateItem] = []
         var entityRecords: [Record] = []
         dateRecords.reserveCapacity(keptIndices.count)
         entityRecords.reserveCapacity(keptIndices.count)
@@ -69,19 +69,39 @@ public struct Extractor {
                     guard let union else { continue }
                     span = union
                 }
-                var fields = Fields(capacity: plan.pointee.fields.count)
-                plan.pointee.fields.withUnsafeBufferPointer { all in
-                    for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
-                        if let c = field.pointee.constant {
-                            fields.add(field.pointee.name, c)
-                        } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
-                            fields.add(field.pointee.name, matcher.value(r, k, a, b, ctx))
+                switch compiled.dimensions[r] {
+                case .date:
+                    // (typed as it is made: a number token's number is never written out)
+                    var record = DateRecord()
+                    plan.pointee.fields.withUnsafeBufferPointer { all in
+                        for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
+                            guard let slot = field.pointee.dateSlot else { continue }
+                            if let c = field.pointee.constant {
+                                record.set(slot, c)
+                            } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
+                                if let v = matcher.lexiconValue(r, k, a, b, ctx) {
+                                    record.set(slot, v)
+                                } else if let n = Matcher.number(a, b, ctx) {
+                                    record.set(slot, number: n)
+                                } else {
+                                    record.set(slot, ctx.text(a, b))
+                                }
+                            }
                         }
                     }
-                }
-                switch compiled.dimensions[r] {
-                case .date: dateRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
-                case .entity: entityRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
+                    dateRecords.append(DateItem(span: span, record: record, rule: f.rule))
+                case .entity:
+                    var fields = Fields(capacity: plan.pointee.fields.count)
+                    plan.pointee.fields.withUnsafeBufferPointer { all in
+                        for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
+                            if let c = field.pointee.constant {
+                                fields.add(field.pointee.name, c)
+                            } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
+                                fields.add(field.pointee.name, matcher.value(r, k, a, b, ctx))
+                            }
+                        }
+                    }
+                    entityRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
                 }
             }
             }
@@ -89,11 +109,11 @@ public struct Extractor {
         clock?.lap(.match)
         dateRecords.sort { $0.span.start < $1.span.start }
         let steps: [DateResolver.Step]
-        (doc.dates, steps) = resolveDates(dateRecords, documentDate: doc.documentDate?.value)
+        (doc.dates, steps) = resolveDates(dateRecords, compiled.ids, documentDate: doc.documentDate?.value)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
             // Only dates that were not absolute can change with the document date.
-            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, documentDate: found, earlier: steps).0 }
+            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, compiled.ids, documentDate: found, earlier: steps).0 }
         }
         clock?.lap(.dates)
         doc.entities = entities.resolve(entityRecords, in: doc, context: ctx)
@@ -110,19 +130,26 @@ public struct Extractor {
         var rule: String
     }
 
-    /// The date annotations of `records` (in order of their starts), with each record's
-    /// step for a later pass; `earlier` is the steps of an earlier pass, to take over.
-    private func resolveDates(_ records: [Record], documentDate: CivilDate?, earlier: [DateResolver.Step]? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
+    /// What a date rule produced: the record, typed, and the rule's index.
+    struct DateItem {
+        var span: Span
+        var record: DateRecord
+        var rule: Int32
+    }
+
+    /// The date annotations of `records` (in order of their starts; `ids`: the rules' ids),
+    /// with each record's step for a later pass; `earlier` is the steps of an earlier pass, to take over.
+    private func resolveDates(_ records: [DateItem], _ ids: [String], documentDate: CivilDate?, earlier: [DateResolver.Step]? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
         out.reserveCapacity(records.count)
         var steps: [DateResolver.Step] = []
         steps.reserveCapacity(records.count)
         for (i, record) in records.enumerated() {
-            let step = dates.resolve(record.fields, state: &state, earlier: earlier?[i])
+            let step = dates.resolve(record.record, state: &state, earlier: earlier?[i])
             steps.append(step)
             guard let r = step.resolution else { continue }
-            out.append(DateAnnotation(span: record.span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: record.rule, range: r.range, mod: r.mod))
+            out.append(DateAnnotation(span: record.span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: ids[Int(record.rule)], range: r.range, mod: r.mod))
         }
         return (out, steps)
     }

@@ -455,21 +455,31 @@ public struct Matcher {
     /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the lexicon
     /// entry it holds, else its number, else its text.
     func value(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> String {
-        if let l = rules.programs[r].captureLexicons[k] {
-            if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
+        if let v = lexiconValue(r, k, a, b, ctx) { return v }
+        if let n = Matcher.number(a, b, ctx) { return Digits.padded(Int(n), width: 1) }
+        return ctx.text(a, b)
+    }
+
+    /// The value of the lexicon entry capture `k` of rule `r` matched over `a..<b` (or of
+    /// the first one-word entry inside it), or nil when the capture is no lexicon's.
+    func lexiconValue(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> String? {
+        guard let l = rules.programs[r].captureLexicons[k] else { return nil }
+        if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
+            return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
+        }
+        for q in a..<b {
+            if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
                 return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
             }
-            for q in a..<b {
-                if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
-                    return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
-                }
-            }
         }
-        if b == a + 1 {
-            let t = ctx.token(a)
-            if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { return Digits.padded(Int(t.number), width: 1) }
-        }
-        return ctx.text(a, b)
+        return nil
+    }
+
+    /// The number of a capture over `a..<b` that is one number or ordinal token, else nil.
+    static func number(_ a: Int, _ b: Int, _ ctx: MatchContext) -> Int32? {
+        guard b == a + 1 else { return nil }
+        let t = ctx.token(a)
+        return (t.kind == .number || t.kind == .ordinal) && t.number >= 0 ? t.number : nil
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
