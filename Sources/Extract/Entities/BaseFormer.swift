@@ -24,9 +24,15 @@ public final class BaseFormer {
 
     /// Caches keyed by FNV-1a hashes of the text (hashing a `String` for a `Dictionary`
     /// normalises non-ASCII text first, which costs more than the lookup): Latin keys by
-    /// the base form's UTF-8, base forms by the name's UTF-16 and type.
+    /// the base form's UTF-8, names (base form and Latin key) by the name's UTF-16 and type.
     private var latinCache = HashTable64<String>()
-    private var baseCache = HashTable64<String>()
+    private var nameCache = HashTable64<Name>()
+
+    /// A name's base form and the Latin-script key of that form.
+    public struct Name {
+        public var base: String
+        public var latin: String
+    }
 
     /// The FNV-1a hash of `s`'s UTF-8.
     static func key(_ s: String) -> UInt64 {
@@ -49,13 +55,13 @@ public final class BaseFormer {
         return key
     }
 
-    /// The base form of a name as written (UTF-16, words separated by spaces); `type`
-    /// guides person-name handling. Cached by the hash of the units and the type, so a
-    /// name seen before costs no string.
-    public func base(_ units: ArraySlice<UInt16>, type: EntityType) -> String {
+    /// The base form of a name as written (UTF-16, words separated by spaces), with its
+    /// Latin key; `type` guides person-name handling. Cached by the hash of the units and
+    /// the type, so a name seen before costs no string.
+    public func name(_ units: ArraySlice<UInt16>, type: EntityType) -> Name {
         var key: UInt64 = (0xcbf29ce484222325 ^ UInt64(EntityType.allCases.firstIndex(of: type)! + 1)) &* 0x100000001b3
         for u in units { key = (key ^ UInt64(u)) &* 0x100000001b3 }
-        if let cached = baseCache[key] { return cached }
+        if let cached = nameCache[key] { return cached }
         let text = UTF.string(units)
         let words = text.split(separator: " ").map(String.init)
         let base: String
@@ -68,9 +74,10 @@ public final class BaseFormer {
             default: base = words.joined(separator: " ")
             }
         }
-        if baseCache.count > 50_000 { baseCache.removeAll() }
-        baseCache[key] = base
-        return base
+        let name = Name(base: base, latin: latin(base))
+        if nameCache.count > 50_000 { nameCache.removeAll() }
+        nameCache[key] = name
+        return name
     }
 
     static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]

@@ -21,8 +21,9 @@ public final class EntityResolver {
             let span = record.span, fields = record.fields, rule = record.rule
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let p = ctx.position(startingAt: span.start)
-            let base = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx) } ?? former.base(doc.utf16[span.start..<span.end], type: type)
-            out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: rule))
+            let given = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx) }
+            let name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type)
+            out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: rule))
             starts.append(p)
         }
         out += consistency(out, starts: starts, doc: doc, ctx: ctx, former: former)
@@ -113,8 +114,8 @@ public final class EntityResolver {
                 }
                 guard let (end, k) = best else { p += 1; continue }
                 let span = ctx.span(p, end), type = found[k].type
-                let base = former.base(doc.utf16[span.start..<span.end], type: type)
-                out.append(EntityAnnotation(span: span, type: type, base: base, latin: former.latin(base), rule: found[k].rule))
+                let name = former.name(doc.utf16[span.start..<span.end], type: type)
+                out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: found[k].rule))
                 for q in p..<end { taken[q] = true }
                 p = end
             }
