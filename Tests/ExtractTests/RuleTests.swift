@@ -1,4 +1,4 @@
-import Extract
+@testable import Extract
 import Foundation
 import ICU
 import XCTest
@@ -111,6 +111,36 @@ final class RuleTests: XCTestCase {
         let found = (json["dates"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.date.test-season" }
         XCTAssertEqual(found.map { $0["value"] as? String }, ["2005-03", "1998"], out.stdout)
         XCTAssertEqual(found.map { $0["range"] as? [String: String] }, [["from": "2005-03", "to": "2006-03"], ["from": "1998", "to": "1999"]])
+    }
+
+    /// Alternatives of one token each run as one op (`either`); a match through them
+    /// backtracks as through any other element: the greedy loop gives a token back to the
+    /// legal form after it, and an alternative with two tokens still runs as a branch.
+    func testOneTokenAlternativesMatchAsBranchesWould() throws {
+        let rule = "n:((Cap | CAPS)+ (Holding | \"Sp. j.\" | spółka akcyjna))"
+        var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
+        let ops = Program(try parser.parse(rule)).ops
+        XCTAssertEqual(ops.filter { if case .either = $0 { true } else { false } }.count, 2, "\(ops)")
+        XCTAssertEqual(ops.filter { if case .split = $0 { true } else { false } }.count, 3, "the loop, and the legal forms' branch: \(ops)")
+        let dir = try writeRules(["pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-company
+                summary: capitalised words before a legal form
+                pattern: '\(rule)'
+                produce: {type: ORG, span: n}
+                priority: 10
+                examples:
+                  - {text: "Umowę podpisał wczoraj ⟦Mostostal Warszawa Holding⟧.", type: ORG}
+                  - {text: "Umowę podpisała wczoraj ⟦Grupa Azoty spółka akcyjna⟧.", type: ORG}
+            """])
+        let check = try PipelineExecutable.run(["check", "--rules", dir.path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let text = "Umowę podpisał Mostostal Warszawa Holding, a potem Nowa Era spółka akcyjna."
+        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let found = (json["entities"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.entity.test-company" }
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Mostostal Warszawa Holding", "Nowa Era spółka akcyjna"], out.stdout)
     }
 
     func testBrokenRuleFilesNameFileLineAndRule() throws {

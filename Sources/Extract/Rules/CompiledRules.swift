@@ -18,6 +18,8 @@ public final class CompiledRules: Sendable {
     /// Every rule's program, jump targets absolute; rule r starts at `entry[r]`.
     let code: [Program.Op]
     let entry: [Int32]
+    /// The predicates of the `either` ops (an op's `first` indexes this list).
+    let either: [Int32]
     /// Predicate k is the conjunction `checks[predicates[k]..<predicates[k + 1]]`.
     let checks: [Check]
     let predicates: [Int32]
@@ -181,7 +183,7 @@ public final class CompiledRules: Sendable {
         while let pc = work.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch code[pc] {
-            case .test, .phrase: out.append(pc)
+            case .test, .either, .phrase: out.append(pc)
             case .split(let a, let b): work += [a, b]
             case .jump(let a): work.append(a)
             case .save: work.append(pc + 1)
@@ -191,13 +193,19 @@ public final class CompiledRules: Sendable {
         return out
     }
 
-    /// The predicates of `consumers(code, from: pc)`, each once.
-    static func firstPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+    /// The predicates of `consumers(code, from: pc)`, each once (`either`: the predicates
+    /// of the `either` ops).
+    static func firstPredicates(_ code: [Program.Op], _ either: [Int32], from pc: Int) -> [Int]? {
         consumers(code, from: pc).map { ops in
             var out: [Int] = []
             for op in ops {
-                if case .test(let k) = code[op], !out.contains(k) { out.append(k) }
-                if case .phrase(_, let k) = code[op], !out.contains(k) { out.append(k) }
+                var ks: [Int] = []
+                switch code[op] {
+                case .test(let k), .phrase(_, let k): ks = [k]
+                case .either(let i, let n): ks = either[i..<i + n].map(Int.init)
+                default: break
+                }
+                for k in ks where !out.contains(k) { out.append(k) }
             }
             return out
         }
@@ -205,11 +213,12 @@ public final class CompiledRules: Sendable {
 
     /// The predicates one of which the second token of a match must pass, or nil when a
     /// match may have one token, or its first element may take several.
-    static func secondPredicates(_ code: [Program.Op], from pc: Int) -> [Int]? {
+    static func secondPredicates(_ code: [Program.Op], _ either: [Int32], from pc: Int) -> [Int]? {
         guard let firsts = consumers(code, from: pc) else { return nil }
         var out: [Int] = []
         for op in firsts {
-            guard case .test = code[op], let seconds = firstPredicates(code, from: op + 1) else { return nil }
+            if case .phrase = code[op] { return nil }
+            guard let seconds = firstPredicates(code, either, from: op + 1) else { return nil }
             for k in seconds where !out.contains(k) { out.append(k) }
         }
         return out
@@ -218,7 +227,7 @@ public final class CompiledRules: Sendable {
     /// The lexicons every path from the program's start to its end consumes a token of
     /// (a positive lexicon test or a lexicon phrase); none for a program with a quoted
     /// stretch, which may run over a sentence break.
-    static func requiredLexicons(_ code: [Program.Op], _ checks: [Check], _ predicates: [Int32], _ range: Range<Int>) -> Set<Int> {
+    static func requiredLexicons(_ code: [Program.Op], _ either: [Int32], _ checks: [Check], _ predicates: [Int32], _ range: Range<Int>) -> Set<Int> {
         func lexicons(_ k: Int) -> Set<Int> {
             Set(checks[Int(predicates[k])..<Int(predicates[k + 1])].filter { $0.op == .lexicon && !$0.negate }.map { Int($0.a) })
         }
@@ -226,6 +235,7 @@ public final class CompiledRules: Sendable {
         for pc in range {
             switch code[pc] {
             case .test(let k): universe.formUnion(lexicons(k))
+            case .either(let i, let n): for k in either[i..<i + n] { universe.formUnion(lexicons(Int(k))) }
             case .phrase(let l, let k): universe.formUnion(lexicons(k)); universe.insert(l)
             case .quoted: return []
             default: break
@@ -241,6 +251,9 @@ public final class CompiledRules: Sendable {
                 let new: Set<Int>
                 switch code[pc] {
                 case .test(let k): new = lexicons(k).union(at(pc + 1))
+                case .either(let i, let n):
+                    // (what every alternative requires)
+                    new = either[i..<i + n].map { lexicons(Int($0)) }.reduce(universe) { $0.intersection($1) }.union(at(pc + 1))
                 case .phrase(let l, let k): new = lexicons(k).union(at(pc + 1)).union([l])
                 case .split(let a, let b): new = at(a).intersection(at(b))
                 case .jump(let a): new = at(a)
@@ -277,6 +290,7 @@ public final class CompiledRules: Sendable {
             return predicates.count - 2
         }
         var code: [Program.Op] = []
+        var either: [Int32] = []
         var entry: [Int32] = []
         for program in programs {
             let base = code.count
@@ -285,6 +299,9 @@ public final class CompiledRules: Sendable {
             for op in program.ops {
                 switch op {
                 case .test(let i): code.append(.test(ids[i]))
+                case .either(let i, let n):
+                    code.append(.either(first: either.count, count: n))
+                    either += ids[i..<i + n].map(Int32.init)
                 case .phrase(let l, let i): code.append(.phrase(l, ids[i]))
                 case .split(let a, let b): code.append(.split(base + a, base + b))
                 case .jump(let a): code.append(.jump(base + a))
@@ -292,16 +309,17 @@ public final class CompiledRules: Sendable {
                 }
             }
         }
+        self.either = either
         var firsts: [[Int]] = []
         var prefiltered: [Bool] = []
         for e in entry {
-            let f = CompiledRules.firstPredicates(code, from: Int(e))
+            let f = CompiledRules.firstPredicates(code, either, from: Int(e))
             firsts.append(f ?? [])
             prefiltered.append(f != nil)
         }
         firstPredicates = Postings(firsts)
         self.prefiltered = prefiltered
-        let seconds = entry.map { CompiledRules.secondPredicates(code, from: Int($0)) }
+        let seconds = entry.map { CompiledRules.secondPredicates(code, either, from: Int($0)) }
         secondPredicates = Postings(seconds.map { $0 ?? [] })
         hasSecond = seconds.map { $0 != nil }
         contextualFirst = firsts.map { ks in
@@ -316,7 +334,7 @@ public final class CompiledRules: Sendable {
         required = entry.indices.map { r in
             let end = r + 1 < entry.count ? Int(entry[r + 1]) : code.count
             var mask: UInt64 = 0
-            for l in CompiledRules.requiredLexicons(code, checks, predicates, Int(entry[r])..<end).sorted() {
+            for l in CompiledRules.requiredLexicons(code, either, checks, predicates, Int(entry[r])..<end).sorted() {
                 if requiredBit[l] < 0, nextBit < 64 { requiredBit[l] = nextBit; nextBit += 1 }
                 if requiredBit[l] >= 0 { mask |= 1 << UInt64(requiredBit[l]) }
             }

@@ -84,6 +84,7 @@ public struct Matcher {
             rules.memoized.withUnsafeBufferPointer { memoized in
             rules.contextMust.withUnsafeBufferPointer { contextMust in
             rules.contextNot.withUnsafeBufferPointer { contextNot in
+            rules.either.withUnsafeBufferPointer { either in
                 /// Whether the token at `p` passes predicate `k`: the per-word checks decided
                 /// once per kind of token (`CompiledRules.wordChecks`), the context bits here.
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
@@ -134,6 +135,9 @@ public struct Matcher {
                         switch code[pc] {
                         case .test(let k):
                             if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
+                        case .either(let first, let count):
+                            if pos < n, pos == start || !toks[pos].startsBlock,
+                               either[first..<first + count].contains(where: { pass(Int($0), pos) }) { pos += 1; pc += 1 } else { ok = false }
                         case .phrase(let l, let k):
                             // (no entry of the lexicon starts with a word of this kind: no hits needed)
                             if pos < n, pos == start || !toks[pos].startsBlock, startsLexicon(pos, l), pass(k, pos) {
@@ -221,6 +225,7 @@ public struct Matcher {
                         store.append(contentsOf: UnsafeBufferPointer(start: saves, count: slotCount))
                     }
                 }
+            }
             }
             }
             }

@@ -3,6 +3,9 @@ struct Program: Sendable {
     enum Op: Sendable {
         /// Consume one token passing every test of predicate `p`.
         case test(Int)
+        /// Consume one token passing one of `count` predicates from `first` (alternatives
+        /// of one token each: whichever passes, the match goes on the same way).
+        case either(first: Int, count: Int)
         /// Consume a (possibly multi-word) entry of lexicon `l` whose first token passes
         /// predicate `p`; the longest entry first.
         case phrase(Int, Int)
@@ -40,6 +43,10 @@ struct Program: Sendable {
             ops.append(.quoted)
         case .sequence(let xs):
             for x in xs { emit(x) }
+        case .alternatives(let xs) where xs.allSatisfy(\.isToken):
+            let first = predicates.count
+            for case .token(let tests) in xs { predicates.append(tests) }
+            ops.append(.either(first: first, count: xs.count))
         case .alternatives(let xs):
             var jumps: [Int] = []
             for (i, x) in xs.enumerated() {
@@ -134,4 +141,9 @@ struct Program: Sendable {
         }
         return best
     }
+}
+
+private extension PatternNode {
+    /// Whether the node is one token element.
+    var isToken: Bool { if case .token = self { true } else { false } }
 }
