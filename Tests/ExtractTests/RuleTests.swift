@@ -33,6 +33,18 @@ final class RuleTests: XCTestCase {
         return dir
     }
 
+    /// The annotations of `dimension` ("dates", "entities") rule `rule` of the folder `dir`
+    /// makes in Polish `text`, after `pipeline check` passed on the folder.
+    func annotations(_ dimension: String, of rule: String, rules dir: URL, in text: String,
+                     file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
+        let check = try PipelineExecutable.run(["check", "--rules", dir.path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr, file: file, line: line)
+        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
+        XCTAssertEqual(out.status, 0, out.stderr, file: file, line: line)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        return (json[dimension] as! [[String: Any]]).filter { $0["rule"] as? String == rule }
+    }
+
     static let userRule = """
     rules:
       - id: pl.entity.test-fairs
@@ -82,11 +94,8 @@ final class RuleTests: XCTestCase {
                   - {text: "Nowak wyszedł."}
             """])
         let text = "Nowak wyszedł. Pan Nowak wyszedł, a (Nowak wyszedł) i NOWAK wyszedł. Nowak wyszedł."
-        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-        let found = (json["entities"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.entity.test-mid-sentence" }
-        XCTAssertEqual(found.map { $0["start"] as? Int }, [19], out.stdout)
+        let found = try annotations("entities", of: "pl.entity.test-mid-sentence", rules: dir, in: text)
+        XCTAssertEqual(found.map { $0["start"] as? Int }, [19], "\(found)")
     }
 
     /// A date rule's fields are typed as its record is made: a two-digit year captured from
@@ -102,14 +111,8 @@ final class RuleTests: XCTestCase {
                 examples:
                   - {text: "Otwarto ⟦sezon 05/06 3⟧.", value: "2005-03", from: "2005-03", to: "2006-03"}
             """])
-        let check = try PipelineExecutable.run(["check", "--rules", dir.path])
-        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        let text = "Otwarto sezon 05/06 3. Potem sezon 98/99 ostatni."
-        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-        let found = (json["dates"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.date.test-season" }
-        XCTAssertEqual(found.map { $0["value"] as? String }, ["2005-03", "1998"], out.stdout)
+        let found = try annotations("dates", of: "pl.date.test-season", rules: dir, in: "Otwarto sezon 05/06 3. Potem sezon 98/99 ostatni.")
+        XCTAssertEqual(found.map { $0["value"] as? String }, ["2005-03", "1998"], "\(found)")
         XCTAssertEqual(found.map { $0["range"] as? [String: String] }, [["from": "2005-03", "to": "2006-03"], ["from": "1998", "to": "1999"]])
     }
 
@@ -133,14 +136,9 @@ final class RuleTests: XCTestCase {
                   - {text: "Umowę podpisał wczoraj ⟦Mostostal Warszawa Holding⟧.", type: ORG}
                   - {text: "Umowę podpisała wczoraj ⟦Grupa Azoty spółka akcyjna⟧.", type: ORG}
             """])
-        let check = try PipelineExecutable.run(["check", "--rules", dir.path])
-        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         let text = "Umowę podpisał Mostostal Warszawa Holding, a potem Nowa Era spółka akcyjna."
-        let out = try PipelineExecutable.run(["annotate", "--lang", "pl", "--rules", dir.path, "--text", text])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-        let found = (json["entities"] as! [[String: Any]]).filter { $0["rule"] as? String == "pl.entity.test-company" }
-        XCTAssertEqual(found.map { $0["text"] as? String }, ["Mostostal Warszawa Holding", "Nowa Era spółka akcyjna"], out.stdout)
+        let found = try annotations("entities", of: "pl.entity.test-company", rules: dir, in: text)
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Mostostal Warszawa Holding", "Nowa Era spółka akcyjna"], "\(found)")
     }
 
     func testBrokenRuleFilesNameFileLineAndRule() throws {
