@@ -100,7 +100,8 @@ final class RuleTests: XCTestCase {
 
     /// A date rule's fields are typed as its record is made: a two-digit year captured from
     /// a number token is 20xx, a range's ends take the fields without a prefix, and a
-    /// field whose text is no number counts as absent.
+    /// field whose text is no number counts as absent. A `from.` field of a name no date
+    /// rule uses still makes a range.
     func testDateRecordFieldsFromCaptures() throws {
         let dir = try writeRules(["pl/dates.yaml": """
             rules:
@@ -110,7 +111,15 @@ final class RuleTests: XCTestCase {
                 produce: {from.year: $a, to.year: $b, month: $m}
                 examples:
                   - {text: "Otwarto ⟦sezon 05/06 3⟧.", value: "2005-03", from: "2005-03", to: "2006-03"}
+              - id: pl.date.test-volume
+                summary: rocznik <year>, with a field no date rule uses
+                pattern: 'rocznik y:year(1900..2100)'
+                produce: {from.volume: $y, year: $y}
+                examples:
+                  - {text: "To ⟦rocznik 2004⟧.", value: "2004", from: "2004", to: "2004"}
             """])
+        let volume = try annotations("dates", of: "pl.date.test-volume", rules: dir, in: "To rocznik 2004.")
+        XCTAssertEqual(volume.map { $0["range"] as? [String: String] }, [["from": "2004", "to": "2004"]], "\(volume)")
         let found = try annotations("dates", of: "pl.date.test-season", rules: dir, in: "Otwarto sezon 05/06 3. Potem sezon 98/99 ostatni.")
         XCTAssertEqual(found.map { $0["value"] as? String }, ["2005-03", "1998"], "\(found)")
         XCTAssertEqual(found.map { $0["range"] as? [String: String] }, [["from": "2005-03", "to": "2006-03"], ["from": "1998", "to": "1999"]])

@@ -60,8 +60,9 @@ struct DateRecord {
 
     private mutating func update(_ slot: Slot, _ body: (inout DateFields, DateFields.Key) -> Void) {
         if slot.end == .from { isRange = true }
-        guard let key = slot.key else { return }
+        // (made for any prefixed name, a name no date rule uses too: `from.x` alone is a range)
         if slot.end != .both && ends.isEmpty { ends = [DateFields(), DateFields()] }
+        guard let key = slot.key else { return }
         switch slot.end {
         case .both: body(&fields, key)
         case .from: body(&ends[0], key)

@@ -121,7 +121,7 @@ public struct Extractor {
         return Trace(rules: compiled, kept: kept, dropped: dropped)
     }
 
-    /// What a rule produced, for its dimension's resolver: a struct, not a tuple, since an
+    /// What an entity rule produced, for `EntityResolver`: a struct, not a tuple, since an
     /// array of tuples is copied and destroyed through run-time type lookups.
     struct Record {
         var span: Span
