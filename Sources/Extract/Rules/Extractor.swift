@@ -69,38 +69,34 @@ public struct Extractor {
                     guard let union else { continue }
                     span = union
                 }
+                /// Calls `body` with each field of the plan that has a value in this match:
+                /// its constant, or what its capture holds.
+                func eachField(_ body: (UnsafePointer<CompiledRules.RecordPlan.Field>, Matcher.CaptureValue) -> Void) {
+                    plan.pointee.fields.withUnsafeBufferPointer { all in
+                        for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
+                            if let c = field.pointee.constant {
+                                body(field, .text(c))
+                            } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
+                                body(field, matcher.value(r, k, a, b, ctx))
+                            }
+                        }
+                    }
+                }
                 switch compiled.dimensions[r] {
                 case .date:
                     // (typed as it is made: a number token's number is never written out)
                     var record = DateRecord()
-                    plan.pointee.fields.withUnsafeBufferPointer { all in
-                        for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
-                            guard let slot = field.pointee.dateSlot else { continue }
-                            if let c = field.pointee.constant {
-                                record.set(slot, c)
-                            } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
-                                if let v = matcher.lexiconValue(r, k, a, b, ctx) {
-                                    record.set(slot, v)
-                                } else if let n = Matcher.number(a, b, ctx) {
-                                    record.set(slot, number: n)
-                                } else {
-                                    record.set(slot, ctx.text(a, b))
-                                }
-                            }
+                    eachField { field, value in
+                        guard let slot = field.pointee.dateSlot else { return }
+                        switch value {
+                        case .text(let v): record.set(slot, v)
+                        case .number(let n): record.set(slot, number: n)
                         }
                     }
                     dateRecords.append(DateItem(span: span, record: record, rule: f.rule))
                 case .entity:
                     var fields = Fields(capacity: plan.pointee.fields.count)
-                    plan.pointee.fields.withUnsafeBufferPointer { all in
-                        for field in all.indices.lazy.map({ all.baseAddress! + $0 }) {
-                            if let c = field.pointee.constant {
-                                fields.add(field.pointee.name, c)
-                            } else if let (a, b, k) = matcher.lastMatched(field.pointee.captures, f, slots) {
-                                fields.add(field.pointee.name, matcher.value(r, k, a, b, ctx))
-                            }
-                        }
-                    }
+                    eachField { field, value in fields.add(field.pointee.name, value.text) }
                     entityRecords.append(Record(span: span, fields: fields, rule: compiled.ids[r]))
                 }
             }

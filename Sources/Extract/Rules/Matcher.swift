@@ -250,9 +250,10 @@ public struct Matcher {
     /// entries that may start there, in two halves; the most words such an entry has; the
     /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
     /// rules, each flagged when its first-token test depends on the context, then the
-    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start and count;
-    /// -1 when not looked up), then the lexicons with a one-word entry that is the token
-    /// (one bit each: what a lexicon test asks, answered without looking for entries).
+    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then
+    /// where those entries lie in `WordCache.typeRefs` (start and count; -1 when not looked
+    /// up), then the lexicons with a one-word entry that is the token (one bit each: what a
+    /// lexicon test asks, answered without looking for entries).
     enum TypeList {
         static let header = 6
         static let ruleMask: Int32 = 0x3FFF_FFFF
@@ -441,7 +442,7 @@ public struct Matcher {
             let a = Int(store[base + 2 * k]), b = Int(store[base + 2 * k + 1])
             guard a >= 0, b > a else { continue }
             // (a capture that only marks a span needs no value)
-            captures[name] = RuleMatch.Capture(value: used[k] ? value(r, k, a, b, ctx) : "", span: ctx.span(a, b), tokens: a..<b)
+            captures[name] = RuleMatch.Capture(value: used[k] ? value(r, k, a, b, ctx).text : "", span: ctx.span(a, b), tokens: a..<b)
         }
         let a = Int(f.claimStart), b = Int(f.claimEnd)
         return RuleMatch(rule: r, start: a, end: b, span: ctx.span(a, b), priority: rules.priorities[r], captures: captures)
@@ -457,34 +458,39 @@ public struct Matcher {
         return nil
     }
 
-    /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the lexicon
-    /// entry it holds, else its number, else its text.
-    func value(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> String {
-        if let v = lexiconValue(r, k, a, b, ctx) { return v }
-        if let n = Matcher.number(a, b, ctx) { return Digits.padded(Int(n), width: 1) }
-        return ctx.text(a, b)
-    }
+    /// What a capture holds: a lexicon entry's value or text, or a lone number token's number.
+    enum CaptureValue {
+        case text(String)
+        case number(Int32)
 
-    /// The value of the lexicon entry capture `k` of rule `r` matched over `a..<b` (or of
-    /// the first one-word entry inside it), or nil when the capture is no lexicon's.
-    func lexiconValue(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> String? {
-        guard let l = rules.programs[r].captureLexicons[k] else { return nil }
-        if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
-            return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
-        }
-        for q in a..<b {
-            if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
-                return rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value
+        /// The value as text (a number in its digits, without leading zeros).
+        var text: String {
+            switch self {
+            case .text(let v): v
+            case .number(let n): Digits.padded(Int(n), width: 1)
             }
         }
-        return nil
     }
 
-    /// The number of a capture over `a..<b` that is one number or ordinal token, else nil.
-    static func number(_ a: Int, _ b: Int, _ ctx: MatchContext) -> Int32? {
-        guard b == a + 1 else { return nil }
-        let t = ctx.token(a)
-        return (t.kind == .number || t.kind == .ordinal) && t.number >= 0 ? t.number : nil
+    /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the lexicon
+    /// entry it holds (or of the first one-word entry inside it), else the number of a lone
+    /// number or ordinal token, else its text.
+    func value(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> CaptureValue {
+        if let l = rules.programs[r].captureLexicons[k] {
+            if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
+                return .text(rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value)
+            }
+            for q in a..<b {
+                if let h = ctx.hits(q).first(where: { Int($0.ref.lexicon) == l && $0.end == q + 1 }) {
+                    return .text(rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value)
+                }
+            }
+        }
+        if b == a + 1 {
+            let t = ctx.token(a)
+            if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { return .number(t.number) }
+        }
+        return .text(ctx.text(a, b))
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
