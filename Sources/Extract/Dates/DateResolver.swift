@@ -23,25 +23,27 @@ public struct DateResolver: Sendable {
         public init(documentDate: CivilDate?) { self.documentDate = documentDate }
     }
 
-    /// One record's resolution in a pass over a document, with the previous mention it set.
+    /// What resolving one record in a pass over a document leaves for a later pass under
+    /// another document date: where its annotation went in the pass's output (-1: none),
+    /// whether its value was absolute (then it read neither the document date nor the
+    /// previous mention, and is taken over as it is), and the previous mention it set.
     public struct Step: Sendable {
-        public var resolution: Resolution?
-        var previous: (year: Int, month: Int?, day: Int?)?
-        var setsPrevious: Bool
+        var annotation: Int32 = -1
+        var absolute = false
+        var sets: (year: Int, month: Int?, day: Int?)?
     }
 
-    /// Resolves one record as `resolve(_:state:)` does, taking the record's step in an
-    /// earlier pass (under another document date) as it is when that was absolute: an
-    /// absolute value reads neither the document date nor the previous mention, and the
-    /// previous mention it sets is its own.
-    func resolve(_ record: DateRecord, state: inout State, earlier: Step?) -> Step {
-        if let e = earlier, let r = e.resolution, r.anchor == .absolute {
-            if e.setsPrevious { state.previous = e.previous }
-            return e
-        }
+    /// Resolves one record as `resolve(_:state:)` does, with its step.
+    func resolve(_ record: DateRecord, step state: inout State) -> (Resolution?, Step) {
         let before = state.changes
         let r = resolve(record, state: &state)
-        return Step(resolution: r, previous: state.previous, setsPrevious: state.changes != before)
+        return (r, Step(absolute: r?.anchor == .absolute, sets: state.changes != before ? state.previous : nil))
+    }
+
+    /// Takes over the step of an absolute value from an earlier pass: the previous mention
+    /// it set, if any.
+    func takeOver(_ step: Step, state: inout State) {
+        if let p = step.sets { state.previous = p }
     }
 
     /// A resolved value.

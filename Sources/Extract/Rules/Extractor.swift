@@ -109,7 +109,9 @@ public struct Extractor {
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
             // Only dates that were not absolute can change with the document date.
-            if doc.dates.contains(where: { $0.anchor != .absolute }) { doc.dates = resolveDates(dateRecords, compiled.ids, documentDate: found, earlier: steps).0 }
+            if doc.dates.contains(where: { $0.anchor != .absolute }) {
+                doc.dates = resolveDates(dateRecords, compiled.ids, documentDate: found, earlier: (doc.dates, steps)).0
+            }
         }
         clock?.lap(.dates)
         doc.entities = entities.resolve(entityRecords, in: doc, context: ctx)
@@ -134,18 +136,35 @@ public struct Extractor {
     }
 
     /// The date annotations of `records` (in order of their starts; `ids`: the rules' ids),
-    /// with each record's step for a later pass; `earlier` is the steps of an earlier pass, to take over.
-    private func resolveDates(_ records: [DateItem], _ ids: [String], documentDate: CivilDate?, earlier: [DateResolver.Step]? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
+    /// with each record's step for a later pass; `earlier` is an earlier pass's annotations
+    /// and steps, whose absolute values are taken over.
+    private func resolveDates(_ records: [DateItem], _ ids: [String], documentDate: CivilDate?,
+                              earlier: (dates: [DateAnnotation], steps: [DateResolver.Step])? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
         out.reserveCapacity(records.count)
         var steps: [DateResolver.Step] = []
         steps.reserveCapacity(records.count)
-        for (i, record) in records.enumerated() {
-            let step = dates.resolve(record.record, state: &state, earlier: earlier?[i])
-            steps.append(step)
-            guard let r = step.resolution else { continue }
-            out.append(DateAnnotation(span: record.span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor, rule: ids[Int(record.rule)], range: r.range, mod: r.mod))
+        let taken = earlier?.steps ?? [], takenDates = earlier?.dates ?? []
+        // (read in place: a copy of an item retains and releases its fields)
+        records.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                if i < taken.count, taken[i].absolute {
+                    var step = taken[i]
+                    dates.takeOver(step, state: &state)
+                    out.append(takenDates[Int(step.annotation)])
+                    step.annotation = Int32(out.count - 1)
+                    steps.append(step)
+                    continue
+                }
+                var (r, step) = dates.resolve(items[i].record, step: &state)
+                if let r {
+                    step.annotation = Int32(out.count)
+                    out.append(DateAnnotation(span: items[i].span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor,
+                                              rule: ids[Int(items[i].rule)], range: r.range, mod: r.mod))
+                }
+                steps.append(step)
+            }
         }
         return (out, steps)
     }
