@@ -31,7 +31,9 @@ public struct Extractor {
         }
         let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, vocabulary: compiled.vocabulary, cache: caches[compiled.language]!)
         let matcher = Matcher(rules: compiled)
-        let (found, slots) = matcher.matches(ctx)
+        var (found, slots) = matcher.matches(ctx)
+        // (their memory serves the worker's next document)
+        defer { ctx.cache.recycle(&found); ctx.cache.recycle(&slots); ctx.cache.recycle(&ctx.typeAt) }
         let claims = found.map { f in
             ConflictPolicy.Claim(start: Int(f.claimStart), end: Int(f.claimEnd),
                                  length: Int(ctx.token(Int(f.claimEnd) - 1).end - ctx.token(Int(f.claimStart)).start),

@@ -58,9 +58,8 @@ public struct Matcher {
     func matches(_ ctx: MatchContext) -> (found: [Found], slots: [Int32]) {
         // (room for a match and its slots per token, so the arrays rarely grow: each growth
         // of an array of a type of ours looks up its storage type at run time)
-        var found: [Found] = []
-        var store: [Int32] = []
-        found.reserveCapacity(ctx.count)
+        var found = ctx.cache.found(capacity: ctx.count)
+        var store = ctx.cache.int32s(0, 0)
         store.reserveCapacity(4 * ctx.count)
         var stack = FrameStack()
         let saves = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, Int(rules.slots.max() ?? 0)))
@@ -68,8 +67,9 @@ public struct Matcher {
         defer { stack.deallocate(); saves.deallocate() }
         var ends: [Int] = []
         let n = ctx.count
-        let (typeAt, starts, reach) = types(ctx)
+        var (typeAt, starts, reach) = types(ctx)
         ctx.typeAt = typeAt
+        defer { ctx.cache.recycle(&starts); ctx.cache.recycle(&reach) }
         let memo = ctx.cache.memo
         rules.code.withUnsafeBufferPointer { code in
         ctx.tokens.withUnsafeBufferPointer { toks in
@@ -302,13 +302,14 @@ public struct Matcher {
             let none = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
             cache.typePool = [0, 0, 0, 0, -1, -1] + none + [0, 0] + none
         }
-        var typeAt = [Int32](repeating: 0, count: n)
+        var typeAt = cache.int32s(n, 0)
         // (written through pointers into arrays of the largest size, then cut to length)
         var count = 0
-        var starts = [Int32](repeating: 0, count: n)
-        var keys = [UInt64](repeating: 0, count: n)
+        var starts = cache.int32s(n, 0)
+        var keys = cache.uint64s(n)
         // Per start, the last sentence or line start after the previous start, up to itself.
-        var lastBlock = [Int32](repeating: 0, count: n)
+        var lastBlock = cache.int32s(n, 0)
+        defer { cache.recycle(&keys); cache.recycle(&lastBlock) }
         var stamp: [Int32] = [] // made when the first new type list is built
         // Passes of independent lookups, so the processor overlaps their cache misses: the
         // keys (most tokens ruled out by their kind, shape and head alone), the lists'
@@ -339,32 +340,41 @@ public struct Matcher {
             }
         }
         starts.removeLast(n - count)
-        for (j, p32) in starts.enumerated() {
-            let p = Int(p32)
-            if let cached = cache.types[keys[j]] { typeAt[p] = Int32(cached) } else {
-                if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
-                let o = buildTypeList(p, ctx, &stamp)
-                cache.types[keys[j]] = UInt32(o)
-                typeAt[p] = Int32(o)
-            }
-        }
-        var reach = [UInt64](repeating: 0, count: starts.count)
-        // Whether a sentence or line start outside every multi-word entry lies between a
-        // start and the one before it (then the later one's lexicons are out of reach).
-        var cut = [Bool](repeating: false, count: starts.count)
-        cache.typePool.withUnsafeBufferPointer { pool in
-            var insideUntil = 0
+        // (the arrays written through pointers: they come from the cache, so a write by
+        // subscript would check each time that nothing else holds them)
+        typeAt.withUnsafeMutableBufferPointer { typeAt in
             for (j, p32) in starts.enumerated() {
                 let p = Int(p32)
-                cut[j] = Int(lastBlock[j]) >= insideUntil
-                let o = Int(typeAt[p])
-                reach[j] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
-                insideUntil = max(insideUntil, p + Int(pool[TypeList.longest(o)]))
+                if let cached = cache.types[keys[j]] { typeAt[p] = Int32(cached) } else {
+                    if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
+                    let o = buildTypeList(p, ctx, &stamp)
+                    cache.types[keys[j]] = UInt32(o)
+                    typeAt[p] = Int32(o)
+                }
             }
         }
-        if starts.count > 1 {
-            for j in stride(from: starts.count - 2, through: 0, by: -1) where !cut[j + 1] {
-                reach[j] |= reach[j + 1]
+        var reach = cache.uint64s(starts.count)
+        // Whether a sentence or line start outside every multi-word entry lies between a
+        // start and the one before it (then the later one's lexicons are out of reach).
+        var cut = cache.int32s(starts.count, 0)
+        defer { cache.recycle(&cut) }
+        reach.withUnsafeMutableBufferPointer { reach in
+            cut.withUnsafeMutableBufferPointer { cut in
+                cache.typePool.withUnsafeBufferPointer { pool in
+                    var insideUntil = 0
+                    for (j, p32) in starts.enumerated() {
+                        let p = Int(p32)
+                        cut[j] = Int(lastBlock[j]) >= insideUntil ? 1 : 0
+                        let o = Int(typeAt[p])
+                        reach[j] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
+                        insideUntil = max(insideUntil, p + Int(pool[TypeList.longest(o)]))
+                    }
+                }
+                if starts.count > 1 {
+                    for j in stride(from: starts.count - 2, through: 0, by: -1) where cut[j + 1] == 0 {
+                        reach[j] |= reach[j + 1]
+                    }
+                }
             }
         }
         return (typeAt, starts, reach)

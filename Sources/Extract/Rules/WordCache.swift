@@ -71,4 +71,42 @@ public final class WordCache {
         if known.count >= WordCache.limit { known.removeAll() }
         known[key] = value
     }
+
+    /// Working arrays the matcher fills per document, kept between documents: once the
+    /// worker has seen a document as long, matching one allocates none of them (a large
+    /// allocation costs hundreds of instructions and memory that is cold in the cache).
+    private var spare32: [[Int32]] = []
+    private var spare64: [[UInt64]] = []
+    private var spareFound: [[Matcher.Found]] = []
+    /// Arrays larger than this are not kept (memory stays bounded).
+    private static let spareLimit = 1 << 20
+
+    /// An array of `count` copies of `value`, in memory an earlier document used.
+    func int32s(_ count: Int, _ value: Int32) -> [Int32] { WordCache.take(&spare32, count, value) }
+    func uint64s(_ count: Int) -> [UInt64] { WordCache.take(&spare64, count, 0) }
+    /// An empty array with room for `capacity` matches.
+    func found(capacity: Int) -> [Matcher.Found] {
+        var a = spareFound.popLast() ?? []
+        a.reserveCapacity(capacity)
+        return a
+    }
+
+    /// Keeps the memory of `a` for a later document, leaving `a` empty.
+    func recycle(_ a: inout [Int32]) { WordCache.keep(&spare32, &a) }
+    func recycle(_ a: inout [UInt64]) { WordCache.keep(&spare64, &a) }
+    func recycle(_ a: inout [Matcher.Found]) { WordCache.keep(&spareFound, &a) }
+
+    private static func take<T>(_ spare: inout [[T]], _ count: Int, _ value: T) -> [T] {
+        var a = spare.popLast() ?? []
+        a.append(contentsOf: repeatElement(value, count: count))
+        return a
+    }
+
+    private static func keep<T>(_ spare: inout [[T]], _ a: inout [T]) {
+        var taken: [T] = []
+        swap(&taken, &a)
+        guard taken.capacity <= spareLimit, spare.count < 8 else { return }
+        taken.removeAll(keepingCapacity: true)
+        spare.append(taken)
+    }
 }
