@@ -46,6 +46,26 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(CivilDate(year: 2012, month: 10, day: 15).description, "2012-10-15")
     }
 
+    /// Numbers in record fields: digits and a signed offset read from bytes, the rest
+    /// (spaces inside, ordinals, roman numerals) as before; nothing that is no number.
+    func testFieldNumbersRead() {
+        XCTAssertEqual(DateResolver.int("2021"), 2021)
+        XCTAssertEqual(DateResolver.int("-1"), -1)
+        XCTAssertEqual(DateResolver.int("-"), nil)
+        XCTAssertEqual(DateResolver.int("--1"), nil)
+        XCTAssertEqual(DateResolver.int("1 000"), 1000)
+        XCTAssertEqual(DateResolver.int("1234567890"), 1_234_567_890)
+        XCTAssertEqual(DateResolver.int("2-ри"), 2)
+        XCTAssertEqual(DateResolver.int("xxi"), 21)
+        XCTAssertEqual(DateResolver.int("ден"), nil)
+        XCTAssertEqual(DateResolver.year("-5"), 1995)
+        XCTAssertEqual(DateResolver.year("05"), 2005)
+        XCTAssertEqual(Segmenter.romanValue("MCMXC"), 1990)
+        XCTAssertEqual(Segmenter.romanValue("IIII"), nil)
+        XCTAssertEqual(Segmenter.romanValue("XÍ"), nil)
+        XCTAssertEqual(Segmenter.romanValue(""), nil)
+    }
+
     func testRelease000() throws {
         XCTAssertTrue(try dates("000_").dates.contains { $0.0 == "30 септември 2021 г." && $0.1 == "2021-09-30" })
     }

@@ -90,7 +90,7 @@ public struct DateResolver: Sendable {
     /// An integer from digits (spaces allowed inside), an ordinal ("1-ви", "2.") or a roman numeral.
     static func int(_ s: String?) -> Int? {
         guard let s else { return nil }
-        if let v = asciiInt(s) { return v }
+        if let v = asciiInt(s, signed: true) { return v }
         if let v = Int(s.filter { !$0.isWhitespace && $0 != "\u{A0}" && $0 != "\u{202F}" }) { return v }
         let digits = s.prefix { $0.isNumber }
         if !digits.isEmpty, let v = Int(digits) { return v }
@@ -123,17 +123,19 @@ public struct DateResolver: Sendable {
     }
 
     /// The value of a string of one to nine ASCII digits (the common case, read from
-    /// its UTF-8 without going through characters), else nil.
+    /// its UTF-8 without going through characters), with `signed` after an optional
+    /// minus ("-1", an offset), else nil.
     @inline(__always)
-    static func asciiInt(_ s: String) -> Int? {
-        let u = s.utf8
-        guard !u.isEmpty, u.count <= 9 else { return nil }
-        var v = 0
-        for b in u {
-            guard b >= 0x30 && b <= 0x39 else { return nil }
+    static func asciiInt(_ s: String, signed: Bool = false) -> Int? {
+        var v = 0, digits = 0, negative = false
+        for b in s.utf8 {
+            if signed, digits == 0, !negative, b == 0x2D { negative = true; continue }
+            guard b >= 0x30 && b <= 0x39, digits < 9 else { return nil }
             v = v * 10 + Int(b - 0x30)
+            digits += 1
         }
-        return v
+        guard digits > 0 else { return nil }
+        return negative ? -v : v
     }
 
     static func year(_ s: String?) -> Int? {

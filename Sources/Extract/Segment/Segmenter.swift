@@ -542,10 +542,20 @@ public final class Segmenter {
 
     /// The value of an upper-case roman numeral (1...3999), or nil.
     public static func romanValue(_ s: String) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
         var total = 0, prev = 0
-        for ch in s.reversed() {
-            guard let v = values[ch] else { return nil }
+        // (read from UTF-8: a byte that is no roman digit, a non-ASCII one too, ends it)
+        for b in s.utf8.reversed() {
+            let v: Int
+            switch b {
+            case 0x49: v = 1
+            case 0x56: v = 5
+            case 0x58: v = 10
+            case 0x4C: v = 50
+            case 0x43: v = 100
+            case 0x44: v = 500
+            case 0x4D: v = 1000
+            default: return nil
+            }
             if v < prev { total -= v } else { total += v; prev = v }
         }
         guard total > 0, total < 4000, Segmenter.roman(total) == s else { return nil }
