@@ -287,13 +287,17 @@ public struct Matcher {
         }
     }
 
+    /// In `WordCache.types`, the flag of a list with no rule and no lexicon entry.
+    private static let idle: UInt32 = 1 << 31
+
     /// Where rules may be tried: per position, where its type list lies in the pool (0, the
     /// empty list, for a token no rule is indexed under and no lexicon entry starts at:
-    /// `CompiledRules.isInert`); the other positions, in order; and per such position the
-    /// required lexicons (as `CompiledRules.requiredBit` bits) with an entry that may start
-    /// between it and the next sentence or line start (one that may lie inside a multi-word
-    /// entry does not count as a start: the entry runs over it). Where a multi-word entry
-    /// only may start, both are assumed, so no rule is skipped that could match.
+    /// `CompiledRules.isInert`); the positions whose list has a rule or an entry, in order;
+    /// and per such position the required lexicons (as `CompiledRules.requiredBit` bits)
+    /// with an entry that may start between it and the next sentence or line start (one that
+    /// may lie inside a multi-word entry does not count as a start: the entry runs over it).
+    /// Where a multi-word entry only may start, both are assumed, so no rule is skipped that
+    /// could match.
     private func types(_ ctx: MatchContext) -> (typeAt: [Int32], starts: [Int32], reach: [UInt64]) {
         let n = ctx.count
         let cache = ctx.cache
@@ -339,20 +343,41 @@ public struct Matcher {
                 }
             }
         }
-        starts.removeLast(n - count)
+        // A position whose list has no rule and no lexicon entry (a word known only inside
+        // rules) keeps its list for the tests there but is no start: the cache marks such
+        // lists (`idle`), so their headers are not read, and its sentence or line start
+        // passes to the next start.
+        var kept = 0
         // (the arrays written through pointers: they come from the cache, so a write by
         // subscript would check each time that nothing else holds them)
         typeAt.withUnsafeMutableBufferPointer { typeAt in
-            for (j, p32) in starts.enumerated() {
-                let p = Int(p32)
-                if let cached = cache.types[keys[j]] { typeAt[p] = Int32(cached) } else {
-                    if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
-                    let o = buildTypeList(p, ctx, &stamp)
-                    cache.types[keys[j]] = UInt32(o)
-                    typeAt[p] = Int32(o)
+            starts.withUnsafeMutableBufferPointer { starts in
+                lastBlock.withUnsafeMutableBufferPointer { lastBlock in
+                    var carried: Int32 = -1
+                    for j in 0..<count {
+                        let p = Int(starts[j])
+                        var entry: UInt32
+                        if let cached = cache.types[keys[j]] { entry = cached } else {
+                            if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
+                            let o = buildTypeList(p, ctx, &stamp)
+                            entry = UInt32(o)
+                            if cache.typePool[o] == 0 && cache.typePool[TypeList.longest(o)] == 0 { entry |= Matcher.idle }
+                            cache.types[keys[j]] = entry
+                        }
+                        typeAt[p] = Int32(entry & ~Matcher.idle)
+                        if entry & Matcher.idle != 0 {
+                            if lastBlock[j] >= 0 { carried = lastBlock[j] }
+                            continue
+                        }
+                        starts[kept] = Int32(p)
+                        lastBlock[kept] = lastBlock[j] >= 0 ? lastBlock[j] : carried
+                        carried = -1
+                        kept += 1
+                    }
                 }
             }
         }
+        starts.removeLast(n - kept)
         var reach = cache.uint64s(starts.count)
         // Whether a sentence or line start outside every multi-word entry lies between a
         // start and the one before it (then the later one's lexicons are out of reach).
