@@ -2,21 +2,38 @@ import Foundation
 import ICU
 
 /// The project's benchmark: streams a corpus of at least N MB (cycling through a folder's
-/// documents, never holding the corpus) through the ICU floor and the pipeline's stages.
+/// documents, never holding the corpus) through the ICU floor and the pipeline's stages, in
+/// rounds, so that the rule sets can be measured in turn in each round (on a shared, noisy
+/// machine, the best round of each is compared).
 public struct Benchmark {
-    public struct Result: Sendable {
-        public var documents = 0
-        public var bytes = 0
-        public var floorSeconds = 0.0
-        public var stageSeconds: [StageClock.Stage: Double] = [:]
-        public var endToEndSeconds = 0.0
+    /// One rule set's pipeline, kept between rounds (its word caches stay warm), with what
+    /// its rounds measured.
+    public final class Run {
+        let analyzer: Analyzer
+        let writer: JSONWriter
+        /// Seconds per stage, summed over the rounds.
+        public let clock = StageClock()
+        /// Seconds end to end, per round.
+        public internal(set) var rounds: [Double] = []
+        /// Documents and bytes of one round.
+        public internal(set) var documents = 0
+        public internal(set) var bytes = 0
+
+        init(_ resources: AnalysisResources) throws {
+            analyzer = try Analyzer(resources: resources)
+            writer = JSONWriter(rulesFingerprint: resources.rulesFingerprint)
+        }
+
+        /// MB/s of `seconds` for one round's bytes.
         public func mbps(_ seconds: Double) -> Double { Double(bytes) / 1e6 / max(seconds, 1e-9) }
+        /// MB/s of the stages' summed seconds over all rounds.
+        public func stageMBps(_ seconds: Double) -> Double { mbps(seconds / Double(max(rounds.count, 1))) }
     }
 
     let documents: [[UInt8]]
     let megabytes: Double
 
-    /// Reads the `.txt` documents under `folder`; the benchmark streams `megabytes` of them.
+    /// Reads the `.txt` documents under `folder`; each round streams `megabytes` of them.
     public init(folder: URL, megabytes: Double) throws {
         let reader = CorpusReader(root: folder)
         var docs: [[UInt8]] = []
@@ -42,7 +59,8 @@ public struct Benchmark {
         return (n, total)
     }
 
-    /// (a) the floor this design cannot beat: ICU UTF-8 → UTF-16 → NFC → word break.
+    /// (a) the floor this design cannot beat: ICU UTF-8 → UTF-16 → NFC → word break; the
+    /// seconds of one round.
     public func floor() throws -> Double {
         let words = try BreakIterator(.word)
         var nfc: [UInt16] = []
@@ -58,21 +76,20 @@ public struct Benchmark {
         return Double(StageClock.now() - t0) / 1e9
     }
 
-    /// (b) and (c): every stage with `resources`, and end to end including JSON writing.
-    public func pipeline(_ resources: AnalysisResources) throws -> Result {
-        let analyzer = try Analyzer(resources: resources)
-        let writer = JSONWriter(rulesFingerprint: resources.rulesFingerprint)
-        let clock = StageClock()
+    /// The pipeline with `resources`, ready for its rounds.
+    public func prepare(_ resources: AnalysisResources) throws -> Run { try Run(resources) }
+
+    /// (b) and (c): one round of `run`: every stage, and end to end including JSON writing.
+    public func round(_ run: Run) throws {
         var written = 0
         let t0 = StageClock.now()
-        let (n, total) = try stream { bytes, i in
-            let doc = try analyzer.analyze(InputDocument(id: "d\(i)", path: "d\(i)", content: .bytes(bytes)), clock: clock)
-            written += writer.write(doc).count
-            clock.lap(.write)
+        (run.documents, run.bytes) = try stream { bytes, i in
+            let doc = try run.analyzer.analyze(InputDocument(id: "d\(i)", path: "d\(i)", content: .bytes(bytes)), clock: run.clock)
+            written += run.writer.write(doc).count
+            run.clock.lap(.write)
         }
-        let seconds = Double(StageClock.now() - t0) / 1e9
+        run.rounds.append(Double(StageClock.now() - t0) / 1e9)
         precondition(written > 0)
-        return Result(documents: n, bytes: total, floorSeconds: 0, stageSeconds: clock.seconds, endToEndSeconds: seconds)
     }
 
     /// Peak resident set size of this process in MB (VmHWM).
