@@ -54,7 +54,7 @@ struct Bench: ParsableCommand {
                          name, run.mbps(best), run.mbps(best) / floorMBps, 100 * (best - base.rounds.min()!) / base.rounds.min()!,
                          byRound.min()!, byRound.max()!, run.stageMBps(matching)))
         }
-        print(String(format: "(d) peak RSS: %.1f MB (%d pipelines loaded together; a batch run's: scripts/bench-batch.sh)",
+        print(String(format: "(d) peak RSS: %.1f MB (pipelines loaded together: %d; a batch run's: scripts/bench-batch.sh)",
                      Benchmark.peakRSS(), runs.count))
     }
 }
