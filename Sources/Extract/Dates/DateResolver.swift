@@ -34,7 +34,7 @@ public struct DateResolver: Sendable {
     }
 
     /// Resolves one record as `resolve(_:state:)` does, with its step.
-    func resolve(_ record: DateRecord, step state: inout State) -> (Resolution?, Step) {
+    func step(_ record: DateRecord, state: inout State) -> (Resolution?, Step) {
         let before = state.changes
         let r = resolve(record, state: &state)
         return (r, Step(absolute: r?.anchor == .absolute, sets: state.changes != before ? state.previous : nil))

@@ -159,7 +159,7 @@ public struct Extractor {
                     steps.append(step)
                     continue
                 }
-                var (r, step) = dates.resolve(items[i].record, step: &state)
+                var (r, step) = dates.step(items[i].record, state: &state)
                 if let r {
                     step.annotation = Int32(out.count)
                     out.append(DateAnnotation(span: items[i].span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor,
