@@ -27,7 +27,7 @@ public struct DateResolver: Sendable {
     /// another document date: where its annotation went in the pass's output (-1: none),
     /// whether its value was absolute (then it read neither the document date nor the
     /// previous mention, and is taken over as it is), and the previous mention it set.
-    public struct Step: Sendable {
+    struct Step: Sendable {
         var annotation: Int32 = -1
         var absolute = false
         var sets: (year: Int, month: Int?, day: Int?)?

@@ -148,7 +148,7 @@ public struct Extractor {
         var steps: [DateResolver.Step] = []
         steps.reserveCapacity(records.count)
         let taken = earlier?.steps ?? [], takenDates = earlier?.dates ?? []
-        // (read in place: a copy of an item retains and releases its fields)
+        // (read through the buffer: an iterator would copy each item out, retaining its fields)
         records.withUnsafeBufferPointer { items in
             for i in items.indices {
                 if i < taken.count, taken[i].absolute {
