@@ -15,11 +15,10 @@ final class LexiconIndex: Sendable {
     let lexicons: [Lexicon]
     /// Entries by the vocabulary id of their first word.
     let byFirstWord: [[EntryRef]]
-    /// Entries by a hash of the first three folded units of their first word (inflected lookup):
-    /// names (written with a capital) apart from common words, so a lower-case token never
-    /// looks among the names.
+    /// Entries by a hash of the stem of their first word (`stemLength` leading folded units;
+    /// inflected lookup): in each bucket, common words before names (written with a capital),
+    /// so a word is looked up in one table per stem length.
     let byPrefix: HashTable64<[EntryRef]>
-    let byPrefixNames: HashTable64<[EntryRef]>
     /// Which lexicons are in scope for this language.
     let inScope: Set<Int32>
     let inflection: InflectionMatcher
@@ -43,8 +42,8 @@ final class LexiconIndex: Sendable {
         }
         self.suffixes = suffixes
         var first: [Int32: [EntryRef]] = [:]
-        var prefix = HashTable64<[EntryRef]>()
-        var prefixNames = HashTable64<[EntryRef]>()
+        var prefix: [UInt64: [EntryRef]] = [:]
+        var prefixNames: [UInt64: [EntryRef]] = [:]
         var heads: [UInt64] = []
         for l in inScope.sorted() {
             for (e, entry) in lexicons[Int(l)].entries.enumerated() {
@@ -60,15 +59,16 @@ final class LexiconIndex: Sendable {
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
                     let h = LexiconIndex.prefixHash(w.prefix(k), length: k)
-                    if entry.isName { prefixNames[h] = (prefixNames[h] ?? []) + [ref] } else { prefix[h] = (prefix[h] ?? []) + [ref] }
+                    if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
                 }
             }
         }
         var firstArray = [[EntryRef]](repeating: [], count: vocabulary.count)
         for (k, v) in first { firstArray[Int(k)] = v }
         byFirstWord = firstArray
-        byPrefix = prefix
-        byPrefixNames = prefixNames
+        var byPrefix = HashTable64<[EntryRef]>(capacity: prefix.count + prefixNames.count)
+        for (h, refs) in prefix.merging(prefixNames, uniquingKeysWith: +) { byPrefix[h] = refs }
+        self.byPrefix = byPrefix
         wordHeads = heads
     }
 
@@ -128,24 +128,30 @@ final class LexiconIndex: Sendable {
     /// the worker's entry pool. A word's answer is kept in the worker's cache, so each
     /// distinct word is looked up once.
     private func firstWords(_ p: Int, _ ctx: MatchContext, names: Bool) -> Range<Int> {
-        let key = ctx.folded(p)
-        let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
-        if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
-        let id = ctx.key(p)
-        var refs: [EntryRef] = id >= 0 ? byFirstWord[Int(id)] : []
-        // (a word written longer than its folded key, as with soft hyphens, may fold to fewer
-        // units than a stem: then it is looked up exactly only)
-        for k in InflectionMatcher.minimumStem..<max(InflectionMatcher.minimumStem, min(6, key.count) + 1) {
-            let h = LexiconIndex.prefixHash(key.prefix(k), length: k)
-            // Names are looked up for lower-case words too ("brexitu"), by endings only.
-            for bucket in [byPrefix[h], byPrefixNames[h]] {
-                for ref in bucket ?? [] where !refs.contains(ref) {
-                    let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
-                    if entry.words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection, lemmas: entry.isName) }) { refs.append(ref) }
+        let t = ctx.token(p)
+        return ctx.folded.withUnsafeBufferPointer { all in
+            let key = UnsafeBufferPointer(rebasing: all[Int(t.foldStart)..<Int(t.foldEnd)])
+            let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
+            if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
+            let id = ctx.key(p)
+            var refs: [EntryRef] = id >= 0 ? byFirstWord[Int(id)] : []
+            // (an entry lies in one bucket: only the exact ones can come again)
+            let exact = refs.count
+            // (a word written longer than its folded key, as with soft hyphens, may fold to fewer
+            // units than a stem: then it is looked up exactly only)
+            for k in InflectionMatcher.minimumStem..<max(InflectionMatcher.minimumStem, min(6, key.count) + 1) {
+                // Names are looked up for lower-case words too ("brexitu"), by endings only.
+                guard let bucket = byPrefix[LexiconIndex.prefixHash(UnsafeBufferPointer(rebasing: key[..<k]), length: k)] else { continue }
+                for ref in bucket where !refs[..<exact].contains(ref) {
+                    // (the entry read in place: a copy would retain its strings and arrays)
+                    let isName = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isName
+                    if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection, lemmas: isName) }) {
+                        refs.append(ref)
+                    }
                 }
             }
+            return ctx.cache.storeFirstWords(cacheKey, refs)
         }
-        return ctx.cache.storeFirstWords(cacheKey, refs)
     }
 
     /// Adds the entries of `refs` (whose first word matches at `p`) whose other words follow.
