@@ -98,6 +98,34 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(found.map { $0["start"] as? Int }, [19], "\(found)")
     }
 
+    /// What a rule needs of the token after its first is decided by the element that took
+    /// the first: after "w", only "w sali Kolumnowej" can go on; after a one-word lexicon
+    /// entry, the quote; after a two-word entry, its second word. A match that has one token
+    /// is not held to any of them.
+    func testNextTokenTestsFollowTheFirstElement() throws {
+        let dir = try writeRules(["pl/test-heads.yaml": """
+            name: test-heads
+            summary: heads of the test rule
+            entries: [fundacja, rada nadzorcza]
+            """, "pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-next
+                summary: Zenon, w sali Kolumnowej, or a head before a quoted name
+                pattern: 'n:(Zenon | "w sali Kolumnowej" | @test-heads "\\"" (!"\\""){1,3} "\\"")'
+                produce: {type: EVT, span: n}
+                priority: 100
+                examples:
+                  - {text: "Obrady odbyły się ⟦w sali Kolumnowej⟧ Sejmu.", type: EVT}
+                  - {text: 'Powstała ⟦Fundacja "Dobry Start"⟧ w Gdańsku.', type: EVT}
+                  - {text: 'Obradowała ⟦rada nadzorcza "Orlen"⟧ wczoraj.', type: EVT}
+                counterexamples:
+                  - {text: "Mieszka w sali obok."}
+            """])
+        let text = "Zenon był w sali Kolumnowej, a potem w sali obok. Fundacja \"Nowa\" i fundacja Nowa; rada nadzorcza \"Orlen\" i rada \"X\"."
+        let found = try annotations("entities", of: "pl.entity.test-next", rules: dir, in: text)
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Zenon", "w sali Kolumnowej", "Fundacja \"Nowa\"", "rada nadzorcza \"Orlen\""], "\(found)")
+    }
+
     /// A date rule's fields are typed as its record is made: a two-digit year captured from
     /// a number token is 20xx, a range's ends take the fields without a prefix, and a
     /// field whose text is no number counts as absent. A `from.` field of a name no date

@@ -43,6 +43,20 @@ public final class CompiledRules: Sendable {
     /// `hasSecond`): checked before the program runs, so most failing attempts stop there.
     let secondPredicates: Postings
     let hasSecond: [Bool]
+    /// Per rule (when `prefiltered`), the ops that may consume its first token, so a kind of
+    /// token's type list keeps only the rule's starts that token can take
+    /// (`Matcher.buildTypeList`).
+    let starters: [[Starter]]
+
+    /// An op that may consume a rule's first token: the predicates one of which the token
+    /// must pass, the lexicon of a phrase (-1: none), and the predicates one of which the
+    /// token after the op must pass (nil when the match may end there).
+    struct Starter: Sendable {
+        var predicates: [Int32]
+        var lexicon: Int32
+        var follow: [Int32]?
+    }
+
     /// Whether a rule's first-token test looks at the token's surroundings (a contextual
     /// shape flag, `glued`), so it cannot be decided per distinct token.
     let contextualFirst: [Bool]
@@ -211,6 +225,22 @@ public final class CompiledRules: Sendable {
         }
     }
 
+    /// The ops reachable from `pc` that may consume the first token (see `Starter`), or nil
+    /// when a quoted stretch or the end can be reached first.
+    static func starters(_ code: [Program.Op], _ either: [Int32], from pc: Int) -> [Starter]? {
+        consumers(code, from: pc).map { ops in
+            ops.map { op in
+                let follow = firstPredicates(code, either, from: op + 1).map { $0.map(Int32.init) }
+                switch code[op] {
+                case .test(let k): return Starter(predicates: [Int32(k)], lexicon: -1, follow: follow)
+                case .either(let i, let n): return Starter(predicates: Array(either[i..<i + n]), lexicon: -1, follow: follow)
+                case .phrase(let l, let k): return Starter(predicates: [Int32(k)], lexicon: Int32(l), follow: follow)
+                default: preconditionFailure("a consumer consumes a token")
+                }
+            }
+        }
+    }
+
     /// The predicates one of which the second token of a match must pass, or nil when a
     /// match may have one token, or its first element may take several.
     static func secondPredicates(_ code: [Program.Op], _ either: [Int32], from pc: Int) -> [Int]? {
@@ -318,6 +348,7 @@ public final class CompiledRules: Sendable {
             prefiltered.append(f != nil)
         }
         firstPredicates = Postings(firsts)
+        starters = entry.map { CompiledRules.starters(code, either, from: Int($0)) ?? [] }
         self.prefiltered = prefiltered
         let seconds = entry.map { CompiledRules.secondPredicates(code, either, from: Int($0)) }
         secondPredicates = Postings(seconds.map { $0 ?? [] })

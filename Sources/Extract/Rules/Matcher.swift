@@ -79,8 +79,6 @@ public struct Matcher {
             rules.slots.withUnsafeBufferPointer { slots in
             rules.hasContext.withUnsafeBufferPointer { hasContext in
             rules.firstPredicates.storage.withUnsafeBufferPointer { firstItems in
-            rules.secondPredicates.storage.withUnsafeBufferPointer { secondItems in
-            rules.hasSecond.withUnsafeBufferPointer { hasSecond in
             rules.memoized.withUnsafeBufferPointer { memoized in
             rules.contextMust.withUnsafeBufferPointer { contextMust in
             rules.contextNot.withUnsafeBufferPointer { contextNot in
@@ -190,17 +188,18 @@ public struct Matcher {
                 for (j, p32) in starts.enumerated() {
                     let p = Int(p32)
                     let o = Int(typeAt[p])
-                    for i in (o + TypeList.header)..<(o + TypeList.header + Int(pool[o])) {
+                    for i in stride(from: o + TypeList.header, to: o + TypeList.header + 2 * Int(pool[o]), by: 2) {
                         let entry = pool[i]
                         let r32 = entry & TypeList.ruleMask
                         let r = Int(r32)
                         let needs = rules.required[r]
                         if needs != 0, reach[j] & needs != needs { continue }
                         if entry & TypeList.checkFirst != 0, !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
-                        if hasSecond[r] {
+                        let second = Int(pool[i + 1])
+                        if second >= 0 {
                             // (as a test after the first token asks: not over a sentence or line start)
                             guard p + 1 < n, !toks[p + 1].startsBlock,
-                                  rules.secondPredicates.range(r).contains(where: { pass(Int(secondItems[$0]), p + 1) }) else { continue }
+                                  (second + 1..<second + 1 + Int(pool[second])).contains(where: { pass(Int(pool[$0]), p + 1) }) else { continue }
                         }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
@@ -235,8 +234,6 @@ public struct Matcher {
             }
             }
             }
-            }
-            }
         }
         }
         return (found, store)
@@ -249,11 +246,15 @@ public struct Matcher {
     /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
     /// entries that may start there, in two halves; the most words such an entry has; the
     /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
-    /// rules, each flagged when its first-token test depends on the context, then the
-    /// lexicons with an entry that may start there (one bit each, in 32-bit words), then
-    /// where those entries lie in `WordCache.typeRefs` (start and count; -1 when not looked
-    /// up), then the lexicons with a one-word entry that is the token (one bit each: what a
-    /// lexicon test asks, answered without looking for entries).
+    /// rules, each flagged when its first-token test depends on the context and followed by
+    /// where the predicates one of which the next token must pass lie in the pool (-1: any
+    /// token may follow), then the lexicons with an entry that may start there (one bit
+    /// each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start
+    /// and count; -1 when not looked up), then the lexicons with a one-word entry that is the
+    /// token (one bit each: what a lexicon test asks, answered without looking for entries),
+    /// then those predicates of the next token (each list its count, then its predicates).
+    /// A rule's next-token predicates are those of the ops that can take this token: after
+    /// "w", "(obecnie | teraz | \"w tej chwili\")" needs "tej" next.
     enum TypeList {
         static let header = 6
         static let ruleMask: Int32 = 0x3FFF_FFFF
@@ -269,7 +270,7 @@ public struct Matcher {
         @inline(__always) static func memo(_ o: Int) -> Int { o + 5 }
 
         /// Where the lexicon bits of the list at `o` lie, given its rule count `pool[o]`.
-        @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + Int(rules) }
+        @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + 2 * Int(rules) }
 
         /// The entries a token may start, from its list at `o`, or nil when they were not
         /// looked up; `lexiconWords` is `LexiconIndex.lexiconWords`.
@@ -429,7 +430,7 @@ public struct Matcher {
         var bits: UInt64 = 0
         var longest = 0
         var starting = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
-        var oneWord = starting
+        var oneWord = starting, multiWord = starting
         var refRange: [Int32] = [0, -1]
         if rules.usesLexicons || rules.usesPhrases {
             refRange = [Int32(ctx.cache.typeRefs.count), 0]
@@ -439,30 +440,63 @@ public struct Matcher {
                 for ref in refs {
                     let l = Int(ref.lexicon)
                     starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
-                    if ref.words == 1 { oneWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31)) }
+                    if ref.words == 1 { oneWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31)) } else {
+                        multiWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
+                    }
                     longest = max(longest, Int(ref.words))
                     if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
                     if rules.usesLexicons { add(rules.byLexicon, l) }
                 }
             }
         }
+        // Each rule with where the predicates one of which the next token must pass lie in
+        // `follows` (each list its count, then its predicates), or -1: any token may follow.
         var entries: [Int32] = []
+        var follows: [Int32] = []
+        var follow: [Int32] = []
         for r32 in candidates {
             let r = Int(r32)
-            if !rules.prefiltered[r] { entries.append(r32); continue }
-            if rules.contextualFirst[r] { entries.append(r32 | TypeList.checkFirst); continue }
-            // The first-token test depends on the token alone: decide it once, here.
-            if rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) {
+            if !rules.prefiltered[r] { entries += [r32, -1]; continue }
+            follow.removeAll(keepingCapacity: true)
+            var open = false
+            if rules.contextualFirst[r] {
+                entries.append(r32 | TypeList.checkFirst)
+                if rules.hasSecond[r] { follow += rules.secondPredicates.range(r).map { rules.secondPredicates.storage[$0] } } else { open = true }
+            } else {
+                // The first-token test depends on the token alone: decide it once, here, per op
+                // that may take the token, and keep what the ops it passes ask of the next one.
+                guard rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) else { continue }
+                var passes = false
+                for starter in rules.starters[r] where starter.predicates.count == 1 && rules.starters[r].count == 1
+                    || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
+                    if starter.lexicon >= 0 {
+                        let l = Int(starter.lexicon)
+                        // (a phrase needs an entry starting here; after a longer one, any token may follow)
+                        guard starting[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
+                        if multiWord[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
+                    }
+                    passes = true
+                    if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
+                }
+                guard passes else { continue }
                 entries.append(r32)
             }
+            if open { entries.append(-1); continue }
+            entries.append(Int32(follows.count))
+            follows.append(Int32(follow.count))
+            follows += follow
         }
         let o = ctx.cache.typePool.count
         let memo = Int32(ctx.cache.addMemo(words: rules.memoWords))
-        ctx.cache.typePool += [Int32(entries.count), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo]
+        ctx.cache.typePool += [Int32(entries.count / 2), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo]
+        // (the lists of next-token predicates lie after the lexicon bits: their offsets made absolute)
+        let lists = Int32(o + TypeList.header + entries.count + 2 * starting.count + 2)
+        for i in stride(from: 1, to: entries.count, by: 2) where entries[i] >= 0 { entries[i] += lists }
         ctx.cache.typePool += entries
         ctx.cache.typePool += starting
         ctx.cache.typePool += refRange
         ctx.cache.typePool += oneWord
+        ctx.cache.typePool += follows
         return o
     }
 
