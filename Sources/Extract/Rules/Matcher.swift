@@ -412,51 +412,49 @@ public struct Matcher {
         let id = ctx.key(p)
         let mark = Int32(p)
         var candidates: [Int32] = []
-        func add(_ postings: Postings, _ key: Int) {
-            for i in postings.range(key) {
-                let r = postings.storage[i]
-                if stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
-            }
-        }
-        if id >= 0 { add(rules.byLiteral, Int(id)) }
-        add(rules.byKind, Int(t.kind.rawValue))
+        candidates.reserveCapacity(64)
+        if id >= 0 { Matcher.add(rules.byLiteral, Int(id), mark, &stamp, &candidates) }
+        Matcher.add(rules.byKind, Int(t.kind.rawValue), mark, &stamp, &candidates)
         // A shape key's contextual bits are not known here: its rules are candidates when
         // the rest holds, and are checked where they are tried.
         let intrinsic = t.shape.subtracting(Shape.contextual).rawValue
         for (k, mask) in rules.shapeMasks.enumerated() where intrinsic & mask == mask & ~Shape.contextual.rawValue {
-            add(rules.byShape, k)
+            Matcher.add(rules.byShape, k, mark, &stamp, &candidates)
         }
         for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
         var bits: UInt64 = 0
         var longest = 0
-        var starting = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
-        var oneWord = starting, multiWord = starting
-        var refRange: [Int32] = [0, -1]
+        // The lexicons with an entry starting here, with a one-word one, with a longer one:
+        // one bit each, in 32-bit words, one after the other.
+        let w = rules.lexicons.lexiconWords
+        var lexiconBits = [Int32](repeating: 0, count: 3 * w)
+        var refStart: Int32 = 0, refCount: Int32 = -1
         if rules.usesLexicons || rules.usesPhrases {
-            refRange = [Int32(ctx.cache.typeRefs.count), 0]
+            refStart = Int32(ctx.cache.typeRefs.count)
+            refCount = 0
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
-                refRange[1] = Int32(refs.count)
+                refCount = Int32(refs.count)
                 ctx.cache.typeRefs += refs
                 for ref in refs {
                     let l = Int(ref.lexicon)
-                    starting[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
-                    if ref.words == 1 { oneWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31)) } else {
-                        multiWord[l >> 5] |= Int32(bitPattern: 1 << UInt32(l & 31))
-                    }
+                    let bit = Int32(bitPattern: 1 << UInt32(l & 31))
+                    lexiconBits[l >> 5] |= bit
+                    lexiconBits[(ref.words == 1 ? w : 2 * w) + l >> 5] |= bit
                     longest = max(longest, Int(ref.words))
                     if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
-                    if rules.usesLexicons { add(rules.byLexicon, l) }
+                    if rules.usesLexicons { Matcher.add(rules.byLexicon, l, mark, &stamp, &candidates) }
                 }
             }
         }
         // Each rule with where the predicates one of which the next token must pass lie in
         // `follows` (each list its count, then its predicates), or -1: any token may follow.
         var entries: [Int32] = []
+        entries.reserveCapacity(2 * candidates.count)
         var follows: [Int32] = []
         var follow: [Int32] = []
         for r32 in candidates {
             let r = Int(r32)
-            if !rules.prefiltered[r] { entries += [r32, -1]; continue }
+            if !rules.prefiltered[r] { entries.append(r32); entries.append(-1); continue }
             follow.removeAll(keepingCapacity: true)
             var open = false
             if rules.contextualFirst[r] {
@@ -472,8 +470,8 @@ public struct Matcher {
                     if starter.lexicon >= 0 {
                         let l = Int(starter.lexicon)
                         // (a phrase needs an entry starting here; after a longer one, any token may follow)
-                        guard starting[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
-                        if multiWord[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
+                        guard lexiconBits[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
+                        if lexiconBits[2 * w + l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
                     }
                     passes = true
                     if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
@@ -488,16 +486,27 @@ public struct Matcher {
         }
         let o = ctx.cache.typePool.count
         let memo = Int32(ctx.cache.addMemo(words: rules.memoWords))
-        ctx.cache.typePool += [Int32(entries.count / 2), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo]
-        // (the lists of next-token predicates lie after the lexicon bits: their offsets made absolute)
-        let lists = Int32(o + TypeList.header + entries.count + 2 * starting.count + 2)
+        let lists = Int32(o + TypeList.header + entries.count + 2 * w + 2)
+        for v in [Int32(entries.count / 2), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo] {
+            ctx.cache.typePool.append(v)
+        }
+        // (the lists of next-token predicates lie at the end: their offsets made absolute)
         for i in stride(from: 1, to: entries.count, by: 2) where entries[i] >= 0 { entries[i] += lists }
         ctx.cache.typePool += entries
-        ctx.cache.typePool += starting
-        ctx.cache.typePool += refRange
-        ctx.cache.typePool += oneWord
+        ctx.cache.typePool += lexiconBits[..<w]
+        ctx.cache.typePool.append(refStart)
+        ctx.cache.typePool.append(refCount)
+        ctx.cache.typePool += lexiconBits[w..<2 * w]
         ctx.cache.typePool += follows
         return o
+    }
+
+    /// Adds the rules of `postings` under `key` not yet stamped with `mark` to `out`.
+    private static func add(_ postings: Postings, _ key: Int, _ mark: Int32, _ stamp: inout [Int32], _ out: inout [Int32]) {
+        for i in postings.range(key) {
+            let r = postings.storage[i]
+            if stamp[Int(r)] != mark { stamp[Int(r)] = mark; out.append(r) }
+        }
     }
 
     /// The match with its captures as values and spans.
