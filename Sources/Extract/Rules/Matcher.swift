@@ -465,8 +465,9 @@ public struct Matcher {
                 // that may take the token, and keep what the ops it passes ask of the next one.
                 guard rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) else { continue }
                 var passes = false
-                for starter in rules.starters[r] where starter.predicates.count == 1 && rules.starters[r].count == 1
-                    || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
+                let starters = rules.starters[r]
+                // (a lone op's predicates are the rule's first ones, which the token just passed)
+                for starter in starters where starters.count == 1 || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
                     if starter.lexicon >= 0 {
                         let l = Int(starter.lexicon)
                         // (a phrase needs an entry starting here; after a longer one, any token may follow)
