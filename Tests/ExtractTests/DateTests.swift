@@ -60,6 +60,15 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(DateResolver.int("ден"), nil)
         XCTAssertEqual(DateResolver.year("-5"), 1995)
         XCTAssertEqual(DateResolver.year("05"), 2005)
+        XCTAssertEqual(DateResolver.year("0099"), 99)
+        XCTAssertEqual(DateResolver.numericParts("1.2.98").map { [$0.0, $0.1, $0.2] }, [1998, 2, 1])
+        // A year read from a number token is the year its text gives: by its digits, not its value.
+        for (number, digits, text) in [(5, 2, "05"), (99, 4, "0099"), (2021, 4, "2021")] as [(Int32, Int, String)] {
+            var read = DateFields(), written = DateFields()
+            read.set(.year, number: number, digits: digits)
+            written.set(.year, text)
+            XCTAssertEqual(read.number(.year), written.number(.year), text)
+        }
         XCTAssertEqual(Segmenter.romanValue("MCMXC"), 1990)
         XCTAssertEqual(Segmenter.romanValue("IIII"), nil)
         XCTAssertEqual(Segmenter.romanValue("XÍ"), nil)

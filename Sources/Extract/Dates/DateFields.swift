@@ -45,12 +45,13 @@ struct DateFields {
         if let i = texts.firstIndex(where: { $0.key == k }) { texts[i].value = text } else { texts.append(Text(key: k, value: text)) }
     }
 
-    /// Gives `k` the value of a number token (its digits without leading zeros, as text
-    /// would give them).
-    mutating func set(_ k: Key, number v: Int32) {
+    /// Gives `k` the value of a number token written with `digits` digits, as its text
+    /// would give it ("05" as a year is 2005, "0099" is 99); a key that takes text gets the
+    /// digits without leading zeros.
+    mutating func set(_ k: Key, number v: Int32, digits: Int) {
         guard k.isNumber, v >= 0 else { return set(k, Digits.padded(Int(v), width: 1)) }
         present |= k.bit
-        numbers[k.rawValue] = k == .year && v < 100 ? (v < 50 ? 2000 + v : 1900 + v) : v
+        numbers[k.rawValue] = k == .year ? Int32(DateResolver.year(Int(v), digits: digits)) : v
         texts.removeAll { $0.key == k }
     }
 

@@ -53,9 +53,9 @@ struct DateRecord {
         update(slot) { $0.set($1, text) }
     }
 
-    /// Gives the field at `slot` the value of a number token.
-    mutating func set(_ slot: Slot, number: Int32) {
-        update(slot) { $0.set($1, number: number) }
+    /// Gives the field at `slot` the value of a number token written with `digits` digits.
+    mutating func set(_ slot: Slot, number: Int32, digits: Int) {
+        update(slot) { $0.set($1, number: number, digits: digits) }
     }
 
     private mutating func update(_ slot: Slot, _ body: (inout DateFields, DateFields.Key) -> Void) {

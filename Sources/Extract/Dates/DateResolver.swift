@@ -140,9 +140,13 @@ public struct DateResolver: Sendable {
 
     static func year(_ s: String?) -> Int? {
         guard let s, let v = int(s) else { return nil }
-        let digits = asciiInt(s) != nil ? s.utf8.count : s.filter(\.isNumber).count
-        if digits <= 2 { return v < 50 ? 2000 + v : 1900 + v }
-        return v
+        return year(v, digits: asciiInt(s) != nil ? s.utf8.count : s.filter(\.isNumber).count)
+    }
+
+    /// The year `v`, written with `digits` digits, names: one or two digits are 20xx up to
+    /// 49, 19xx from 50 ("05" 2005, "98" 1998); more are the year as written.
+    static func year(_ v: Int, digits: Int) -> Int {
+        digits > 2 ? v : v < 50 ? 2000 + v : 1900 + v
     }
 
     private func resolveOne(_ fields: DateFields, state: inout State) -> Resolved? {
@@ -353,8 +357,7 @@ public struct DateResolver: Sendable {
         if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
             guard r.count == 3 else { return nil }
             if r[0].length == 4 { return (r[0].value, r[1].value, r[2].value) }
-            let y = r[2].value
-            return (r[2].length <= 2 ? (y < 50 ? 2000 + y : 1900 + y) : y, r[1].value, r[0].value)
+            return (year(r[2].value, digits: r[2].length), r[1].value, r[0].value)
         }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].allSatisfy(\.isNumber), !parts[2].isEmpty else { return nil }

@@ -39,13 +39,10 @@ public final class CompiledRules: Sendable {
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
     let firstPredicates: Postings
     let prefiltered: [Bool]
-    /// Per rule, the predicates one of which the second token must pass (when
-    /// `hasSecond`): checked before the program runs, so most failing attempts stop there.
-    let secondPredicates: Postings
-    let hasSecond: [Bool]
     /// Per rule (when `prefiltered`), the ops that may consume its first token, so a kind of
-    /// token's type list keeps only the rule's starts that token can take
-    /// (`Matcher.buildTypeList`).
+    /// token's type list keeps only the rule's starts that token can take, with what the next
+    /// token must pass after them (`Matcher.buildTypeList`): checked before the program runs,
+    /// so most failing attempts stop there.
     let starters: [[Starter]]
 
     /// An op that may consume a rule's first token: the predicates one of which the token
@@ -241,19 +238,6 @@ public final class CompiledRules: Sendable {
         }
     }
 
-    /// The predicates one of which the second token of a match must pass, or nil when a
-    /// match may have one token, or its first element may take several.
-    static func secondPredicates(_ code: [Program.Op], _ either: [Int32], from pc: Int) -> [Int]? {
-        guard let firsts = consumers(code, from: pc) else { return nil }
-        var out: [Int] = []
-        for op in firsts {
-            if case .phrase = code[op] { return nil }
-            guard let seconds = firstPredicates(code, either, from: op + 1) else { return nil }
-            for k in seconds where !out.contains(k) { out.append(k) }
-        }
-        return out
-    }
-
     /// The lexicons every path from the program's start to its end consumes a token of
     /// (a positive lexicon test or a lexicon phrase); none for a program with a quoted
     /// stretch, which may run over a sentence break.
@@ -350,9 +334,6 @@ public final class CompiledRules: Sendable {
         firstPredicates = Postings(firsts)
         starters = entry.map { CompiledRules.starters(code, either, from: Int($0)) ?? [] }
         self.prefiltered = prefiltered
-        let seconds = entry.map { CompiledRules.secondPredicates(code, either, from: Int($0)) }
-        secondPredicates = Postings(seconds.map { $0 ?? [] })
-        hasSecond = seconds.map { $0 != nil }
         contextualFirst = firsts.map { ks in
             ks.contains { k in
                 checks[Int(predicates[k])..<Int(predicates[k + 1])].contains { c in

@@ -92,7 +92,7 @@ public struct Extractor {
                         guard let slot = field.pointee.dateSlot else { return }
                         switch value {
                         case .text(let v): record.set(slot, v)
-                        case .number(let n): record.set(slot, number: n)
+                        case .number(let n, let digits): record.set(slot, number: n, digits: digits)
                         }
                     }
                     dateRecords.append(DateItem(span: span, record: record, rule: f.rule))

@@ -457,29 +457,29 @@ public struct Matcher {
             if !rules.prefiltered[r] { entries.append(r32); entries.append(-1); continue }
             follow.removeAll(keepingCapacity: true)
             var open = false
-            if rules.contextualFirst[r] {
-                entries.append(r32 | TypeList.checkFirst)
-                if rules.hasSecond[r] { follow += rules.secondPredicates.range(r).map { rules.secondPredicates.storage[$0] } } else { open = true }
-            } else {
-                // The first-token test depends on the token alone: decide it once, here, per op
-                // that may take the token, and keep what the ops it passes ask of the next one.
+            // A first-token test that depends on the token alone is decided once, here, per op
+            // that may take the token; one that looks at the surroundings is checked where the
+            // rule is tried, and every op counts here. The ops that can take the token say
+            // what the next one must pass.
+            let contextual = rules.contextualFirst[r]
+            if !contextual {
                 guard rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) else { continue }
-                var passes = false
-                let starters = rules.starters[r]
-                // (a lone op's predicates are the rule's first ones, which the token just passed)
-                for starter in starters where starters.count == 1 || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
-                    if starter.lexicon >= 0 {
-                        let l = Int(starter.lexicon)
-                        // (a phrase needs an entry starting here; after a longer one, any token may follow)
-                        guard lexiconBits[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
-                        if lexiconBits[2 * w + l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
-                    }
-                    passes = true
-                    if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
-                }
-                guard passes else { continue }
-                entries.append(r32)
             }
+            var passes = false
+            let starters = rules.starters[r]
+            // (a lone op's predicates are the rule's first ones, which the token just passed)
+            for starter in starters where contextual || starters.count == 1 || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
+                if starter.lexicon >= 0 {
+                    let l = Int(starter.lexicon)
+                    // (a phrase needs an entry starting here; after a longer one, any token may follow)
+                    guard lexiconBits[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
+                    if lexiconBits[2 * w + l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
+                }
+                passes = true
+                if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
+            }
+            guard passes else { continue }
+            entries.append(contextual ? r32 | TypeList.checkFirst : r32)
             if open { entries.append(-1); continue }
             entries.append(Int32(follows.count))
             follows.append(Int32(follow.count))
@@ -537,16 +537,17 @@ public struct Matcher {
         return nil
     }
 
-    /// What a capture holds: a lexicon entry's value or text, or a lone number token's number.
+    /// What a capture holds: a lexicon entry's value or text, or a lone number token's
+    /// number and how many digits it was written with.
     enum CaptureValue {
         case text(String)
-        case number(Int32)
+        case number(Int32, digits: Int)
 
         /// The value as text (a number in its digits, without leading zeros).
         var text: String {
             switch self {
             case .text(let v): v
-            case .number(let n): Digits.padded(Int(n), width: 1)
+            case .number(let n, _): Digits.padded(Int(n), width: 1)
             }
         }
     }
@@ -567,7 +568,7 @@ public struct Matcher {
         }
         if b == a + 1 {
             let t = ctx.token(a)
-            if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { return .number(t.number) }
+            if (t.kind == .number || t.kind == .ordinal), t.number >= 0 { return .number(t.number, digits: Int(t.digitCount)) }
         }
         return .text(ctx.text(a, b))
     }
