@@ -38,9 +38,9 @@ final class OffsetTests: XCTestCase {
     func testTextSurvivesJSONEscapes() throws {
         let text = "Цитат \"q\" \\ back\u{01}\u{1F}\tтаб\r\nред 😀 „Зелена“ </script>"
         XCTAssertEqual(try Support.annotate(text)["text"] as? String, text)
-        let lone = Document(id: "x", source: SourceInfo(path: "x", sha256: "", bytes: 0, encoding: "UTF-16"), utf16: [0x61, 0xD800, 0x62])
+        let lone = Document(id: "x", source: SourceInfo(path: "x", sha256: "", bytes: 0, encoding: "UTF-16"), utf16: [0x61, 0xD800, 0x62, 0xDC00, 0xD83D, 0xDE00, 0xD83D])
         let json = try JSONSerialization.jsonObject(with: Data(JSONWriter(rulesFingerprint: "").write(lone))) as! [String: Any]
-        XCTAssertEqual(json["text"] as? String, "a\u{FFFD}b")
+        XCTAssertEqual(json["text"] as? String, "a\u{FFFD}b\u{FFFD}😀\u{FFFD}")
         // Strings written from UTF-8 (ids, values): as they are, or escaped.
         let buffer = JSONBuffer()
         buffer.string("plain „текст“")

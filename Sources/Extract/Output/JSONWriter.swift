@@ -1,4 +1,3 @@
-import ICU
 /// Writes a document as JSON (output contract version 1) into UTF-8 bytes.
 ///
 /// Keys come in a fixed order so that equal documents give byte-identical files.
@@ -162,7 +161,6 @@ public final class JSONBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
-    private var scratch: [UInt8] = []
     /// Whether the text is still in memory the buffer was given (not its own).
     private(set) var isInPlace = false
 
@@ -218,23 +216,26 @@ public final class JSONBuffer {
         s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Appends the decimal digits of `v` (no string made).
+    /// Room for `extra` more bytes.
+    @inline(__always) private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    /// Appends the decimal digits of `v` (no string made), written from the last.
     public func int(_ v: Int) {
-        if v >= 0 && v < 10 { append(UInt8(0x30 + v)); return }
         if v < 0 { append(0x2D) }
         var m = v.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[19 - n] = UInt8(0x30 + m % 10)
-                m /= 10
-                n += 1
-            } while m > 0
-            append(UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
-        }
+        var digits = 1
+        var rest = m
+        while rest >= 10 { rest /= 10; digits += 1 }
+        reserve(digits)
+        var p = base + count + digits
+        repeat {
+            p -= 1
+            p.pointee = UInt8(truncatingIfNeeded: 0x30 &+ m % 10)
+            m /= 10
+        } while m > 0
+        count += digits
     }
 
     public func double(_ v: Double) {
@@ -251,24 +252,28 @@ public final class JSONBuffer {
     /// Appends a JSON string from UTF-8 bytes: runs with nothing to escape are copied whole,
     /// found eight bytes at a time.
     public func string(utf8: UnsafeBufferPointer<UInt8>) {
-        append(0x22)
-        var run = 0
-        var i = 0
         let n = utf8.count
-        while i < n {
-            if i + 8 <= n, !JSONBuffer.needsEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+        reserve(n + 2)
+        base[count] = 0x22
+        count += 1
+        if let bytes = utf8.baseAddress {
+            var run = 0
+            var i = 0
+            while i < n {
+                if i + 8 <= n, !JSONBuffer.needsEscape(UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    if i > run { append(UnsafeRawBufferPointer(start: bytes + run, count: i - run)) }
+                    escape(b)
+                    run = i + 1
+                }
+                i += 1
             }
-            let b = utf8[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > run { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[run..<i]))) }
-                escape(b)
-                run = i + 1
-            }
-            i += 1
+            if run < n { append(UnsafeRawBufferPointer(start: bytes + run, count: n - run)) }
         }
-        if run < n { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[run...]))) }
         append(0x22)
     }
 
@@ -282,15 +287,52 @@ public final class JSONBuffer {
         return below20 | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) != 0
     }
 
-    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
-    /// to UTF-8 by ICU, then escaped.
+    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD), encoded as
+    /// UTF-8 and escaped in one pass over the units, straight into the buffer.
     public func string(utf16: UnsafeBufferPointer<UInt16>) {
-        let cap = utf16.count * 3
-        if scratch.count < cap { scratch = [UInt8](repeating: 0, count: max(cap, 2 * scratch.count)) }
-        scratch.withUnsafeMutableBufferPointer { out in
-            let n = UTF.utf8(fromUTF16: utf16, into: out)
-            string(utf8: UnsafeBufferPointer(rebasing: out[0..<n]))
+        let n = utf16.count
+        guard let units = utf16.baseAddress else { raw("\"\""); return }
+        // (room for three bytes a unit; an escape, up to six, makes room for the rest again)
+        reserve(3 * n + 2)
+        var out = base + count
+        out.pointee = 0x22
+        out += 1
+        var i = 0
+        while i < n {
+            let u = units[i]
+            i += 1
+            if u < 0x80 {
+                if u >= 0x20 && u != 0x22 && u != 0x5C { out.pointee = UInt8(truncatingIfNeeded: u); out += 1; continue }
+                count = out - base
+                reserve(6 + 3 * (n - i) + 1)
+                escape(UInt8(truncatingIfNeeded: u))
+                out = base + count
+            } else if u < 0x800 {
+                out[0] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
+                out[1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                out += 2
+            } else if u & 0xF800 != 0xD800 {
+                out[0] = UInt8(truncatingIfNeeded: 0xE0 | u >> 12)
+                out[1] = UInt8(truncatingIfNeeded: 0x80 | u >> 6 & 0x3F)
+                out[2] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                out += 3
+            } else if u < 0xDC00, i < n, units[i] & 0xFC00 == 0xDC00 {
+                // (a pair: four bytes for its two units' six)
+                let c = 0x10000 + (UInt32(u) - 0xD800) << 10 + (UInt32(units[i]) - 0xDC00)
+                i += 1
+                out[0] = UInt8(truncatingIfNeeded: 0xF0 | c >> 18)
+                out[1] = UInt8(truncatingIfNeeded: 0x80 | c >> 12 & 0x3F)
+                out[2] = UInt8(truncatingIfNeeded: 0x80 | c >> 6 & 0x3F)
+                out[3] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
+                out += 4
+            } else {
+                // (a lone surrogate: U+FFFD)
+                out[0] = 0xEF; out[1] = 0xBF; out[2] = 0xBD
+                out += 3
+            }
         }
+        out.pointee = 0x22
+        count = out + 1 - base
     }
 
     /// Appends the JSON escape of ASCII `c`.
