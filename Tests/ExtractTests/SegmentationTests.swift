@@ -140,6 +140,19 @@ final class SegmentationTests: XCTestCase {
         }
     }
 
+    /// The tokens leave out the spaces (also those inside a number's groups, and runs of
+    /// spaces and line breaks), and the sentences still break at the paragraph.
+    func testTokensLeaveOutSpaces() throws {
+        let text = "Днес е 5 май.  Сумата е 1 000 000 лв.\n\n\tNowy  akapit\u{2029}koniec"
+        var doc = Document(id: "s", source: SourceInfo(path: "s", sha256: "", bytes: 0, encoding: "UTF-8"), utf16: Array(text.utf16))
+        try Segmenter(data: SegmentationData.load()).segment(&doc)
+        XCTAssertEqual(doc.tokens.map { doc.text($0.span) },
+                       ["Днес", "е", "5", "май", ".", "Сумата", "е", "1 000 000", "лв.", "Nowy", "akapit", "koniec"])
+        XCTAssertEqual(doc.sentences.map { doc.text($0) }, ["Днес е 5 май.", "Сумата е 1 000 000 лв.", "Nowy  akapit", "koniec"])
+        XCTAssertTrue(doc.tokens[9].shape.contains(.paragraphStart))
+        XCTAssertTrue(doc.tokens[9].shape.contains(.sentenceStart))
+    }
+
     /// A line written mostly in capitals (a headline) marks its tokens, so capitals say nothing
     /// there; a line with one word in capitals does not, nor do the lines around a headline.
     func testHeadlineLinesAreMarked() throws {

@@ -201,6 +201,7 @@ public struct Document: Sendable {
     /// The decoded text, unchanged.
     public var utf16: [UInt16]
     public var offsets: OffsetMap
+    /// The tokens, in order, without the spaces between them.
     public var tokens: [Token] = []
     /// Folded forms of all tokens, concatenated; each token points into it.
     public var folded: [UInt16] = []

@@ -40,7 +40,7 @@ public struct LanguageIdentifier: Sendable {
         var started = false
         LanguageIdentifier.letterCounts.withUnsafeBufferPointer { letterCounts in
         doc.folded.withUnsafeBufferPointer { folded in
-            for t in doc.tokens where t.kind != .space {
+            for t in doc.tokens {
                 if t.shape.contains(.paragraphStart), started {
                     paragraphs.append(current)
                     current = Evidence()

@@ -68,7 +68,7 @@ public struct JSONWriter: Sendable {
             o.raw(",\"tokens\":[")
             var first = true
             doc.folded.withUnsafeBufferPointer { folded in
-                for t in doc.tokens where t.kind != .space {
+                for t in doc.tokens {
                     if !first { o.raw(",") }
                     first = false
                     open(Int(t.start), Int(t.end))

@@ -92,10 +92,10 @@ final class LexiconIndex: Sendable {
         return h
     }
 
-    /// A lexicon entry found in the text: tokens `start..<end` (positions in the non-space list).
+    /// A lexicon entry found in the text: tokens `start..<end` (token positions).
     struct Hit: Sendable { var ref: EntryRef; var end: Int }
 
-    /// Appends the entries starting at non-space position `p` to `out`.
+    /// Appends the entries starting at token position `p` to `out`.
     func hits(at p: Int, in ctx: MatchContext, into out: inout [Hit]) {
         withStartingRefs(at: p, in: ctx) { consider($0[...], p, ctx, &out) }
     }

@@ -1,7 +1,7 @@
 import ICU
-/// Per-document state for matching: the non-space tokens and the lexicon entries found at each.
+/// Per-document state for matching: the tokens and the lexicon entries found at each.
 final class MatchContext {
-    /// The non-space tokens, in order (a position is an index into this array).
+    /// The tokens, in order (a position is an index into this array).
     let tokens: [Token]
     let folded: [UInt16]
     let utf16: [UInt16]
@@ -29,15 +29,7 @@ final class MatchContext {
 
     init(document doc: Document, lexicons: LexiconIndex, vocabulary: Vocabulary, cache: WordCache) {
         self.cache = cache
-        // (written in place: an append checks capacity and uniqueness per token)
-        tokens = doc.tokens.withUnsafeBufferPointer { all in
-            [Token](unsafeUninitializedCapacity: all.count) { out, count in
-                for t in all where t.kind != .space {
-                    (out.baseAddress! + count).initialize(to: t)
-                    count += 1
-                }
-            }
-        }
+        tokens = doc.tokens
         folded = doc.folded
         utf16 = doc.utf16
         self.lexicons = lexicons
@@ -91,7 +83,7 @@ final class MatchContext {
         return folded.withUnsafeBufferPointer { vocabulary.id(UnsafeBufferPointer(rebasing: $0[Int(t.foldStart)..<Int(t.foldEnd)])) }
     }
 
-    /// The position of the non-space token starting at UTF-16 offset `offset`, if any.
+    /// The position of the token starting at UTF-16 offset `offset`, if any.
     func position(startingAt offset: Int) -> Int? {
         var lo = 0, hi = tokens.count
         while lo < hi {

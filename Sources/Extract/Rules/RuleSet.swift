@@ -221,7 +221,7 @@ final class WordSplitter: @unchecked Sendable {
         defer { lock.unlock() }
         var doc = Document(id: "", source: SourceInfo(path: "", sha256: "", bytes: 0, encoding: ""), utf16: Array(s.utf16))
         guard (try? segmenter.segment(&doc)) != nil else { return [] }
-        return doc.tokens.filter { $0.kind != .space }.map { Array(doc.folded[Int($0.foldStart)..<Int($0.foldEnd)]) }
+        return doc.tokens.map { Array(doc.folded[Int($0.foldStart)..<Int($0.foldEnd)]) }
     }
 }
 

@@ -30,7 +30,7 @@ public final class Segmenter {
 
     deinit { rawStorage.deallocate() }
 
-    /// Fills `doc.tokens`, `doc.folded` and `doc.sentences`.
+    /// Fills `doc.tokens` (spaces left out), `doc.folded` and `doc.sentences`.
     public func segment(_ doc: inout Document) throws {
         try doc.utf16.withUnsafeBufferPointer { text in
             try tokenize(text)
@@ -117,9 +117,14 @@ public final class Segmenter {
 
     private func merge(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
         let raw = self.raw
-        // (merging never makes more tokens: written in place, with no checks per token)
+        // (merging never makes more tokens: written in place, with no checks per token; the
+        // spaces, which only merging reads, are left out)
         return [Token](unsafeUninitializedCapacity: raw.count) { out, count in
-            @inline(__always) func emit(_ t: Token) { (out.baseAddress! + count).initialize(to: t); count += 1 }
+            @inline(__always) func emit(_ t: Token) {
+                if t.kind == .space { return }
+                (out.baseAddress! + count).initialize(to: t)
+                count += 1
+            }
             let n = raw.count
             var i = 0
             @inline(__always) func adjacent(_ a: Int) -> Bool { a + 1 < n && raw[a].end == raw[a + 1].start && raw[a + 1].kind != .space }
