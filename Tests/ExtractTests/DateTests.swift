@@ -62,6 +62,17 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(DateResolver.year("05"), 2005)
         XCTAssertEqual(DateResolver.year("0099"), 99)
         XCTAssertEqual(DateResolver.numericParts("1.2.98").map { [$0.0, $0.1, $0.2] }, [1998, 2, 1])
+        XCTAssertEqual(DateResolver.numericParts("2021-05-27").map { [$0.0, $0.1, $0.2] }, [2021, 5, 27])
+        XCTAssertNil(DateResolver.numericParts("1.2.3.4"))
+        XCTAssertNil(DateResolver.numericParts("1.2"))
+        // Times: hour, minute and second, each part checked; written as TIMEX3 clock values.
+        XCTAssertEqual(DateResolver.time("9.05").map { [$0.0, $0.1] }, [9, 5])
+        XCTAssertEqual(DateResolver.time("10:30:15").map { [$0.0, $0.1, $0.2 ?? -1] }, [10, 30, 15])
+        XCTAssertNil(DateResolver.time("10:3"))
+        XCTAssertNil(DateResolver.time("25:00"))
+        XCTAssertNil(DateResolver.time("1:00:00:00"))
+        XCTAssertEqual(DateResolver.clock(9, 5, nil), "T09:05")
+        XCTAssertEqual(DateResolver.clock(24, 0, 7), "T24:00:07")
         // A year read from a number token is the year its text gives: by its digits, not its value.
         for (number, digits, text) in [(5, 2, "05"), (99, 4, "0099"), (2021, 4, "2021")] as [(Int32, Int, String)] {
             var read = DateFields(), written = DateFields()

@@ -56,7 +56,7 @@ struct DateFields {
     }
 
     /// Whether `k` has a value.
-    func has(_ k: Key) -> Bool { present & k.bit != 0 }
+    @inline(__always) func has(_ k: Key) -> Bool { present & k.bit != 0 }
 
     /// The value of number key `k`: nil when it has none or its text is no number.
     func number(_ k: Key) -> Int? {
@@ -67,7 +67,7 @@ struct DateFields {
     }
 
     /// The text of `k` (for a number key, only when it is no number).
-    subscript(_ k: Key) -> String? {
+    @inline(__always) subscript(_ k: Key) -> String? {
         guard has(k) else { return nil }
         for t in texts where t.key == k { return t.value }
         return nil

@@ -100,26 +100,39 @@ public struct DateResolver: Sendable {
     /// Hour, minute and second of "10:30", "10:30:15", "10,30", "10.30" or "10".
     static func time(_ s: String) -> (Int, Int, Int?)? {
         // The parts with their lengths: read from ASCII bytes, or split as characters.
-        var r = Digits.runs(s, separators: { $0 == 0x3A || $0 == 0x2C || $0 == 0x2E }) ?? []
-        if r.isEmpty {
+        var r = Digits.runs(s, separators: { $0 == 0x3A || $0 == 0x2C || $0 == 0x2E }) ?? DigitRuns()
+        if r.count == 0 {
             for part in s.split(whereSeparator: { $0 == ":" || $0 == "," || $0 == "." }) {
                 guard let v = Int(part) else { return nil }
-                r.append((v, part.count))
+                r.append(v, length: part.count)
             }
         }
-        guard (1...3).contains(r.count), (0...24).contains(r[0].value) else { return nil }
-        if r.count == 1 { return (r[0].value, 0, nil) }
-        guard r[1].length == 2, (0...59).contains(r[1].value) else { return nil }
+        guard (1...3).contains(r.count), (0...24).contains(r.value(0)) else { return nil }
+        if r.count == 1 { return (r.value(0), 0, nil) }
+        guard r.length(1) == 2, (0...59).contains(r.value(1)) else { return nil }
         if r.count == 3 {
-            guard r[2].length == 2, (0...59).contains(r[2].value) else { return nil }
-            return (r[0].value, r[1].value, r[2].value)
+            guard r.length(2) == 2, (0...59).contains(r.value(2)) else { return nil }
+            return (r.value(0), r.value(1), r.value(2))
         }
-        return (r[0].value, r[1].value, nil)
+        return (r.value(0), r.value(1), nil)
     }
 
-    /// "THH:MM[:SS]" for a time.
+    /// "THH:MM[:SS]" for a time (hour, minute and second in range: `time` checked them),
+    /// written straight into the string's storage.
     static func clock(_ h: Int, _ m: Int, _ sec: Int?) -> String {
-        "T\(Digits.pad2(h)):\(Digits.pad2(m))" + (sec.map { ":\(Digits.pad2($0))" } ?? "")
+        guard (0...99).contains(h), (0...99).contains(m), (0...99).contains(sec ?? 0) else {
+            return "T\(Digits.pad2(h)):\(Digits.pad2(m))" + (sec.map { ":\(Digits.pad2($0))" } ?? "")
+        }
+        return String(unsafeUninitializedCapacity: sec == nil ? 6 : 9) { b in
+            b[0] = 0x54
+            b[1] = UInt8(0x30 + h / 10); b[2] = UInt8(0x30 + h % 10)
+            b[3] = 0x3A
+            b[4] = UInt8(0x30 + m / 10); b[5] = UInt8(0x30 + m % 10)
+            guard let sec else { return 6 }
+            b[6] = 0x3A
+            b[7] = UInt8(0x30 + sec / 10); b[8] = UInt8(0x30 + sec % 10)
+            return 9
+        }
     }
 
     /// The value of a string of one to nine ASCII digits (the common case, read from
@@ -356,8 +369,8 @@ public struct DateResolver: Sendable {
     static func numericParts(_ s: String) -> (Int, Int, Int)? {
         if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
             guard r.count == 3 else { return nil }
-            if r[0].length == 4 { return (r[0].value, r[1].value, r[2].value) }
-            return (year(r[2].value, digits: r[2].length), r[1].value, r[0].value)
+            if r.length(0) == 4 { return (r.value(0), r.value(1), r.value(2)) }
+            return (year(r.value(2), digits: r.length(2)), r.value(1), r.value(0))
         }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].allSatisfy(\.isNumber), !parts[2].isEmpty else { return nil }

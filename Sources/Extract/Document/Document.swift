@@ -171,8 +171,8 @@ enum Digits {
     /// The digit runs of an ASCII string whose every byte is a digit or one of
     /// `separators` (empty runs left out, as `split` does), each with its length; nil for
     /// any other string or a run of more than nine digits.
-    static func runs(_ s: String, separators: (UInt8) -> Bool) -> [(value: Int, length: Int)]? {
-        var out: [(value: Int, length: Int)] = []
+    static func runs(_ s: String, separators: (UInt8) -> Bool) -> DigitRuns? {
+        var out = DigitRuns()
         var v = 0, len = 0
         for b in s.utf8 {
             if b >= 0x30 && b <= 0x39 {
@@ -180,15 +180,36 @@ enum Digits {
                 if len > 9 { return nil }
                 v = v * 10 + Int(b - 0x30)
             } else if separators(b) {
-                if len > 0 { out.append((v, len)) }
+                if len > 0 { out.append(v, length: len) }
                 v = 0; len = 0
             } else {
                 return nil
             }
         }
-        if len > 0 { out.append((v, len)) }
+        if len > 0 { out.append(v, length: len) }
         return out
     }
+}
+
+/// The first three digit runs of a date or time and their lengths, with no array made
+/// (`count` goes on counting past three).
+struct DigitRuns {
+    private(set) var count = 0
+    private var values = SIMD4<Int32>(), lengths = SIMD4<Int32>()
+
+    /// Adds a run (kept when among the first three; a value past `Int32` is clamped).
+    mutating func append(_ value: Int, length: Int) {
+        if count < 3 {
+            values[count] = Int32(clamping: value)
+            lengths[count] = Int32(clamping: length)
+        }
+        count += 1
+    }
+
+    /// The value of run `i` (one of the first three).
+    func value(_ i: Int) -> Int { Int(values[i]) }
+    /// The number of digits of run `i` (one of the first three).
+    func length(_ i: Int) -> Int { Int(lengths[i]) }
 }
 
 /// One analysed document: the original text and every annotation over it.
