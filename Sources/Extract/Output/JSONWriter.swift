@@ -1,3 +1,4 @@
+import ICU
 /// Writes a document as JSON (output contract version 1) into UTF-8 bytes.
 ///
 /// Keys come in a fixed order so that equal documents give byte-identical files.
@@ -287,52 +288,34 @@ public final class JSONBuffer {
         return below20 | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) != 0
     }
 
-    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD), encoded as
-    /// UTF-8 and escaped in one pass over the units, straight into the buffer.
+    /// Appends a JSON string from UTF-16 units (lone surrogates become U+FFFD): transcoded
+    /// by ICU straight into the buffer, then escaped from a copy in the rare text that needs it.
     public func string(utf16: UnsafeBufferPointer<UInt16>) {
-        let n = utf16.count
-        guard let units = utf16.baseAddress else { raw("\"\""); return }
-        // (room for three bytes a unit; an escape, up to six, makes room for the rest again)
-        reserve(3 * n + 2)
-        var out = base + count
-        out.pointee = 0x22
-        out += 1
-        var i = 0
-        while i < n {
-            let u = units[i]
-            i += 1
-            if u < 0x80 {
-                if u >= 0x20 && u != 0x22 && u != 0x5C { out.pointee = UInt8(truncatingIfNeeded: u); out += 1; continue }
-                count = out - base
-                reserve(6 + 3 * (n - i) + 1)
-                escape(UInt8(truncatingIfNeeded: u))
-                out = base + count
-            } else if u < 0x800 {
-                out[0] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
-                out[1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
-                out += 2
-            } else if u & 0xF800 != 0xD800 {
-                out[0] = UInt8(truncatingIfNeeded: 0xE0 | u >> 12)
-                out[1] = UInt8(truncatingIfNeeded: 0x80 | u >> 6 & 0x3F)
-                out[2] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
-                out += 3
-            } else if u < 0xDC00, i < n, units[i] & 0xFC00 == 0xDC00 {
-                // (a pair: four bytes for its two units' six)
-                let c = 0x10000 + (UInt32(u) - 0xD800) << 10 + (UInt32(units[i]) - 0xDC00)
-                i += 1
-                out[0] = UInt8(truncatingIfNeeded: 0xF0 | c >> 18)
-                out[1] = UInt8(truncatingIfNeeded: 0x80 | c >> 12 & 0x3F)
-                out[2] = UInt8(truncatingIfNeeded: 0x80 | c >> 6 & 0x3F)
-                out[3] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
-                out += 4
-            } else {
-                // (a lone surrogate: U+FFFD)
-                out[0] = 0xEF; out[1] = 0xBF; out[2] = 0xBD
-                out += 3
-            }
+        reserve(3 * utf16.count + 2)
+        let text = base + count + 1
+        let n = UTF.utf8(fromUTF16: utf16, into: UnsafeMutableBufferPointer(start: text, count: 3 * utf16.count))
+        if JSONBuffer.needsNoEscape(UnsafeBufferPointer(start: text, count: n)) {
+            base[count] = 0x22
+            count += n + 1
+            append(0x22)
+        } else {
+            Array(UnsafeBufferPointer(start: text, count: n)).withUnsafeBufferPointer { string(utf8: $0) }
         }
-        out.pointee = 0x22
-        count = out + 1 - base
+    }
+
+    /// Whether no byte of `bytes` is a control character, a quote or a backslash.
+    private static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= bytes.count {
+            if needsEscape(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if p[i] < 0x20 || p[i] == 0x22 || p[i] == 0x5C { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Appends the JSON escape of ASCII `c`.

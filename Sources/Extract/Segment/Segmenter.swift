@@ -375,11 +375,6 @@ public final class Segmenter {
 
     private func describe(_ t: inout Token, _ text: UnsafeBufferPointer<UInt16>, _ folded: inout [UInt16]) {
         let s = Int(t.start), e = Int(t.end)
-        if t.kind == .space {
-            t.foldStart = t.start
-            t.foldEnd = t.start
-            return
-        }
         if s > 0 {
             var k = s - 1
             var newlines = 0
@@ -595,12 +590,11 @@ public final class Segmenter {
         var ti = 0
         var start = 0
         for b in candidates where b < text.count {
-            // last non-space token ending at or before b
+            // the last token ending at or before b
             while ti < tokens.count, Int(tokens[ti].end) <= b { ti += 1 }
             if ti < tokens.count, Int(tokens[ti].start) < b { continue } // inside a token
             let nextToken = ti < tokens.count ? tokens[ti] : nil
-            var p = ti - 1
-            while p >= 0, tokens[p].kind == .space { p -= 1 }
+            let p = ti - 1
             if p >= 0, let next = nextToken, !next.shape.contains(.paragraphStart) {
                 let prev = tokens[p]
                 if prev.kind == .abbreviation, data.isNonFinal(UTF.string(text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold))) { continue }
@@ -637,7 +631,7 @@ public final class Segmenter {
             }
             for i in tokens.indices {
                 let t = tokens[i]
-                if t.kind != .space && t.shape.contains(.lineStart) { close(i) }
+                if t.shape.contains(.lineStart) { close(i) }
                 if t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
                     words += 1
                     if t.shape.contains(.allCaps) { caps += 1 }
@@ -653,7 +647,7 @@ public final class Segmenter {
             var i = 0
             for s in sentences {
                 while i < tokens.count, Int(tokens[i].start) < s.start { i += 1 }
-                if i < tokens.count, Int(tokens[i].start) == s.start, tokens[i].kind != .space { tokens[i].shape.insert(.sentenceStart) }
+                if i < tokens.count, Int(tokens[i].start) == s.start { tokens[i].shape.insert(.sentenceStart) }
             }
         }
     }
