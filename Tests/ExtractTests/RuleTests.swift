@@ -121,9 +121,12 @@ final class RuleTests: XCTestCase {
                 counterexamples:
                   - {text: "Mieszka w sali obok."}
             """])
-        let text = "Zenon był w sali Kolumnowej, a potem w sali obok. Fundacja \"Nowa\" i fundacja Nowa; rada nadzorcza \"Orlen\" i rada \"X\"."
+        // (after "rada", only the head of "nadzorcza" may follow, inflected or not)
+        let text = "Zenon był w sali Kolumnowej, a potem w sali obok. Fundacja \"Nowa\" i fundacja Nowa; rada nadzorcza \"Orlen\" i rada \"X\"; "
+            + "rady nadzorczej \"Orlen\" i rada naukowa \"Y\"."
         let found = try annotations("entities", of: "pl.entity.test-next", rules: dir, in: text)
-        XCTAssertEqual(found.map { $0["text"] as? String }, ["Zenon", "w sali Kolumnowej", "Fundacja \"Nowa\"", "rada nadzorcza \"Orlen\""], "\(found)")
+        XCTAssertEqual(found.map { $0["text"] as? String },
+                       ["Zenon", "w sali Kolumnowej", "Fundacja \"Nowa\"", "rada nadzorcza \"Orlen\"", "rady nadzorczej \"Orlen\""], "\(found)")
     }
 
     /// A date rule's fields are typed as its record is made: a two-digit year captured from

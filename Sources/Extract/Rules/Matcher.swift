@@ -83,6 +83,7 @@ public struct Matcher {
             rules.contextMust.withUnsafeBufferPointer { contextMust in
             rules.contextNot.withUnsafeBufferPointer { contextNot in
             rules.either.withUnsafeBufferPointer { either in
+            ctx.folded.withUnsafeBufferPointer { folded in
                 /// Whether the token at `p` passes predicate `k`: the per-word checks decided
                 /// once per kind of token (`CompiledRules.wordChecks`), the context bits here.
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
@@ -98,6 +99,16 @@ public struct Matcher {
                     let ok = rules.passesWordChecks(k, t, p, ctx)
                     word.pointee |= (ok ? 3 : 2) << shift
                     return ok
+                }
+                /// Whether the token at `p` passes one of predicates `items[from..<to]` (a plain
+                /// loop: `contains(where:)` is not always inlined here).
+                @inline(__always) func passesAny(_ items: UnsafeBufferPointer<Int32>, _ from: Int, _ to: Int, _ p: Int) -> Bool {
+                    var k = from
+                    while k < to {
+                        if pass(Int(items[k]), p) { return true }
+                        k += 1
+                    }
+                    return false
                 }
                 /// Whether an entry of lexicon `l` may start at `p` (from its type list).
                 @inline(__always) func startsLexicon(_ p: Int, _ l: Int) -> Bool {
@@ -135,7 +146,7 @@ public struct Matcher {
                             if pos < n, pos == start || !toks[pos].startsBlock, pass(k, pos) { pos += 1; pc += 1 } else { ok = false }
                         case .either(let first, let count):
                             if pos < n, pos == start || !toks[pos].startsBlock,
-                               either[first..<first + count].contains(where: { pass(Int($0), pos) }) { pos += 1; pc += 1 } else { ok = false }
+                               passesAny(either, first, first + count, pos) { pos += 1; pc += 1 } else { ok = false }
                         case .phrase(let l, let k):
                             // (no entry of the lexicon starts with a word of this kind: no hits needed)
                             if pos < n, pos == start || !toks[pos].startsBlock, startsLexicon(pos, l), pass(k, pos) {
@@ -194,12 +205,25 @@ public struct Matcher {
                         let r = Int(r32)
                         let needs = rules.required[r]
                         if needs != 0, reach[j] & needs != needs { continue }
-                        if entry & TypeList.checkFirst != 0, !rules.firstPredicates.range(r).contains(where: { pass(Int(firstItems[$0]), p) }) { continue }
+                        if entry & TypeList.checkFirst != 0, !passesAny(firstItems, rules.firstPredicates.range(r).lowerBound, rules.firstPredicates.range(r).upperBound, p) { continue }
                         let second = Int(pool[i + 1])
                         if second >= 0 {
-                            // (as a test after the first token asks: not over a sentence or line start)
-                            guard p + 1 < n, !toks[p + 1].startsBlock,
-                                  (second + 1..<second + 1 + Int(pool[second])).contains(where: { pass(Int(pool[$0]), p + 1) }) else { continue }
+                            let count = pool[second]
+                            if count & TypeList.secondWords != 0 {
+                                // (the second word of a lexicon entry: by its head, as the lexicon
+                                // index rules it out; an entry may run over a sentence start)
+                                guard p + 1 < n, !toks[p + 1].shape.contains(.lineStart) else { continue }
+                                let next = toks[p + 1]
+                                let h = TypeList.fold(LexiconIndex.head(UnsafeBufferPointer(rebasing: folded[Int(next.foldStart)..<Int(next.foldEnd)])))
+                                var k = second + 1
+                                let end = k + Int(count & ~TypeList.secondWords)
+                                while k < end, pool[k] != h { k += 1 }
+                                if k == end { continue }
+                            } else {
+                                // (as a test after the first token asks: not over a sentence or line start)
+                                guard p + 1 < n, !toks[p + 1].startsBlock,
+                                      passesAny(pool, second + 1, second + 1 + Int(count), p + 1) else { continue }
+                            }
                         }
                         let checked = hasContext[r]
                         if checked, !holds(p - 1, forbidden: rules.notBefore.range(r), required: rules.before.range(r),
@@ -234,6 +258,7 @@ public struct Matcher {
             }
             }
             }
+            }
         }
         }
         return (found, store)
@@ -252,13 +277,21 @@ public struct Matcher {
     /// each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start
     /// and count; -1 when not looked up), then the lexicons with a one-word entry that is the
     /// token (one bit each: what a lexicon test asks, answered without looking for entries),
-    /// then those predicates of the next token (each list its count, then its predicates).
-    /// A rule's next-token predicates are those of the ops that can take this token: after
-    /// "w", "(obecnie | teraz | \"w tej chwili\")" needs "tej" next.
+    /// then those predicates of the next token (each list its count, then its predicates;
+    /// or, flagged `secondWords`, the folded heads of the second words of the entries a
+    /// phrase may start here). A rule's next-token predicates are those of the ops that can
+    /// take this token: after "w", "(obecnie | teraz | \"w tej chwili\")" needs "tej" next,
+    /// and "@period-parts year" needs the head of "połowie" after "w".
     enum TypeList {
         static let header = 6
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
+        /// In the count of a next-token list: the list holds the folded heads of the second
+        /// words of the lexicon entries that may start at the token, not predicates.
+        static let secondWords: Int32 = 1 << 30
+
+        /// A word head (`LexiconIndex.head`, 0 for none) folded to 32 bits.
+        @inline(__always) static func fold(_ head: UInt64) -> Int32 { Int32(truncatingIfNeeded: head ^ head >> 32) }
 
         /// Where the most words of an entry that may start at the token of the list at `o` lies.
         @inline(__always) static func longest(_ o: Int) -> Int { o + 3 }
@@ -429,12 +462,25 @@ public struct Matcher {
         let w = rules.lexicons.lexiconWords
         var lexiconBits = [Int32](repeating: 0, count: 3 * w)
         var refStart: Int32 = 0, refCount: Int32 = -1
+        // Per lexicon with only multi-word entries starting here, the heads of their second
+        // words (nil: one of them has a second word too short for a head).
+        var secondHeads: [(lexicon: Int, heads: [Int32]?)] = []
         if rules.usesLexicons || rules.usesPhrases {
             refStart = Int32(ctx.cache.typeRefs.count)
             refCount = 0
             rules.lexicons.withStartingRefs(at: p, in: ctx) { refs in
                 refCount = Int32(refs.count)
                 ctx.cache.typeRefs += refs
+                if rules.usesPhrases {
+                    for ref in refs where ref.words > 1 {
+                        let l = Int(ref.lexicon), h = TypeList.fold(ref.second)
+                        guard let i = secondHeads.firstIndex(where: { $0.lexicon == l }) else {
+                            secondHeads.append((l, ref.second == 0 ? nil : [h]))
+                            continue
+                        }
+                        if ref.second == 0 { secondHeads[i].heads = nil } else if secondHeads[i].heads?.contains(h) == false { secondHeads[i].heads?.append(h) }
+                    }
+                }
                 for ref in refs {
                     let l = Int(ref.lexicon)
                     let bit = Int32(bitPattern: 1 << UInt32(l & 31))
@@ -466,24 +512,40 @@ public struct Matcher {
                 guard rules.firstPredicates.range(r).contains(where: { rules.passes(Int(rules.firstPredicates.storage[$0]), t, p, ctx) }) else { continue }
             }
             var passes = false
+            var seconds: [Int32] = []
             let starters = rules.starters[r]
             // (a lone op's predicates are the rule's first ones, which the token just passed)
             for starter in starters where contextual || starters.count == 1 || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
                 if starter.lexicon >= 0 {
                     let l = Int(starter.lexicon)
-                    // (a phrase needs an entry starting here; after a longer one, any token may follow)
-                    guard lexiconBits[l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 else { continue }
-                    if lexiconBits[2 * w + l >> 5] & Int32(bitPattern: 1 << UInt32(l & 31)) != 0 { open = true }
+                    let bit = Int32(bitPattern: 1 << UInt32(l & 31))
+                    // (a phrase needs an entry starting here; after a longer one, the next token
+                    // must be its second word, and after a one-word one what follows the phrase)
+                    guard lexiconBits[l >> 5] & bit != 0 else { continue }
+                    passes = true
+                    if lexiconBits[2 * w + l >> 5] & bit != 0 {
+                        if lexiconBits[w + l >> 5] & bit == 0, let heads = secondHeads.first(where: { $0.lexicon == l })?.heads {
+                            for h in heads where !seconds.contains(h) { seconds.append(h) }
+                            continue
+                        }
+                        open = true
+                    }
                 }
                 passes = true
                 if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
             }
             guard passes else { continue }
             entries.append(contextual ? r32 | TypeList.checkFirst : r32)
-            if open { entries.append(-1); continue }
+            // (a next token that may pass predicates or be a second word: any token, as before)
+            if open || (!seconds.isEmpty && !follow.isEmpty) { entries.append(-1); continue }
             entries.append(Int32(follows.count))
-            follows.append(Int32(follow.count))
-            follows += follow
+            if seconds.isEmpty {
+                follows.append(Int32(follow.count))
+                follows += follow
+            } else {
+                follows.append(Int32(seconds.count) | TypeList.secondWords)
+                follows += seconds
+            }
         }
         let o = ctx.cache.typePool.count
         let memo = Int32(ctx.cache.addMemo(words: rules.memoWords))
