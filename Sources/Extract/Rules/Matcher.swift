@@ -516,22 +516,19 @@ public struct Matcher {
             let starters = rules.starters[r]
             // (a lone op's predicates are the rule's first ones, which the token just passed)
             for starter in starters where contextual || starters.count == 1 || starter.predicates.contains(where: { rules.passes(Int($0), t, p, ctx) }) {
-                if starter.lexicon >= 0 {
-                    let l = Int(starter.lexicon)
-                    let bit = Int32(bitPattern: 1 << UInt32(l & 31))
-                    // (a phrase needs an entry starting here; after a longer one, the next token
-                    // must be its second word, and after a one-word one what follows the phrase)
-                    guard lexiconBits[l >> 5] & bit != 0 else { continue }
-                    passes = true
-                    if lexiconBits[2 * w + l >> 5] & bit != 0 {
-                        if lexiconBits[w + l >> 5] & bit == 0, let heads = secondHeads.first(where: { $0.lexicon == l })?.heads {
-                            for h in heads where !seconds.contains(h) { seconds.append(h) }
-                            continue
-                        }
-                        open = true
-                    }
-                }
+                let l = Int(starter.lexicon)
+                let bit = Int32(bitPattern: 1 << UInt32(max(l, 0) & 31))
+                // (a phrase needs an entry starting here; after a longer one, the next token
+                // must be its second word, and after a one-word one what follows the phrase)
+                if l >= 0, lexiconBits[l >> 5] & bit == 0 { continue }
                 passes = true
+                if l >= 0, lexiconBits[2 * w + l >> 5] & bit != 0 {
+                    if lexiconBits[w + l >> 5] & bit == 0, let heads = secondHeads.first(where: { $0.lexicon == l })?.heads {
+                        for h in heads where !seconds.contains(h) { seconds.append(h) }
+                        continue
+                    }
+                    open = true
+                }
                 if let f = starter.follow { for k in f where !follow.contains(k) { follow.append(k) } } else { open = true }
             }
             guard passes else { continue }
