@@ -52,9 +52,15 @@ def cases(path):
             yield label, args[0], args[1], [(s, dt.datetime.fromisoformat(v["__datetime__"])) for s, v in args[2]], base
         elif test == "test_freshness_translation":
             words = args[2].split()
+            # ("1 day ago 07:40": that day at that clock time)
+            clock = words.pop() if ":" in words[-1] else None
             n, unit = int(words[-2] if words[0] == "in" else words[0]), (words[-1] if words[0] == "in" else words[1])
             sign = 1 if words[0] == "in" else -1
-            yield label, args[0], args[1], [(None, shift(NOON, {unit.rstrip(".") + "s": n}, sign))], BASE
+            when = shift(NOON, {unit.rstrip(".") + "s": n}, sign)
+            if clock:
+                h, m = map(int, clock.split(":"))
+                when = when.replace(hour=h, minute=m)
+            yield label, args[0], args[1], [(None, when)], BASE
         elif test == "test_applicable_languages" and args[1] == "przedwczoraj":
             yield label, args[0], args[1], [(None, shift(NOON, {"days": 2}, -1))], BASE
 

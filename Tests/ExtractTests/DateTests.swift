@@ -128,6 +128,20 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(d["anchor"] as? String, "unresolved")
     }
 
+    /// Without a document date, a relative day with a clock time or a part of the day keeps
+    /// them on an unknown day; with one, the day moves ("снощи" too) and the clock time stays.
+    func testRelativeDayWithTimeKeepsItsClock() throws {
+        let json = try Support.annotate("Wczoraj o 18:30 rozpoczęła się sesja, a jutro rano ruszą obrady.", language: .pl)
+        let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String, $0["type"] as! String, $0["anchor"] as! String) }
+        XCTAssertEqual(d.map(\.0), ["Wczoraj o 18:30", "jutro rano"])
+        XCTAssertEqual(d.map(\.1), ["XXXX-XX-XXT18:30", "XXXX-XX-XXTMO"])
+        XCTAssertEqual(d.map(\.2), ["TIME", "TIME"])
+        XCTAssertEqual(d.map(\.3), ["unresolved", "unresolved"])
+        let dated = try Support.annotate("Снощи в 23:10 ч. влакът спря. Вчера в 18:30 ч. започна заседанието.", language: .bg, date: CivilDate(year: 2021, month: 3, day: 1))
+        let values = (dated["dates"] as! [[String: Any]]).map { $0["value"] as! String }
+        XCTAssertEqual(values, ["2021-02-28T23:10", "2021-02-28T18:30"])
+    }
+
     func testYearlessDateTakesNearestYear() throws {
         let json = try Support.annotate("Срещата е на 20 декември.", language: .bg, date: CivilDate(year: 2021, month: 1, day: 3))
         XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")

@@ -89,16 +89,16 @@ final class DiffTests: XCTestCase {
 
     func testChangingOneRuleShowsExactlyItsAddedAndRemovedAnnotations() throws {
         let corpus = try TestSupport.temporaryFolder(), a = try TestSupport.temporaryFolder(), b = try TestSupport.temporaryFolder()
-        try "Spotkanie było wczoraj, niedawno też, a następne będzie pojutrze.".write(to: corpus.appendingPathComponent("doc.txt"), atomically: true, encoding: .utf8)
-        // B changes the built-in pl.date.relative-day: no longer "wczoraj", now also "niedawno".
+        try "Spotkanie było wczoraj, onegdaj też, a następne będzie pojutrze.".write(to: corpus.appendingPathComponent("doc.txt"), atomically: true, encoding: .utf8)
+        // B changes the built-in pl.date.relative-day: no longer "wczoraj", now also "onegdaj".
         try TestSupport.write("""
         rules:
           - id: pl.date.relative-day
-            summary: relative days except wczoraj, and niedawno
-            pattern: '(d:@relative-days&!wczoraj | niedawno)'
+            summary: relative days except wczoraj, and onegdaj
+            pattern: '(d:@relative-days&!wczoraj | onegdaj)'
             produce: {relative: day, offset: $d}
             examples:
-              - {text: "Było to ⟦niedawno⟧.", value: 2020-06-15}
+              - {text: "Było to ⟦onegdaj⟧.", value: 2020-06-15}
         """, to: b, "pl/dates.yaml")
         let r = try TestSupport.pipeline(["diff", "--rules-a", a.path, "--rules-b", b.path, corpus.path, "--format", "json"])
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -112,7 +112,7 @@ final class DiffTests: XCTestCase {
         let text = try TestSupport.pipeline(["diff", "--rules-a", a.path, "--rules-b", b.path, corpus.path])
         XCTAssertTrue(text.stdout.contains("pl.date.relative-day: +1 −1 ~0"), text.stdout)
         XCTAssertTrue(text.stdout.contains("wczoraj"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("niedawno"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("onegdaj"), text.stdout)
         XCTAssertFalse(text.stdout.contains("pojutrze"), text.stdout)
     }
 }

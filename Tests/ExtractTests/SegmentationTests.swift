@@ -43,6 +43,18 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(pl, ["Udział wzięli m.in. Kowalski i prof. Nowak.", "Spotkanie trwało np. Godzinę."])
     }
 
+    /// A dotted date ("5.XI.2019") and a month abbreviation before a number ("фев. 2019",
+    /// CLDR's "lut." and the listed "септ.") end no sentence; other dots still do.
+    func testDatesWithDotsEndNoSentence() throws {
+        let bg = sentences(try Support.annotate("Срокът е до 3 фев. 2019. Заповед от 12.III.2020 г. Срещата е на 7 септ. 2021. Падна сняг. 20 Души пострадаха.", language: .bg))
+        XCTAssertEqual(bg, ["Срокът е до 3 фев. 2019.", "Заповед от 12.III.2020 г.", "Срещата е на 7 септ. 2021.", "Падна сняг.", "20 Души пострадаха."])
+        let pl = sentences(try Support.annotate("Pismo z 5.XI.2019. Termin mija 3 lut. 2019. Głosowało 5. Nowak był przeciw. Ruszył Nord Stream 2.Prace trwają.", language: .pl))
+        XCTAssertEqual(pl, ["Pismo z 5.XI.2019.", "Termin mija 3 lut. 2019.", "Głosowało 5.", "Nowak był przeciw.", "Ruszył Nord Stream 2.", "Prace trwają."])
+        let json = try Support.annotate("Срокът е до 3 фев. 2019.", language: .bg)
+        let dates = json["dates"] as! [[String: Any]]
+        XCTAssertEqual(dates.map { $0["value"] as? String }, ["2019-02-03"])
+    }
+
     func testBlankLineAlwaysBreaks() throws {
         XCTAssertEqual(sentences(try Support.annotate("Заглавие без точка\n\nПърво изречение")), ["Заглавие без точка", "Първо изречение"])
     }

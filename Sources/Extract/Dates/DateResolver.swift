@@ -309,6 +309,13 @@ public struct DateResolver: Sendable {
         if f[.direction] == "past" { offset = -abs(offset) }
         if f[.direction] == "future" { offset = abs(offset) }
         guard let doc = state.documentDate else {
+            // (a day's clock time or part keeps it, on an unknown day: "вчера в 14:45")
+            if unit == "day", let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
+                return Resolved(value: "XXXX-XX-XX" + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .unresolved, mod: nil)
+            }
+            if unit == "day", let part = f[.daypart] {
+                return Resolved(value: "XXXX-XX-XXT" + part, grain: "daypart", kind: forced ?? .time, anchor: .unresolved, mod: nil)
+            }
             let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
             return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
         }
@@ -322,6 +329,10 @@ public struct DateResolver: Sendable {
             value = d.description
             if let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
                 return Resolved(value: value + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
+            }
+            // "утре сутринта", "wczoraj wieczorem": the day with its part.
+            if let part = f[.daypart] {
+                return Resolved(value: value + "T" + part, grain: "daypart", kind: forced ?? .time, anchor: .documentDate, mod: nil)
             }
             return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "week":
@@ -347,7 +358,8 @@ public struct DateResolver: Sendable {
         default:
             return nil
         }
-        return Resolved(value: value, grain: unit == "DE" || unit == "CE" ? "year" : unit, kind: forced ?? .date, anchor: .documentDate, mod: nil)
+        // "края на миналата година", "pod koniec ubiegłego roku": the period with its part.
+        return Resolved(value: value, grain: unit == "DE" || unit == "CE" ? "year" : unit, kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
     }
 
     static func grainName(_ unit: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import ICU
 import Yams
 
 /// Language data the segmenter and language identifier use: abbreviations, ordinal
@@ -18,6 +19,9 @@ public struct SegmentationData: Sendable {
     /// a space, or a no-break space for it): after any other, the word starts none.
     let abbreviationContinuations: [UInt16]
     let nonFinal: Set<String>
+    /// Month abbreviations, folded and without their dot ("фев", "wrz", "sept"): CLDR's
+    /// short month names in bg, pl and en, and those `segment/month-abbreviations.yaml` adds.
+    let monthAbbreviations: Set<String>
     let ordinalSuffixes: Set<String>
     /// Function words per language, folded.
     public let functionWords: [Language: Set<String>]
@@ -26,6 +30,14 @@ public struct SegmentationData: Sendable {
         let abbreviations = try ResourceFile.stringLists("segment/abbreviations.yaml", depth: 2)
         let suffixes = try ResourceFile.stringLists("segment/ordinal-suffixes.yaml", depth: 1).mapValues { $0[""] ?? [] }
         let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
+        var months = Set(try ResourceFile.stringLists("segment/month-abbreviations.yaml", depth: 1).values.flatMap { $0[""] ?? [] }.map(SegmentationData.simpleFolded))
+        for lang in Language.allCases where lang != .other {
+            for set in [CLDR.SymbolSet.shortMonths, .standaloneShortMonths] {
+                for name in CLDR.dateSymbols(set, locale: lang.rawValue) {
+                    months.insert(SegmentationData.simpleFolded(name.hasSuffix(".") ? String(name.dropLast()) : name))
+                }
+            }
+        }
         var hashes = HashTable64<Bool>()
         var starts = HashTable64<Bool>()
         var prefixes = HashTable64<Bool>()
@@ -64,7 +76,7 @@ public struct SegmentationData: Sendable {
             if let l = Language(rawValue: lang) { words[l] = Set(list.map(SegmentationData.simpleFolded)) }
         }
         return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, abbreviationPrefixes: prefixes, longestSpacedStart: longestSpacedStart,
-                                abbreviationContinuations: continuations, nonFinal: nonFinal,
+                                abbreviationContinuations: continuations, nonFinal: nonFinal, monthAbbreviations: months,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
                                 functionWords: words)
     }
@@ -74,6 +86,8 @@ public struct SegmentationData: Sendable {
     }
 
     func isNonFinal(_ folded: String) -> Bool { nonFinal.contains(folded) }
+
+    func isMonthAbbreviation(_ folded: String) -> Bool { monthAbbreviations.contains(folded) }
 }
 
 /// Files shipped in the library's `Resources` folder.

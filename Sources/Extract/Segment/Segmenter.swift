@@ -600,12 +600,24 @@ public final class Segmenter {
                 if prev.kind == .abbreviation, data.isNonFinal(UTF.string(text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold))) { continue }
                 if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
                 if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
+                if p >= 1, prev.kind == .punctuation, prev.length == 1, text[Int(prev.start)] == 0x2E,
+                   Segmenter.continuesAfterDot(tokens[p - 1], prev, next, text, data) { continue }
             }
             if let span = Segmenter.trim(text, start, b) { result.append(span) }
             start = b
         }
         if let span = Segmenter.trim(text, start, text.count) { result.append(span) }
         return result
+    }
+
+    /// Whether the sentence goes on after `word` and its `dot`, before `next`: in a date
+    /// written with dots and no spaces ("5.XI.2019"; not "поток 2.Това", a missing space),
+    /// or after a month abbreviation when a number follows ("3 фев. 2019").
+    private static func continuesAfterDot(_ word: Token, _ dot: Token, _ next: Token, _ text: UnsafeBufferPointer<UInt16>, _ data: SegmentationData) -> Bool {
+        guard word.end == dot.start else { return false }
+        if word.kind == .number { return next.start == dot.end && (next.kind == .number || next.shape.contains(.roman)) }
+        guard word.kind == .word, next.kind == .number, word.length <= 6 else { return false }
+        return data.isMonthAbbreviation(UTF.string(text[Int(word.start)..<Int(word.end)].map(TextFolder.simpleFold)))
     }
 
     static func trim(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Span? {
