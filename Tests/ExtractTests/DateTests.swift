@@ -142,6 +142,18 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(values, ["2021-02-28T23:10", "2021-02-28T18:30"])
     }
 
+    /// "Place, dnia <date>" on the first line is a dateline; the weekday and the year-less
+    /// date after it resolve against it.
+    func testPlaceAndDayWordDateline() throws {
+        let json = try Support.annotate("Poznań, dnia 3 marca 2022 r.\n\nGmina dołącza do klastra\n\nUmowę podpisano w poniedziałek. Kolejne spotkanie 17 marca.", language: .pl)
+        XCTAssertEqual(json["documentDate"] as? [String: String], ["value": "2022-03-03", "source": "dateline"])
+        let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String) }
+        XCTAssertTrue(d.contains { $0 == ("poniedziałek", "2022-02-28") }, "\(d)")
+        XCTAssertTrue(d.contains { $0 == ("17 marca", "2022-03-17") }, "\(d)")
+        let bg = try Support.annotate("Заглавие на съобщението\n\nТекстът на съобщението е тук.\n\nВарна, на 5 май 2021 г.", language: .bg)
+        XCTAssertEqual((bg["documentDate"] as? [String: String])?["value"], "2021-05-05")
+    }
+
     func testYearlessDateTakesNearestYear() throws {
         let json = try Support.annotate("Срещата е на 20 декември.", language: .bg, date: CivilDate(year: 2021, month: 1, day: 3))
         XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")

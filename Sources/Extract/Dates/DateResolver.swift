@@ -186,7 +186,15 @@ public struct DateResolver: Sendable {
             return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil)
         }
         if let unit = f[.set] {
-            let value = unit == "H" ? "PT1H" : unit == "MIN" ? "PT1M" : "P1\(unit)"
+            // ("co 15 minut": every so many units; a quarter is three months)
+            let n = f.number(.amount) ?? 1
+            guard n > 0 else { return nil }
+            let value = switch unit {
+            case "H", "S": "PT\(n)\(unit)"
+            case "MIN": "PT\(n)M"
+            case "Q": "P\(3 * n)M"
+            default: "P\(n)\(unit)"
+            }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil)
         }
         if let unit = f[.relative] {
@@ -344,6 +352,11 @@ public struct DateResolver: Sendable {
             value = Digits.iso(d.year, d.month, nil)
         case "year", "DE", "CE":
             value = Digits.pad4(doc.year + offset * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1))
+            // "jesienią przyszłego roku", "есента на миналата година": that year's season.
+            if let season = f[.season] {
+                guard unit == "year" else { return nil }
+                return Resolved(value: value + "-" + season, grain: "season", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
         case "quarter":
             let q0 = (doc.month - 1) / 3 + offset
             let y = doc.year + Int((Double(q0) / 4).rounded(.down))
@@ -365,6 +378,7 @@ public struct DateResolver: Sendable {
     static func grainName(_ unit: String) -> String {
         switch unit {
         case "Y": "year"
+        case "Q": "quarter"
         case "M": "month"
         case "W": "week"
         case "D": "day"

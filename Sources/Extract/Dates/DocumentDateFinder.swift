@@ -49,8 +49,14 @@ struct DocumentDateFinder {
         // 2. A date alone on a line, or after "Place," at a line start, near either end.
         var lone: [Day] = []
         for var day in days {
-            // (nothing or a comma before the date, at most a short word after it)
-            let b = lastNonSpace(day.line.start, day.span.start)
+            // (nothing or a comma before the date, at most a short word after it; a word that
+            // introduces a date may stand between: "Poznań, dnia 3 marca 2022 r.")
+            var b = lastNonSpace(day.line.start, day.span.start)
+            if b >= day.line.start, text[b] != 0x2C {
+                var w = b
+                while w >= day.line.start, !DocumentDateFinder.isSpace(text[w]), text[w] != 0x2C { w -= 1 }
+                if DocumentDateFinder.dayWords.contains(UTF.string(text[(w + 1)...b]).lowercased()) { b = lastNonSpace(day.line.start, w + 1) }
+            }
             guard b < day.line.start || text[b] == 0x2C,
                   let end = DocumentDateFinder.lineEnd(from: day.span.start, within: day.span.end + DocumentDateFinder.maxAfter, in: text) else { continue }
             day.line.end = end
@@ -67,6 +73,9 @@ struct DocumentDateFinder {
         return DocumentDateFinder.lines(from: day.line.start, step: -1, in: text) < DocumentDateFinder.edgeLines
             || DocumentDateFinder.lines(from: day.line.end, step: 1, in: text) < DocumentDateFinder.edgeLines ? day.date : nil
     }
+
+    /// Words that may introduce a dateline's date ("dnia 3 marca", "на 15 октомври").
+    static let dayWords: Set<String> = ["dnia", "dn.", "на", "on"]
 
     /// What may follow a lone dateline's date.
     private static let yearWords: [[UInt16]] = ["г.", "r.", "година", "roku"].map { Array($0.utf16) }
