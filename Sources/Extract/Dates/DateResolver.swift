@@ -120,9 +120,7 @@ public struct DateResolver: Sendable {
     /// "THH:MM[:SS]" for a time (hour, minute and second in range: `time` checked them),
     /// written straight into the string's storage.
     static func clock(_ h: Int, _ m: Int, _ sec: Int?) -> String {
-        guard (0...99).contains(h), (0...99).contains(m), (0...99).contains(sec ?? 0) else {
-            return "T\(Digits.pad2(h)):\(Digits.pad2(m))" + (sec.map { ":\(Digits.pad2($0))" } ?? "")
-        }
+        precondition((0...24).contains(h) && (0...59).contains(m) && (0...59).contains(sec ?? 0), "a clock time out of range")
         return String(unsafeUninitializedCapacity: sec == nil ? 6 : 9) { b in
             b[0] = 0x54
             b[1] = UInt8(0x30 + h / 10); b[2] = UInt8(0x30 + h % 10)

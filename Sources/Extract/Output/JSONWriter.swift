@@ -266,7 +266,7 @@ public final class JSONBuffer {
                     continue
                 }
                 let b = bytes[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C {
+                if JSONBuffer.needsEscape(byte: b) {
                     if i > run { append(UnsafeRawBufferPointer(start: bytes + run, count: i - run)) }
                     escape(b)
                     run = i + 1
@@ -303,6 +303,9 @@ public final class JSONBuffer {
         }
     }
 
+    /// Whether `b` is a control character, a quote or a backslash.
+    @inline(__always) private static func needsEscape(byte b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
     /// Whether no byte of `bytes` is a control character, a quote or a backslash.
     private static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = bytes.baseAddress else { return true }
@@ -312,7 +315,7 @@ public final class JSONBuffer {
             i += 8
         }
         while i < bytes.count {
-            if p[i] < 0x20 || p[i] == 0x22 || p[i] == 0x5C { return false }
+            if needsEscape(byte: p[i]) { return false }
             i += 1
         }
         return true

@@ -83,7 +83,6 @@ public struct Matcher {
             rules.contextMust.withUnsafeBufferPointer { contextMust in
             rules.contextNot.withUnsafeBufferPointer { contextNot in
             rules.either.withUnsafeBufferPointer { either in
-            ctx.folded.withUnsafeBufferPointer { folded in
                 /// Whether the token at `p` passes predicate `k`: the per-word checks decided
                 /// once per kind of token (`CompiledRules.wordChecks`), the context bits here.
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
@@ -213,8 +212,7 @@ public struct Matcher {
                                 // (the second word of a lexicon entry: by its head, as the lexicon
                                 // index rules it out; an entry may run over a sentence start)
                                 guard p + 1 < n, !toks[p + 1].shape.contains(.lineStart) else { continue }
-                                let next = toks[p + 1]
-                                let h = TypeList.fold(LexiconIndex.head(UnsafeBufferPointer(rebasing: folded[Int(next.foldStart)..<Int(next.foldEnd)])))
+                                let h = TypeList.fold(ctx.head(p + 1))
                                 var k = second + 1
                                 let end = k + Int(count & ~TypeList.secondWords)
                                 while k < end, pool[k] != h { k += 1 }
@@ -248,7 +246,6 @@ public struct Matcher {
                         store.append(contentsOf: UnsafeBufferPointer(start: saves, count: slotCount))
                     }
                 }
-            }
             }
             }
             }
