@@ -154,6 +154,29 @@ final class DateTests: XCTestCase {
         XCTAssertEqual((bg["documentDate"] as? [String: String])?["value"], "2021-05-05")
     }
 
+    /// "najbliższy <weekday>" is the next such day after the document date, never the day
+    /// itself; a weekend is Saturday and Sunday of an ISO week; a duration with a half keeps
+    /// its unit and a decimal point, and an amount with two decimals is no duration.
+    func testNextWeekdayWeekendAndHalves() throws {
+        let sunday = CivilDate(year: 2021, month: 3, day: 7)
+        let json = try Support.annotate("Spotkanie w najbliższą niedzielę, a w zeszły weekend półtora roku minęło. Trwało 2,25 godziny.", language: .pl, date: sunday)
+        let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String) }
+        XCTAssertEqual(d.map(\.0), ["najbliższą niedzielę", "zeszły weekend", "półtora roku"])
+        XCTAssertEqual(d.map(\.1), ["2021-03-14", "2021-W08-WE", "P1.5Y"])
+        XCTAssertEqual(DateResolver.decimal("3,5"), "3.5")
+        XCTAssertEqual(DateResolver.decimal("2,0"), "2")
+        XCTAssertNil(DateResolver.decimal("1.000"))
+        XCTAssertNil(DateResolver.decimal("0,0"))
+    }
+
+    /// A range never runs backwards: "2020/15" is a file number, "2020/21" a season.
+    func testBackwardRangeIsNoDate() throws {
+        let json = try Support.annotate("Sygnatura 2020/15, sezon 2020/21.", language: .pl)
+        let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["range"] as? [String: String]) }
+        XCTAssertEqual(d.map(\.0), ["2020/21"])
+        XCTAssertEqual(d.first?.1, ["from": "2020", "to": "2021"])
+    }
+
     func testYearlessDateTakesNearestYear() throws {
         let json = try Support.annotate("Срещата е на 20 декември.", language: .bg, date: CivilDate(year: 2021, month: 1, day: 3))
         XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")

@@ -28,7 +28,7 @@ struct DateRecord {
                 : name == "number" ? .number : name == "offset" ? .offset : name == "amount" ? .amount : nil
             case 7: name == "numeric" ? .numeric : name == "daypart" ? .daypart : name == "quarter" ? .quarter : name == "century" ? .century
                 : name == "weekday" ? .weekday : nil
-            case 8: name == "relative" ? .relative : name == "duration" ? .duration : nil
+            case 8: name == "relative" ? .relative : name == "duration" ? .duration : name == "fraction" ? .fraction : nil
             case 9: name == "direction" ? .direction : nil
             default: nil
             }

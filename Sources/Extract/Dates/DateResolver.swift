@@ -3,11 +3,14 @@
 ///
 /// Fields a rule may produce (values are numbers, names, or `$capture`):
 /// - `numeric` (a date token such as 10.10.2012 or 2021-05-27), `year`, `month`, `day`,
-///   `hour`, `minute`; `quarter`, `half`, `season` (SP, SU, FA, WI), `century`, `decade`,
+///   `hour`, `minute`, `daypart` (MO, MI, AF, EV, NI); `quarter`, `half`, `season` (SP, SU,
+///   FA, WI), `century`, `decade` (with `century`: of that century),
 ///   `mod` (START, MID, END);
-/// - `relative` (day, week, month, year, quarter, weekday) with `offset` and `direction`
-///   (past or future), and `weekday` (1 Monday ... 7 Sunday);
-/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`; `set` (a unit) for SET;
+/// - `relative` (day, week, weekend, month, year, quarter, weekday) with `offset` and
+///   `direction` (past or future; a weekday with a direction and no offset is the next or
+///   last such day), and `weekday` (1 Monday ... 7 Sunday);
+/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`, or `fraction`
+///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET;
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
 /// - `type` to force DATE, TIME, DURATION or SET.
@@ -75,6 +78,8 @@ public struct DateResolver: Sendable {
             }
             var probe = state
             guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
+            // (a range never runs backwards: "2020/15" is no pair of years)
+            if x.grain == y.grain, x.grain == "year" || x.grain == "day" || x.grain == "month", y.value < x.value { return nil }
             state = probe
             return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value))
         }
@@ -149,6 +154,20 @@ public struct DateResolver: Sendable {
         return negative ? -v : v
     }
 
+    /// A positive decimal amount with at most one decimal ("3,5", "0.5", "2"), written with a
+    /// decimal point; nil for anything else ("3.35 часа" may be a clock time, "1.000" is a
+    /// thousand).
+    static func decimal(_ s: String) -> String? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false).flatMap { $0.split(separator: ".", omittingEmptySubsequences: false) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let whole = Int(parts[0]) else { return nil }
+        guard parts.count == 2 else { return whole > 0 ? String(whole) : nil }
+        let fraction = parts[1]
+        guard fraction.count == 1 else { return nil }
+        if fraction == "0" { return whole > 0 ? String(whole) : nil }
+        return "\(whole).\(fraction)"
+    }
+
     static func year(_ s: String?) -> Int? {
         guard let s, let v = int(s) else { return nil }
         return year(v, digits: asciiInt(s) != nil ? s.utf8.count : s.filter(\.isNumber).count)
@@ -169,13 +188,20 @@ public struct DateResolver: Sendable {
             return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
         if let unit = f[.duration] {
-            let amount = f.number(.amount) ?? 1
-            guard amount > 0 else { return nil }
+            let amount: String
+            if let fraction = f[.fraction] {
+                // "3,5 roku", "pół roku" (a lexicon's "0.5"): an amount with a decimal point
+                guard let d = DateResolver.decimal(fraction), unit != "DE", unit != "CE" else { return nil }
+                amount = d
+            } else {
+                let n = f.number(.amount) ?? 1
+                guard n > 0 else { return nil }
+                amount = unit == "DE" ? String(n * 10) : unit == "CE" ? String(n * 100) : String(n)
+            }
             let value: String
             switch unit {
             case "H", "MIN", "S": value = "PT\(amount)\(unit == "MIN" ? "M" : unit)"
-            case "DE": value = "P\(amount * 10)Y"
-            case "CE": value = "P\(amount * 100)Y"
+            case "DE", "CE": value = "P\(amount)Y"
             default: value = "P\(amount)\(unit)"
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
@@ -188,6 +214,7 @@ public struct DateResolver: Sendable {
             let n = f.number(.amount) ?? 1
             guard n > 0 else { return nil }
             let value = switch unit {
+            case "WE": "XXXX-WXX-WE"
             case "H", "S": "PT\(n)\(unit)"
             case "MIN": "PT\(n)M"
             case "Q": "P\(3 * n)M"
@@ -204,19 +231,25 @@ public struct DateResolver: Sendable {
             (year, month, day) = (parts.0, parts.1, parts.2)
         }
         let mod = f[.mod]
-        if let c = f.number(.century) {
-            return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: nil)
-        }
         if let d = f.number(.decade) {
             guard d % 10 == 0 else { return nil }
             var full = d
+            if d < 100, let c = f.number(.century) {
+                // "lata 90. XX wieku": the decade of that century
+                guard (1...30).contains(c) else { return nil }
+                full = (c - 1) * 100 + d
+                return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: .absolute, mod: mod)
+            }
             if d < 100 {
                 let ref = state.documentDate?.year ?? 2000
                 full = 1900 + d
                 if 2000 + d <= ref + 5 { full = 2000 + d }
                 if d >= 30 && d < 100 { full = 1900 + d }
             }
-            return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: nil)
+            return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: mod)
+        }
+        if let c = f.number(.century) {
+            return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: mod)
         }
         var anchor: DateAnnotation.Anchor = .absolute
         if year == nil, month != nil || f.has(.quarter) || f.has(.season) || f.has(.half) {
@@ -266,7 +299,7 @@ public struct DateResolver: Sendable {
             value = Digits.iso(year, m, day); grain = day == nil ? "month" : "day"
         } else if let y = year {
             value = Digits.pad4(y); grain = "year"
-        } else if hour == nil {
+        } else if hour == nil && !f.has(.daypart) {
             return nil
         } else {
             value = ""; grain = "day"
@@ -278,17 +311,18 @@ public struct DateResolver: Sendable {
             }
         }
         var kind = forced ?? DateAnnotation.Kind.date
-        if let h = hour {
-            // A time alone takes the day of the previous mention or the document date.
-            if value.isEmpty {
-                if let p = state.previous, let m = p.month, let d = p.day {
-                    value = Digits.iso(p.year, m, d); anchor = .previousMention
-                } else if let doc = state.documentDate {
-                    value = doc.description; anchor = .documentDate
-                } else {
-                    value = "XXXX-XX-XX"; anchor = .unresolved
-                }
+        // A time or part of the day alone takes the day of the previous mention or the
+        // document date.
+        if value.isEmpty {
+            if let p = state.previous, let m = p.month, let d = p.day {
+                value = Digits.iso(p.year, m, d); anchor = .previousMention
+            } else if let doc = state.documentDate {
+                value = doc.description; anchor = .documentDate
+            } else {
+                value = "XXXX-XX-XX"; anchor = .unresolved
             }
+        }
+        if let h = hour {
             value += DateResolver.clock(h, minute ?? 0, second)
             grain = second == nil ? "minute" : "second"
             kind = forced ?? .time
@@ -360,8 +394,19 @@ public struct DateResolver: Sendable {
             let y = doc.year + Int((Double(q0) / 4).rounded(.down))
             let q = ((q0 % 4) + 4) % 4 + 1
             value = "\(Digits.pad4(y))-Q\(q)"
+        case "weekend":
+            // "w weekend", "миналия уикенд": Saturday and Sunday of that week
+            let (wy, w) = DateResolver.isoWeek(doc.adding(days: 7 * offset))
+            return Resolved(value: "\(Digits.pad4(wy))-W\(Digits.pad2(w))-WE", grain: "week", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "weekday":
             guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
+            if !f.has(.offset), let direction = f[.direction] {
+                // "w najbliższy czwartek": the next such day after the document date (or the
+                // last one before it)
+                let ahead = ((wd - doc.weekday) % 7 + 7) % 7
+                let days = direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)
+                return Resolved(value: doc.adding(days: days).description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
             value = monday.adding(days: wd - 1 + 7 * offset).description

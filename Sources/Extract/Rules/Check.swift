@@ -54,7 +54,7 @@ struct Check: Sendable, Hashable {
         case .year: ok = t.kind == .number && t.digitCount == 4 && t.number >= 0 && t.number >= a && t.number <= b
         case .ordinal: ok = t.kind == .ordinal && t.number >= 0 && t.number >= a && t.number <= b
         case .kind: ok = t.kind.rawValue == UInt8(a)
-        case .suffix: ok = t.kind == .word && ctx.hasSuffix(p, lexicon: Int(a))
+        case .suffix: ok = (t.kind == .word || t.kind == .ordinal) && ctx.hasSuffix(p, lexicon: Int(a))
         case .known: ok = t.kind == .word && ctx.known(p)
         case .shape: ok = t.shape.rawValue & UInt16(a) == UInt16(a)
         case .word: ok = t.kind == .word || t.kind == .abbreviation
