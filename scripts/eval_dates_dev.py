@@ -103,7 +103,9 @@ def main():
             dates = doc.get("dates", [])
             span = (text.find(sub), text.find(sub) + len(sub)) if sub else (0, len(text))
             found = [d for d in dates if d["start"] < span[1] and d["end"] > span[0]]
-            good = any(agrees(d["value"], when, d["grain"]) for d in found)
+            # (a range's end counts too: "od 1 września 1939 do 2 września 1945" holds both days)
+            good = any(agrees(v, when, d["grain"]) for d in found
+                       for v in [d["value"]] + ([d["range"]["to"]] if "range" in d else []))
             ok += good
             shown = ", ".join(f"{d['text']!r}={d['value']}" for d in found) or "nothing"
             print(f"{'ok  ' if good else 'MISS'} {label}: {text!r} expected {when.isoformat()} got {shown}")

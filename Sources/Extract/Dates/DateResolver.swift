@@ -356,6 +356,12 @@ public struct DateResolver: Sendable {
             if unit == "day", let part = f[.daypart] {
                 return Resolved(value: "XXXX-XX-XXT" + part, grain: "daypart", kind: forced ?? .time, anchor: .unresolved, mod: nil)
             }
+            // (a month of a relative year keeps its month: "w listopadzie ubiegłego roku")
+            if unit == "year", let m = f.number(.month), (1...12).contains(m) {
+                let day = f.number(.day)
+                return Resolved(value: "XXXX-" + Digits.pad2(m) + (day.map { "-" + Digits.pad2($0) } ?? ""), grain: day == nil ? "month" : "day",
+                                kind: forced ?? .date, anchor: .unresolved, mod: f[.mod])
+            }
             let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
             return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
         }
@@ -388,6 +394,13 @@ public struct DateResolver: Sendable {
             if let season = f[.season] {
                 guard unit == "year" else { return nil }
                 return Resolved(value: value + "-" + season, grain: "season", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
+            // "we wrześniu ubiegłego roku", "15 март миналата година": that year's month or day.
+            if let m = f.number(.month) {
+                let y = doc.year + offset, day = f.number(.day)
+                guard unit == "year", (1...12).contains(m), (day ?? 1) >= 1, (day ?? 1) <= CivilDate.daysIn(month: m, year: y) else { return nil }
+                state.previous = (y, m, day)
+                return Resolved(value: Digits.iso(y, m, day), grain: day == nil ? "month" : "day", kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
             }
         case "quarter":
             let q0 = (doc.month - 1) / 3 + offset
