@@ -163,6 +163,34 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(written, good.union(["bad/lines-1"]))
     }
 
+    /// A worker that removes a failed document's output may remove its folder, empty for a
+    /// moment, while another worker is about to write there: the write still lands.
+    func testWriteSurvivesAFolderRemovedByAnotherWorker() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try OutputStore(root: root)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            for i in 0..<3000 {
+                if worker == 0 {
+                    do { try store.write(id: "shared/doc\(i)", bytes: Array("{}".utf8)) } catch { failures.add("\(error)") }
+                    store.remove(id: "shared/doc\(i)")
+                } else {
+                    store.remove(id: "shared/failed")
+                }
+            }
+        }
+        XCTAssertEqual(failures.all.count, 0, "first failure: \(failures.all.first ?? "")")
+    }
+
+    /// Errors collected from several threads.
+    private final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    }
+
     func testRunFailuresExitWith2AndNameTheProblem() throws {
         let missing = try PipelineExecutable.run(["run", scratch.appendingPathComponent("nope").path, "-o", scratch.appendingPathComponent("o").path])
         XCTAssertEqual(missing.status, 2)

@@ -2,8 +2,11 @@ import Foundation
 
 /// The output folder: one JSON per document, written through a temporary file and a
 /// rename so that no reader (and no crash) ever leaves a partial file; and errors.jsonl.
-public final class OutputStore: Sendable {
+public final class OutputStore: @unchecked Sendable {
     public let root: URL
+    /// Held while a worker makes a folder and opens a file in it, and while one removes the
+    /// folders a removed output leaves empty: a folder is never removed between the two.
+    private let folders = NSLock()
 
     /// Creates the folder when needed; throws a `StageError` when it cannot be created or written.
     public init(root: URL) throws {
@@ -26,11 +29,14 @@ public final class OutputStore: Sendable {
     public func write(id: String, bytes: [UInt8]) throws {
         let target = url(for: id)
         let dir = target.deletingLastPathComponent()
-        if access(dir.path, F_OK) != 0 {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        }
         let temp = dir.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        // (once the file is open the folder holds it, and no other worker removes it)
+        folders.lock()
+        if access(dir.path, F_OK) != 0 {
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch { folders.unlock(); throw error }
+        }
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        folders.unlock()
         guard fd >= 0 else { throw StageError(path: temp.path, stage: "write", message: String(cString: strerror(errno))) }
         var data = bytes
         data.append(0x0A)
@@ -59,6 +65,8 @@ public final class OutputStore: Sendable {
         unlink(target.path)
         var dir = target.deletingLastPathComponent().standardizedFileURL
         let top = root.standardizedFileURL.path
+        folders.lock()
+        defer { folders.unlock() }
         while dir.path.count > top.count, dir.path.hasPrefix(top), rmdir(dir.path) == 0 {
             dir = dir.deletingLastPathComponent()
         }
