@@ -163,10 +163,19 @@ final class DateTests: XCTestCase {
         let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String) }
         XCTAssertEqual(d.map(\.0), ["najbliższą niedzielę", "zeszły weekend", "półtora roku"])
         XCTAssertEqual(d.map(\.1), ["2021-03-14", "2021-W08-WE", "P1.5Y"])
+        // (a weekday with the past direction is the last such day before the document date)
+        var last = DateRecord()
+        for (name, value) in [("relative", "weekday"), ("weekday", "7"), ("direction", "past")] { last.set(.init(name), value) }
+        var state = DateResolver.State(documentDate: sunday)
+        XCTAssertEqual(DateResolver().resolve(last, state: &state)?.value, "2021-02-28")
+        // (a month of a relative year: without a document date, of an unknown year; no 31 February)
+        let undated = try Support.annotate("Umowę podpisano we wrześniu ubiegłego roku, a nie 31 lutego ubiegłego roku.", language: .pl)
+        XCTAssertEqual((undated["dates"] as! [[String: Any]]).map { $0["value"] as! String }, ["XXXX-09"])
         XCTAssertEqual(DateResolver.decimal("3,5"), "3.5")
         XCTAssertEqual(DateResolver.decimal("2,0"), "2")
         XCTAssertNil(DateResolver.decimal("1.000"))
         XCTAssertNil(DateResolver.decimal("0,0"))
+        XCTAssertNil(DateResolver.decimal("3.35"))
     }
 
     /// A range never runs backwards: "2020/15" is a file number, "2020/21" a season.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The output folder: one JSON per document, written through a temporary file and a
 /// rename so that no reader (and no crash) ever leaves a partial file; and errors.jsonl.
-public final class OutputStore: @unchecked Sendable {
+public final class OutputStore: Sendable {
     public let root: URL
     /// Held while a worker makes a folder and opens a file in it, and while one removes the
     /// folders a removed output leaves empty: a folder is never removed between the two.

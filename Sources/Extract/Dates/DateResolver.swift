@@ -154,18 +154,14 @@ public struct DateResolver: Sendable {
         return negative ? -v : v
     }
 
-    /// A positive decimal amount with at most one decimal ("3,5", "0.5", "2"), written with a
-    /// decimal point; nil for anything else ("3.35 часа" may be a clock time, "1.000" is a
-    /// thousand).
+    /// A positive amount with one decimal ("3,5", "0.5"), written with a decimal point ("2,0"
+    /// is "2"); nil for anything else ("3.35 часа" may be a clock time, "1.000" is a thousand).
     static func decimal(_ s: String) -> String? {
         let parts = s.split(separator: ",", omittingEmptySubsequences: false).flatMap { $0.split(separator: ".", omittingEmptySubsequences: false) }
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+        guard parts.count == 2, parts[1].utf8.count == 1, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
               let whole = Int(parts[0]) else { return nil }
-        guard parts.count == 2 else { return whole > 0 ? String(whole) : nil }
-        let fraction = parts[1]
-        guard fraction.count == 1 else { return nil }
-        if fraction == "0" { return whole > 0 ? String(whole) : nil }
-        return "\(whole).\(fraction)"
+        if parts[1] == "0" { return whole > 0 ? String(whole) : nil }
+        return "\(whole).\(parts[1])"
     }
 
     static func year(_ s: String?) -> Int? {
@@ -234,19 +230,19 @@ public struct DateResolver: Sendable {
         if let d = f.number(.decade) {
             guard d % 10 == 0 else { return nil }
             var full = d
+            var anchor = DateAnnotation.Anchor.absolute
             if d < 100, let c = f.number(.century) {
                 // "lata 90. XX wieku": the decade of that century
                 guard (1...30).contains(c) else { return nil }
                 full = (c - 1) * 100 + d
-                return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: .absolute, mod: mod)
-            }
-            if d < 100 {
+            } else if d < 100 {
                 let ref = state.documentDate?.year ?? 2000
                 full = 1900 + d
                 if 2000 + d <= ref + 5 { full = 2000 + d }
-                if d >= 30 && d < 100 { full = 1900 + d }
+                if d >= 30 { full = 1900 + d }
+                anchor = .documentDate
             }
-            return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: d < 100 ? .documentDate : .absolute, mod: mod)
+            return Resolved(value: String(full / 10), grain: "decade", kind: forced ?? .date, anchor: anchor, mod: mod)
         }
         if let c = f.number(.century) {
             return Resolved(value: Digits.pad2(c - 1), grain: "century", kind: forced ?? .date, anchor: .absolute, mod: mod)
@@ -348,6 +344,15 @@ public struct DateResolver: Sendable {
         var offset = f.number(.offset) ?? (f.has(.direction) ? 1 : 0)
         if f[.direction] == "past" { offset = -abs(offset) }
         if f[.direction] == "future" { offset = abs(offset) }
+        // "we wrześniu ubiegłego roku", "15 март миналата година": that year's month or day
+        // (without a document date, the month or day of an unknown year).
+        if unit == "year", let m = f.number(.month) {
+            let y = state.documentDate.map { $0.year + offset }, day = f.number(.day)
+            guard (1...12).contains(m), (day ?? 1) >= 1, (day ?? 1) <= CivilDate.daysIn(month: m, year: y ?? 2000) else { return nil }
+            if let y { state.previous = (y, m, day) }
+            return Resolved(value: Digits.iso(y, m, day), grain: day == nil ? "month" : "day", kind: forced ?? .date,
+                            anchor: y == nil ? .unresolved : .documentDate, mod: f[.mod])
+        }
         guard let doc = state.documentDate else {
             // (a day's clock time or part keeps it, on an unknown day: "вчера в 14:45")
             if unit == "day", let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
@@ -355,12 +360,6 @@ public struct DateResolver: Sendable {
             }
             if unit == "day", let part = f[.daypart] {
                 return Resolved(value: "XXXX-XX-XXT" + part, grain: "daypart", kind: forced ?? .time, anchor: .unresolved, mod: nil)
-            }
-            // (a month of a relative year keeps its month: "w listopadzie ubiegłego roku")
-            if unit == "year", let m = f.number(.month), (1...12).contains(m) {
-                let day = f.number(.day)
-                return Resolved(value: "XXXX-" + Digits.pad2(m) + (day.map { "-" + Digits.pad2($0) } ?? ""), grain: day == nil ? "month" : "day",
-                                kind: forced ?? .date, anchor: .unresolved, mod: f[.mod])
             }
             let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
             return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
@@ -394,13 +393,6 @@ public struct DateResolver: Sendable {
             if let season = f[.season] {
                 guard unit == "year" else { return nil }
                 return Resolved(value: value + "-" + season, grain: "season", kind: forced ?? .date, anchor: .documentDate, mod: nil)
-            }
-            // "we wrześniu ubiegłego roku", "15 март миналата година": that year's month or day.
-            if let m = f.number(.month) {
-                let y = doc.year + offset, day = f.number(.day)
-                guard unit == "year", (1...12).contains(m), (day ?? 1) >= 1, (day ?? 1) <= CivilDate.daysIn(month: m, year: y) else { return nil }
-                state.previous = (y, m, day)
-                return Resolved(value: Digits.iso(y, m, day), grain: day == nil ? "month" : "day", kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
             }
         case "quarter":
             let q0 = (doc.month - 1) / 3 + offset
