@@ -269,6 +269,31 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
     }
 
+    func testShortAcronymsMatchOnlyWordsInCapitals() throws {
+        let dir = try writeRules([
+            "pl/orgs.yaml": "name: test-orgs\nsummary: Test organisations.\nentries: [LOT, E.ON, Frontex]\n",
+            "pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-org
+                summary: a test organisation
+                pattern: 'n:@test-orgs'
+                priority: 9
+                produce: {type: ORG, span: n}
+                examples:
+                  - {text: "Samoloty ⟦LOT⟧ latają.", type: ORG}
+            """,
+        ])
+        let analyzer = try Analyzer(resources: try AnalysisResources.load(userRules: dir))
+        func found(_ text: String) throws -> [String] {
+            let doc = try analyzer.analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .pl))
+            return doc.entities.filter { $0.rule.hasSuffix("test-org") }.map { String(decoding: doc.utf16[$0.span.start..<$0.span.end], as: UTF16.self) }
+        }
+        // "Loty" (flights), "Lot" and "lotu" are words; LOT, its inflected forms in capitals, E.ON
+        // and longer names written with one capital are the organisations.
+        XCTAssertEqual(try found("Loty i lotu nie było. Lot trwał godzinę."), [])
+        XCTAssertEqual(try found("Samoloty LOT, E.On i Frontexu."), ["LOT", "E.On", "Frontexu"])
+    }
+
     func testMonthNamesComeFromICU() {
         let pl = CLDR.dateSymbols(.months, locale: "pl")
         let plStandalone = CLDR.dateSymbols(.standaloneMonths, locale: "pl")

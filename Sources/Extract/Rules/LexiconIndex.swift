@@ -13,8 +13,10 @@ final class LexiconIndex: Sendable {
     }
 
     let lexicons: [Lexicon]
-    /// Entries by the vocabulary id of their first word.
+    /// Entries by the vocabulary id of their first word: all of them, for a word in capitals,
+    /// and those that are no acronym (`Lexicon.Entry.isAcronym`), for other words.
     let byFirstWord: [[EntryRef]]
+    let byFirstWordUncapped: [[EntryRef]]
     /// Entries by a hash of the stem of their first word (`stemLength` leading folded units;
     /// inflected lookup): in each bucket, common words before names (written with a capital),
     /// so a word is looked up in one table per stem length.
@@ -64,8 +66,13 @@ final class LexiconIndex: Sendable {
             }
         }
         var firstArray = [[EntryRef]](repeating: [], count: vocabulary.count)
-        for (k, v) in first { firstArray[Int(k)] = v }
+        var uncapped = firstArray
+        for (k, v) in first {
+            firstArray[Int(k)] = v
+            uncapped[Int(k)] = v.filter { !lexicons[Int($0.lexicon)].entries[Int($0.entry)].isAcronym }
+        }
         byFirstWord = firstArray
+        byFirstWordUncapped = uncapped
         var byPrefix = HashTable64<[EntryRef]>(capacity: prefix.count + prefixNames.count)
         for (h, refs) in prefix.merging(prefixNames, uniquingKeysWith: +) { byPrefix[h] = refs }
         self.byPrefix = byPrefix
@@ -113,28 +120,29 @@ final class LexiconIndex: Sendable {
     func withStartingRefs(at p: Int, in ctx: MatchContext, _ body: (UnsafeBufferPointer<EntryRef>) -> Void) {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return }
+        let caps = t.shape.contains(.allCaps)
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
-            let range = firstWords(p, ctx, names: names)
+            let range = firstWords(p, ctx, names: names, caps: caps)
             guard !range.isEmpty else { return }
             ctx.cache.entryPool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
         } else {
             let id = ctx.key(p)
-            if id >= 0 { byFirstWord[Int(id)].withUnsafeBufferPointer(body) }
+            if id >= 0 { (caps ? byFirstWord : byFirstWordUncapped)[Int(id)].withUnsafeBufferPointer(body) }
         }
     }
 
-    /// The entries whose first word the word at `p` is, exactly or inflected: a range of
-    /// the worker's entry pool. A word's answer is kept in the worker's cache, so each
-    /// distinct word is looked up once.
-    private func firstWords(_ p: Int, _ ctx: MatchContext, names: Bool) -> Range<Int> {
+    /// The entries whose first word the word at `p` is, exactly or inflected (`names`: it is
+    /// written with a capital; `caps`: in capitals): a range of the worker's entry pool. A
+    /// word's answer is kept in the worker's cache, so each distinct word is looked up once.
+    private func firstWords(_ p: Int, _ ctx: MatchContext, names: Bool, caps: Bool) -> Range<Int> {
         let t = ctx.token(p)
         return ctx.folded.withUnsafeBufferPointer { all in
             let key = UnsafeBufferPointer(rebasing: all[Int(t.foldStart)..<Int(t.foldEnd)])
-            let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0)
+            let cacheKey = InflectionMatcher.hash(key) ^ (names ? 0x9E3779B97F4A7C15 : 0) ^ (caps ? 0x632BE59BD9B4E019 : 0)
             if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
             let id = ctx.key(p)
-            var refs: [EntryRef] = id >= 0 ? byFirstWord[Int(id)] : []
+            var refs: [EntryRef] = id >= 0 ? (caps ? byFirstWord : byFirstWordUncapped)[Int(id)] : []
             // (an entry lies in one bucket: only the exact ones can come again)
             let exact = refs.count
             // (a word written longer than its folded key, as with soft hyphens, may fold to fewer
@@ -145,6 +153,7 @@ final class LexiconIndex: Sendable {
                 for ref in bucket where !refs[..<exact].contains(ref) {
                     // (the entry read in place: a copy would retain its strings and arrays)
                     let isName = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isName
+                    if !caps, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isAcronym { continue }
                     if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection, lemmas: isName) }) {
                         refs.append(ref)
                     }
