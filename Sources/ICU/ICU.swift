@@ -460,6 +460,13 @@ public enum CLDR {
         return out
     }
 
+    /// The ISO 4217 codes of the current currencies ICU knows (EUR, PLN, BGN, JPY …).
+    public static func currencyCodes() -> [String] {
+        var buf = [CChar](repeating: 0, count: 4 * 512)
+        let n = Int(icu_currency_codes(&buf, 512))
+        return (0..<n).map { i in buf.withUnsafeBufferPointer { String(cString: $0.baseAddress! + 4 * i) } }
+    }
+
     /// The display name of `region` (ISO 3166 code) in `locale`.
     public static func countryName(_ region: String, locale: String) -> String? {
         var buf = [UInt16](repeating: 0, count: 128)

@@ -12,6 +12,8 @@
 #include <unicode/utrans.h>
 #include <unicode/udat.h>
 #include <unicode/uloc.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 #include <unicode/uscript.h>
 
 int icu_failure(int32_t err) { return U_FAILURE((UErrorCode)err); }
@@ -160,6 +162,21 @@ int32_t icu_date_symbol(const char *locale, int32_t kind, int32_t index, uint16_
 }
 /// The ISO 3166 codes ICU knows, as a NULL-terminated array.
 const char *const *icu_iso_countries(void) { return uloc_getISOCountries(); }
+int32_t icu_currency_codes(char *dst, int32_t cap) {
+    UErrorCode err = U_ZERO_ERROR;
+    UEnumeration *e = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &err);
+    if (U_FAILURE(err)) return 0;
+    int32_t n = 0, len = 0;
+    const char *code;
+    while (n < cap && (code = uenum_next(e, &len, &err)) != NULL && U_SUCCESS(err)) {
+        if (len != 3) continue;
+        for (int32_t i = 0; i < 3; i++) dst[4 * n + i] = code[i];
+        dst[4 * n + 3] = 0;
+        n++;
+    }
+    uenum_close(e);
+    return n;
+}
 int32_t icu_display_country(const char *region, const char *displayLocale, uint16_t *dst, int32_t cap, int32_t *err) {
     char tag[16] = "und_";
     int32_t i = 0;

@@ -308,6 +308,7 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(months.entries.first { $0.form == "września" }?.value, "9")
         XCTAssertEqual(CLDR.countryName("FI", locale: "pl"), "Finlandia")
         XCTAssertEqual(CLDR.countryName("BE", locale: "bg"), "Белгия")
+        XCTAssertTrue(Set(CLDR.currencyCodes()).isSuperset(of: ["EUR", "PLN", "BGN", "JPY", "NZD"]))
     }
 
     func testExplainShowsDroppedMatches() throws {

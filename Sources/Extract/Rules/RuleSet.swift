@@ -225,7 +225,8 @@ final class WordSplitter: @unchecked Sendable {
     }
 }
 
-/// Lexicons read from ICU's CLDR data: month and weekday names in every form, country names.
+/// Lexicons read from ICU's CLDR data: month and weekday names in every form, country names,
+/// currency codes.
 enum CLDRLexicons {
     static func make(languages: [Language], split words: (String) -> [[UInt16]]) -> [Lexicon] {
         var out: [Lexicon] = []
@@ -256,7 +257,10 @@ enum CLDRLexicons {
                 seenCountries.insert(w)
                 countries.entries.append(.init(form: name, words: w, value: code))
             }
-            out += [months, weekdays, countries]
+            var currencies = Lexicon(name: "currency-codes", language: lang, summary: "ISO 4217 codes of the current currencies, from ICU (ucurr_openISOCurrencies): EUR, PLN, JPY are no organisations.", source: "ICU/CLDR")
+            currencies.inflect = false
+            for code in CLDR.currencyCodes() { currencies.entries.append(.init(form: code, words: words(code), value: code)) }
+            out += [months, weekdays, countries, currencies]
         }
         return out
     }

@@ -65,6 +65,9 @@ void icu_translit_close(void *t);
 int32_t icu_date_symbol(const char *locale, int32_t kind, int32_t index, uint16_t *dst, int32_t cap, int32_t *err);
 /// The ISO 3166 codes ICU knows, as a NULL-terminated array.
 const char *const *icu_iso_countries(void);
+/// The ISO 4217 codes of the current currencies ICU knows, 4 bytes each (3 letters and NUL),
+/// at most `cap` of them; returns how many.
+int32_t icu_currency_codes(char *dst, int32_t cap);
 int32_t icu_display_country(const char *region, const char *displayLocale, uint16_t *dst, int32_t cap, int32_t *err);
 
 #endif
