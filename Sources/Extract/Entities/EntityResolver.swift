@@ -32,15 +32,19 @@ public final class EntityResolver {
     }
 
     /// The form of a gazetteer entry of the entity's type (or a country, for LOC) starting at
-    /// position `p` and covering exactly `span`.
+    /// position `p` and covering exactly `span`: one written as a name (with a capital) before
+    /// a lower-case one, such as the head noun "komisja" of a cue list.
     private func lexiconForm(at p: Int, _ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
         let lexicons = ctx.lexicons.lexicons
+        var lower: String?
         for h in ctx.hits(p) where ctx.token(h.end - 1).end == span.end {
             // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
             let l = Int(h.ref.lexicon), e = Int(h.ref.entry)
-            if EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") { return lexicons[l].entries[e].form }
+            guard EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") else { continue }
+            if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form }
+            if lower == nil { lower = lexicons[l].entries[e].form }
         }
-        return nil
+        return lower
     }
 
     /// Later mentions of names already found: the full name, a person's last name, or a
