@@ -181,6 +181,24 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(found.map { $0["text"] as? String }, ["Mostostal Warszawa Holding", "Nowa Era spółka akcyjna"], "\(found)")
     }
 
+    func testLengthTestCountsUnitsAsWritten() throws {
+        var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
+        XCTAssertEqual(try parser.parse("n:(CAPS&len(2..4))"), try parser.parse("n:(CAPS&len(2 .. 4))"))
+        XCTAssertThrowsError(try parser.parse("len()")) { XCTAssertEqual("\($0)", "len() needs a range, e.g. len(2..4)") }
+        let dir = try writeRules(["pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-short-caps
+                summary: a word in capitals of two to four letters after "zespół"
+                pattern: 'zespół n:(CAPS&len(2..4))'
+                produce: {type: ORG, span: n}
+                priority: 10
+                examples:
+                  - {text: "Wygrał zespół ⟦DUP⟧ wczoraj.", type: ORG}
+            """])
+        let found = try annotations("entities", of: "pl.entity.test-short-caps", rules: dir, in: "Grał zespół ABBA, zespół WIEDZIEĆ i zespół XY.")
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["ABBA", "XY"], "\(found)")
+    }
+
     func testBrokenRuleFilesNameFileLineAndRule() throws {
         let cases: [(String, String, String)] = [
             ("rules:\n  - id: pl.date.x\n    summary: [unclosed\n", "bad YAML", "dates.yaml:4"),

@@ -17,6 +17,8 @@ public enum TokenTest: Sendable, Equatable {
     case suffix(Int)
     /// hunspell knows the lower-case form (a common word, not a name).
     case known
+    /// The token as written is this many UTF-16 units long.
+    case length(ClosedRange<Int>)
     /// All of these shape flags are set.
     case shape(Shape)
     /// A word or abbreviation token.

@@ -9,6 +9,7 @@ import Foundation
 /// - `@name` is a lexicon; alone it may match multi-word entries, inside `&` one word;
 /// - `num(a..b)`, `year(a..b)`, `ord(a..b)`, `is(kind)` test numbers, years, ordinals, token kinds;
 ///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word;
+///   `len(a..b)` tests the token's length as written;
 /// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `word`, `any`, `number`, `decimal`,
 ///   `linestart`, `sentstart`, `capsline` (a headline in capitals), `glued` test shape and position;
 ///   `quoted` matches a quoted stretch;
@@ -97,7 +98,7 @@ public struct PatternParser {
                 if j < chars.count, chars[j] == ":" {
                     out.append(.capture(w)); i = j + 1; continue
                 }
-                if j < chars.count, chars[j] == "(", ["num", "year", "ord", "is", "suffix"].contains(w) {
+                if j < chars.count, chars[j] == "(", ["num", "year", "ord", "is", "suffix", "len"].contains(w) {
                     guard let close = chars[j...].firstIndex(of: ")") else { throw ParseError(message: "unclosed '(' after \(w)") }
                     out.append(.call(w, String(chars[(j + 1)..<close]).trimmingCharacters(in: .whitespaces)))
                     i = close + 1
@@ -285,6 +286,9 @@ public struct PatternParser {
         case "year":
             guard let r = try range(args) else { throw ParseError(message: "year() needs a range, e.g. year(1900..2100)") }
             return .year(r)
+        case "len":
+            guard let r = try range(args) else { throw ParseError(message: "len() needs a range, e.g. len(2..4)") }
+            return .length(r)
         case "is":
             guard let k = TokenKind(name: args) else {
                 throw ParseError(message: "unknown token kind '\(args)' (one of \(TokenKind.allCases.map(\.name).joined(separator: ", ")))")
