@@ -185,6 +185,7 @@ final class RuleTests: XCTestCase {
         var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
         XCTAssertEqual(try parser.parse("n:(CAPS&len(2..4))"), try parser.parse("n:(CAPS&len(2 .. 4))"))
         XCTAssertThrowsError(try parser.parse("len()")) { XCTAssertEqual("\($0)", "len() needs a range, e.g. len(2..4)") }
+        XCTAssertThrowsError(try parser.parse("n:(CAPS&lenght(2..4))")) { XCTAssertEqual("\($0)", "unknown function 'lenght(' (one of num, year, ord, is, suffix, len)") }
         let dir = try writeRules(["pl/entities.yaml": """
             rules:
               - id: pl.entity.test-short-caps

@@ -105,6 +105,11 @@ public struct PatternParser {
                     continue
                 }
                 if w.isEmpty { throw ParseError(message: "unexpected '\(c)' in pattern") }
+                // (a word written against a parenthesis is a misspelt function, not a literal
+                // and a group: elements are separated by spaces)
+                if j < chars.count, chars[j] == "(", w.allSatisfy(\.isLetter) {
+                    throw ParseError(message: "unknown function '\(w)(' (one of num, year, ord, is, suffix, len)")
+                }
                 out.append(.word(w, quoted: false))
                 i = j
             }
