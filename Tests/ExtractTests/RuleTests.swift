@@ -290,7 +290,7 @@ final class RuleTests: XCTestCase {
 
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {
         let dir = try writeRules([
-            "pl/orgs.yaml": "name: test-orgs\nsummary: Test organisations.\nentries: [LOT, E.ON, Frontex]\n",
+            "pl/orgs.yaml": "name: test-orgs\nsummary: Test organisations.\nentries: [LOT, E.ON, Frontex, PiS]\n",
             "pl/entities.yaml": """
             rules:
               - id: pl.entity.test-org
@@ -311,6 +311,8 @@ final class RuleTests: XCTestCase {
         // and longer names written with one capital are the organisations.
         XCTAssertEqual(try found("Loty i lotu nie było. Lot trwał godzinę."), [])
         XCTAssertEqual(try found("Samoloty LOT, E.On i Frontexu."), ["LOT", "E.On", "Frontexu"])
+        // A short form with a capital inside matches a word with one inside, not "Pis" or "pis".
+        XCTAssertEqual(try found("Pis i pis. Posłowie PiS i PIS głosowali."), ["PiS", "PIS"])
     }
 
     func testMonthNamesComeFromICU() {

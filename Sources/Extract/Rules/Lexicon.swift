@@ -12,17 +12,20 @@ public struct Lexicon: Sendable {
         public var value: String
         /// Written with a capital: a name, matched inflected through hunspell lemmas too.
         public var isName: Bool
-        /// The form is a short acronym, two to four capitals and nothing else ("НЕК", "NASA"):
-        /// it matches only a word in capitals, since the same letters written otherwise are
-        /// mostly a common word ("Нека", "това" for ТОВ, "Loty" for LOT). Longer ones are often
-        /// written with one capital ("Frontex", "Unesco"), as are "E.ON" and the acronym in
-        /// "РИА Новости", and match as names do.
+        /// The form is a short acronym: two to four capitals and nothing else ("НЕК", "NASA"),
+        /// or one word of up to six letters with a capital inside ("БиХ", "PiS", "UOKiK"). It
+        /// matches only a word with a capital inside, in capitals or mixed, since the same
+        /// letters written otherwise are mostly a common word ("Нека", "това" for ТОВ, "Loty"
+        /// for LOT, "Бих" for БиХ). Longer ones are often written with one capital ("Frontex",
+        /// "Astrazeneca"), as are "E.ON" and the acronym in "РИА Новости", and match as names do.
         public var isAcronym: Bool
 
         public init(form: String, words: [[UInt16]], value: String) {
             self.form = form; self.words = words; self.value = value
             isName = form.first?.isUppercase ?? false
-            isAcronym = (2...4).contains(form.count) && form.allSatisfy { $0.isLetter && $0.isUppercase }
+            let capitals = form.filter(\.isUppercase).count
+            isAcronym = ((2...4).contains(form.count) && capitals == form.count && form.allSatisfy(\.isLetter))
+                || (form.count <= 6 && capitals >= 2 && form.dropFirst().contains(where: \.isUppercase) && form.allSatisfy(\.isLetter))
         }
     }
 

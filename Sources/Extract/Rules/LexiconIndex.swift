@@ -13,8 +13,9 @@ final class LexiconIndex: Sendable {
     }
 
     let lexicons: [Lexicon]
-    /// Entries by the vocabulary id of their first word: all of them, for a word in capitals,
-    /// and those that are no acronym (`Lexicon.Entry.isAcronym`), for other words.
+    /// Entries by the vocabulary id of their first word: all of them, for a word with a
+    /// capital inside (in capitals or mixed), and those that are no acronym
+    /// (`Lexicon.Entry.isAcronym`), for other words.
     let byFirstWord: [[EntryRef]]
     let byFirstWordUncapped: [[EntryRef]]
     /// Entries by a hash of the stem of their first word (`stemLength` leading folded units;
@@ -120,7 +121,7 @@ final class LexiconIndex: Sendable {
     func withStartingRefs(at p: Int, in ctx: MatchContext, _ body: (UnsafeBufferPointer<EntryRef>) -> Void) {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return }
-        let caps = t.shape.contains(.allCaps)
+        let caps = !t.shape.isDisjoint(with: [.allCaps, .camelCase])
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
             let range = firstWords(p, ctx, names: names, caps: caps)
@@ -133,7 +134,7 @@ final class LexiconIndex: Sendable {
     }
 
     /// The entries whose first word the word at `p` is, exactly or inflected (`names`: it is
-    /// written with a capital; `caps`: in capitals): a range of the worker's entry pool. A
+    /// written with a capital; `caps`: with one inside): a range of the worker's entry pool. A
     /// word's answer is kept in the worker's cache, so each distinct word is looked up once.
     private func firstWords(_ p: Int, _ ctx: MatchContext, names: Bool, caps: Bool) -> Range<Int> {
         let t = ctx.token(p)
