@@ -294,25 +294,24 @@ final class RuleTests: XCTestCase {
             "pl/entities.yaml": """
             rules:
               - id: pl.entity.test-org
-                summary: a test organisation
-                pattern: 'n:@test-orgs'
+                summary: a test organisation after "marka"
+                pattern: 'marka n:@test-orgs'
                 priority: 9
                 produce: {type: ORG, span: n}
                 examples:
-                  - {text: "Samoloty ⟦LOT⟧ latają.", type: ORG}
+                  - {text: "Jest marka ⟦LOT⟧ tutaj.", type: ORG}
             """,
         ])
-        let analyzer = try Analyzer(resources: try AnalysisResources.load(userRules: dir))
-        func found(_ text: String) throws -> [String] {
-            let doc = try analyzer.analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .pl))
-            return doc.entities.filter { $0.rule.hasSuffix("test-org") }.map { String(decoding: doc.utf16[$0.span.start..<$0.span.end], as: UTF16.self) }
+        func found(_ text: String) throws -> [String?] {
+            try annotations("entities", of: "pl.entity.test-org", rules: dir, in: text).map { $0["text"] as? String }
         }
         // "Loty" (flights), "Lot" and "lotu" are words; LOT, its inflected forms in capitals, E.ON
         // and longer names written with one capital are the organisations.
-        XCTAssertEqual(try found("Loty i lotu nie było. Lot trwał godzinę."), [])
-        XCTAssertEqual(try found("Samoloty LOT, E.On i Frontexu."), ["LOT", "E.On", "Frontexu"])
-        // A short form with a capital inside matches a word with one inside, not "Pis" or "pis".
-        XCTAssertEqual(try found("Pis i pis. Posłowie PiS i PIS głosowali."), ["PiS", "PIS"])
+        XCTAssertEqual(try found("Była marka Loty, marka lotu i marka Lot."), [])
+        XCTAssertEqual(try found("Jest marka LOT, marka E.On i marka Frontexu."), ["LOT", "E.On", "Frontexu"])
+        // A short form with a capital inside matches a word with one inside, not "Pis" or "pis",
+        // and document consistency does not find "PiS" again in "Pis".
+        XCTAssertEqual(try found("Jest marka pis i marka PiS. Pis i marka PIS."), ["PiS", "PIS"])
     }
 
     func testMonthNamesComeFromICU() {

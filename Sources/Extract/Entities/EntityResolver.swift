@@ -3,8 +3,6 @@
 /// surname alone, an organisation's name without its head noun). One per worker.
 public final class EntityResolver {
     private var formers: [Language: BaseFormer] = [:]
-    /// The shapes of a word with a capital after its first letter.
-    private static let capitalInside: Shape = [.allCaps, .camelCase]
 
     public init(lemmatizers: [Language: Lemmatizer]) throws {
         for lang in Language.allCases {
@@ -116,8 +114,8 @@ public final class EntityResolver {
                         guard q < ctx.count, !taken[q], ctx.wordMatches(q, key, ctx.lexicons.inflection) else { ok = false; break }
                         // (a short word with a capital inside, an acronym, recurs only so written:
                         // "PiS" is not found again in "Pis", as in `Lexicon.Entry.isAcronym`)
-                        if word.length <= 6, !word.shape.isDisjoint(with: EntityResolver.capitalInside),
-                           ctx.token(q).shape.isDisjoint(with: EntityResolver.capitalInside) { ok = false; break }
+                        if word.length <= 6, !word.shape.isDisjoint(with: Shape.capitalInside),
+                           ctx.token(q).shape.isDisjoint(with: Shape.capitalInside) { ok = false; break }
                         q += 1
                     }
                     if ok, q - p >= (best.map { $0.end - p } ?? 0) { best = (q, k) }

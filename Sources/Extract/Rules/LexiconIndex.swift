@@ -121,7 +121,7 @@ final class LexiconIndex: Sendable {
     func withStartingRefs(at p: Int, in ctx: MatchContext, _ body: (UnsafeBufferPointer<EntryRef>) -> Void) {
         let t = ctx.token(p)
         guard t.kind == .word || t.kind == .abbreviation || t.kind == .number else { return }
-        let caps = !t.shape.isDisjoint(with: [.allCaps, .camelCase])
+        let caps = !t.shape.isDisjoint(with: .capitalInside)
         if t.kind == .word, t.length > InflectionMatcher.minimumStem {
             let names = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
             let range = firstWords(p, ctx, names: names, caps: caps)

@@ -36,6 +36,9 @@ public struct PatternParser {
         case word(String, quoted: Bool)
     }
 
+    /// The functions a pattern may call, as `name(arguments)`.
+    static let functions = ["num", "year", "ord", "is", "suffix", "len"]
+
     let env: Environment
     var lexemes: [Lexeme] = []
     var pos = 0
@@ -98,7 +101,7 @@ public struct PatternParser {
                 if j < chars.count, chars[j] == ":" {
                     out.append(.capture(w)); i = j + 1; continue
                 }
-                if j < chars.count, chars[j] == "(", ["num", "year", "ord", "is", "suffix", "len"].contains(w) {
+                if j < chars.count, chars[j] == "(", PatternParser.functions.contains(w) {
                     guard let close = chars[j...].firstIndex(of: ")") else { throw ParseError(message: "unclosed '(' after \(w)") }
                     out.append(.call(w, String(chars[(j + 1)..<close]).trimmingCharacters(in: .whitespaces)))
                     i = close + 1
@@ -108,7 +111,7 @@ public struct PatternParser {
                 // (a word written against a parenthesis is a misspelt function, not a literal
                 // and a group: elements are separated by spaces)
                 if j < chars.count, chars[j] == "(", w.allSatisfy(\.isLetter) {
-                    throw ParseError(message: "unknown function '\(w)(' (one of num, year, ord, is, suffix, len)")
+                    throw ParseError(message: "unknown function '\(w)(' (one of \(PatternParser.functions.joined(separator: ", ")))")
                 }
                 out.append(.word(w, quoted: false))
                 i = j

@@ -230,6 +230,7 @@ final class WordSplitter: @unchecked Sendable {
 enum CLDRLexicons {
     static func make(languages: [Language], split words: (String) -> [[UInt16]]) -> [Lexicon] {
         var out: [Lexicon] = []
+        let currencyCodes = CLDR.currencyCodes()
         for lang in languages {
             let locale = lang.rawValue
             var months = Lexicon(name: "months", language: lang, summary: "Month names in every CLDR form (format and standalone, wide and abbreviated), from ICU.", source: "ICU/CLDR")
@@ -259,7 +260,7 @@ enum CLDRLexicons {
             }
             var currencies = Lexicon(name: "currency-codes", language: lang, summary: "ISO 4217 codes of the current currencies, from ICU (ucurr_openISOCurrencies): EUR, PLN, JPY are no organisations.", source: "ICU/CLDR")
             currencies.inflect = false
-            for code in CLDR.currencyCodes() { currencies.entries.append(.init(form: code, words: words(code), value: code)) }
+            for code in currencyCodes { currencies.entries.append(.init(form: code, words: words(code), value: code)) }
             out += [months, weekdays, countries, currencies]
         }
         return out

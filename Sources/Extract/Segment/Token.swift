@@ -59,6 +59,8 @@ public struct Shape: OptionSet, Sendable, Hashable {
     public static let capsLine = Shape(rawValue: 1 << 13)
     /// The flags that depend on the token's surroundings, not on its text.
     public static let contextual: Shape = [.lineStart, .paragraphStart, .spaceBefore, .sentenceStart, .capsLine]
+    /// A word with a capital after its first letter: in capitals or mixed ("NATO", "PiS").
+    public static let capitalInside: Shape = [.allCaps, .camelCase]
 }
 
 /// A token: a span of the original text with its kind, shape and folded key.
