@@ -21,7 +21,7 @@ public final class EntityResolver {
             let span = record.span, fields = record.fields, rule = record.rule
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let p = ctx.position(startingAt: span.start)
-            let given = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx) }
+            let given = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx, doc) }
             let name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type)
             out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: rule))
             starts.append(p)
@@ -33,16 +33,27 @@ public final class EntityResolver {
 
     /// The form of a gazetteer entry of the entity's type (or a country, for LOC) starting at
     /// position `p` and covering exactly `span`: one written as a name (with a capital) before
-    /// a lower-case one, such as the head noun "komisja" of a cue list.
-    private func lexiconForm(at p: Int, _ span: Span, _ type: EntityType, _ ctx: MatchContext) -> String? {
+    /// a lower-case one, such as the head noun "komisja" of a cue list. A product or event
+    /// name may run on past its entry ("Norweskiego Mechanizmu Finansowego 2014-2021"): the
+    /// longest entry's form, then the rest as written.
+    private func lexiconForm(at p: Int, _ span: Span, _ type: EntityType, _ ctx: MatchContext, _ doc: Document) -> String? {
         let lexicons = ctx.lexicons.lexicons
         var lower: String?
-        for h in ctx.hits(p) where ctx.token(h.end - 1).end == span.end {
+        var prefix: (form: String, end: Int)?
+        for h in ctx.hits(p) {
             // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
             let l = Int(h.ref.lexicon), e = Int(h.ref.entry)
             guard EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") else { continue }
-            if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form }
-            if lower == nil { lower = lexicons[l].entries[e].form }
+            let end = Int(ctx.token(h.end - 1).end)
+            if end == span.end {
+                if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form }
+                if lower == nil { lower = lexicons[l].entries[e].form }
+            } else if type == .PRO || type == .EVT, end < span.end, lexicons[l].entries[e].isName, end > prefix?.end ?? 0 {
+                prefix = (lexicons[l].entries[e].form, end)
+            }
+        }
+        if lower == nil, let prefix {
+            return prefix.form + String(decoding: doc.utf16[prefix.end..<span.end], as: UTF16.self)
         }
         return lower
     }
