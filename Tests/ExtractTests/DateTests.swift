@@ -190,4 +190,24 @@ final class DateTests: XCTestCase {
         let json = try Support.annotate("Срещата е на 20 декември.", language: .bg, date: CivilDate(year: 2021, month: 1, day: 3))
         XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")
     }
+
+    /// A set that recurs so many times per period writes TIMEX3 `freq`; a rate after an
+    /// amount ("25 000 MWh годишно") is no set; weekdays from … to are one set with a range.
+    func testSetsCarryFrequencyAndWeekdayRanges() throws {
+        let date = CivilDate(year: 2022, month: 3, day: 2)
+        let pl = try Support.annotate("Nabory odbywają się dwa razy w roku, a punkt jest czynny od poniedziałku do piątku.", language: .pl, date: date)
+        let items = (pl["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["type"] as! String, $0["value"] as! String, $0["freq"] as? String, $0["range"] as? [String: String]) }
+        XCTAssertEqual(items.count, 2, "\(items)")
+        XCTAssertEqual(items.first?.0, "dwa razy w roku")
+        XCTAssertEqual(items.first?.2, "P1Y")
+        XCTAssertEqual(items.first?.3, "2X")
+        XCTAssertEqual(items.last?.0, "od poniedziałku do piątku")
+        XCTAssertEqual(items.last?.1, "SET")
+        XCTAssertEqual(items.last?.4, ["from": "XXXX-WXX-1", "to": "XXXX-WXX-5"])
+        XCTAssertNil(items.last?.3)
+        let bg = try Support.annotate("Централата ще произвежда 25 000 MWh годишно, а пробите се вземат два пъти годишно.", language: .bg, date: date)
+        let sets = (bg["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["freq"] as? String) }
+        XCTAssertEqual(sets.map(\.0), ["два пъти годишно"])
+        XCTAssertEqual(sets.first?.1, "2X")
+    }
 }

@@ -16,15 +16,17 @@ public struct DateAnnotation: Sendable, Equatable {
     public var range: (from: String, to: String)?
     /// TIMEX3 modifier for parts of periods: START, MID, END.
     public var mod: String?
+    /// TIMEX3 frequency of a SET: "2X" for twice per its period.
+    public var freq: String?
 
     public init(span: Span, kind: Kind, value: String, grain: String, anchor: Anchor, rule: String,
-                range: (from: String, to: String)? = nil, mod: String? = nil) {
+                range: (from: String, to: String)? = nil, mod: String? = nil, freq: String? = nil) {
         self.span = span; self.kind = kind; self.value = value; self.grain = grain
-        self.anchor = anchor; self.rule = rule; self.range = range; self.mod = mod
+        self.anchor = anchor; self.rule = rule; self.range = range; self.mod = mod; self.freq = freq
     }
 
     public static func == (a: DateAnnotation, b: DateAnnotation) -> Bool {
         a.span == b.span && a.kind == b.kind && a.value == b.value && a.grain == b.grain && a.anchor == b.anchor
-            && a.rule == b.rule && a.mod == b.mod && a.range?.from == b.range?.from && a.range?.to == b.range?.to
+            && a.rule == b.rule && a.mod == b.mod && a.freq == b.freq && a.range?.from == b.range?.from && a.range?.to == b.range?.to
     }
 }

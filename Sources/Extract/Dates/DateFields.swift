@@ -5,7 +5,7 @@
 struct DateFields {
     enum Key: Int {
         case numeric, year, month, day, hour, minute, time, daypart, quarter, half, season, century, decade, mod
-        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type
+        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type, freq
 
         /// Whether the key's value is a number (a two-digit `year` is read as 19xx or 20xx).
         var isNumber: Bool { DateFields.numberKeys & bit != 0 }
@@ -14,7 +14,7 @@ struct DateFields {
     }
 
     private static let numberKeys: UInt32 = [Key.year, .month, .day, .hour, .minute, .quarter, .half, .century, .decade,
-                                             .number, .offset, .weekday, .amount].reduce(0) { $0 | $1.bit }
+                                             .number, .offset, .weekday, .amount, .freq].reduce(0) { $0 | $1.bit }
     /// A number key's slot when its value is text that is no number, or a number too large
     /// for the slot (then the text is kept and read again when asked for).
     private static let unread = Int32.min

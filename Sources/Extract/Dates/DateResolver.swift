@@ -10,7 +10,8 @@
 ///   `direction` (past or future; a weekday with a direction and no offset is the next or
 ///   last such day), and `weekday` (1 Monday ... 7 Sunday);
 /// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`, or `fraction`
-///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET;
+///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET, with
+///   `freq` (times per that unit);
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
 /// - `type` to force DATE, TIME, DURATION or SET.
@@ -57,6 +58,8 @@ public struct DateResolver: Sendable {
         public var anchor: DateAnnotation.Anchor
         public var mod: String?
         public var range: (from: String, to: String)?
+        /// TIMEX3 frequency of a set ("2X": twice per its period).
+        public var freq: String? = nil
     }
 
     struct Resolved {
@@ -65,6 +68,7 @@ public struct DateResolver: Sendable {
         var kind: DateAnnotation.Kind
         var anchor: DateAnnotation.Anchor
         var mod: String?
+        var freq: String? = nil
     }
 
     /// Resolves one produced record; nil when the fields do not make a valid date.
@@ -78,13 +82,13 @@ public struct DateResolver: Sendable {
             }
             var probe = state
             guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
-            // (a range never runs backwards: "2020/15" is no pair of years)
-            if x.grain == y.grain, x.grain == "year" || x.grain == "day" || x.grain == "month", y.value < x.value { return nil }
+            // (a range never runs backwards: "2020/15" is no pair of years; a set's weekdays may wrap)
+            if x.kind != .set, x.grain == y.grain, x.grain == "year" || x.grain == "day" || x.grain == "month", y.value < x.value { return nil }
             state = probe
-            return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value))
+            return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value), freq: x.freq)
         }
         guard let r = resolveOne(record.fields, state: &state) else { return nil }
-        return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil)
+        return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil, freq: r.freq)
     }
 
     private func worse(_ a: DateAnnotation.Anchor, _ b: DateAnnotation.Anchor) -> DateAnnotation.Anchor {
@@ -202,8 +206,10 @@ public struct DateResolver: Sendable {
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
         }
+        // ("dwa razy w roku", "веднъж месечно": so many times per period)
+        let freq = f.number(.freq).flatMap { $0 > 0 ? "\($0)X" : nil }
         if f.has(.set), let wd = f.number(.weekday), (1...7).contains(wd) {
-            return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil)
+            return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil, freq: freq)
         }
         if let unit = f[.set] {
             // ("co 15 minut": every so many units; a quarter is three months)
@@ -216,7 +222,7 @@ public struct DateResolver: Sendable {
             case "Q": "P\(3 * n)M"
             default: "P\(n)\(unit)"
             }
-            return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil)
+            return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil, freq: freq)
         }
         if let unit = f[.relative] {
             return relative(unit, f, state: &state, forced: forced)

@@ -97,6 +97,7 @@ public struct JSONWriter: Sendable {
                 o.raw(",\"anchor\":"); o.raw(JSONWriter.literal(d.pointee.anchor))
                 if let r = d.pointee.range { o.raw(",\"range\":{\"from\":"); o.string(r.from); o.raw(",\"to\":"); o.string(r.to); o.raw("}") }
                 if let m = d.pointee.mod { o.raw(",\"mod\":"); o.string(m) }
+                if let f = d.pointee.freq { o.raw(",\"freq\":"); o.string(f) }
                 o.raw(",\"rule\":"); o.string(d.pointee.rule); o.raw("}")
             }
             func item(_ e: UnsafePointer<EntityAnnotation>) {

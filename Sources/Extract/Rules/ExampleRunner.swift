@@ -106,7 +106,7 @@ public final class ExampleRunner {
                 }
                 if d.rule != rule.id { return "⟦\(shown)⟧ was made by \(d.rule), not by this rule" }
                 let actual: [String: String?] = ["value": d.value, "type": d.kind.rawValue, "grain": d.grain, "anchor": d.anchor.rawValue,
-                                                 "from": d.range?.from, "to": d.range?.to, "mod": d.mod]
+                                                 "from": d.range?.from, "to": d.range?.to, "mod": d.mod, "freq": d.freq]
                 for (key, _) in expectations {
                     guard let want = expected(key) else { continue }
                     guard let got = actual[key] else { return "unknown expected field '\(key)' for a date" }

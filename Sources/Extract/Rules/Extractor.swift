@@ -163,7 +163,7 @@ public struct Extractor {
                 if let r {
                     step.annotation = Int32(out.count)
                     out.append(DateAnnotation(span: items[i].span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor,
-                                              rule: ids[Int(items[i].rule)], range: r.range, mod: r.mod))
+                                              rule: ids[Int(items[i].rule)], range: r.range, mod: r.mod, freq: r.freq))
                 }
                 steps.append(step)
             }

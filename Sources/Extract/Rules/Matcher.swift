@@ -608,11 +608,11 @@ public struct Matcher {
         }
     }
 
-    /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the lexicon
-    /// entry it holds (or of the first one-word entry inside it), else the number of a lone
-    /// number or ordinal token, else its text.
+    /// The value of capture `k` of rule `r` over tokens `a..<b`: the value of the entry it
+    /// holds of a lexicon the capture names (or of the first one-word entry inside it), else
+    /// the number of a lone number or ordinal token, else its text.
     func value(_ r: Int, _ k: Int, _ a: Int, _ b: Int, _ ctx: MatchContext) -> CaptureValue {
-        if let l = rules.programs[r].captureLexicons[k] {
+        for l in rules.programs[r].captureLexicons[k] {
             if let h = ctx.hits(a).first(where: { Int($0.ref.lexicon) == l && $0.end == b }) {
                 return .text(rules.lexicons.lexicons[l].entries[Int(h.ref.entry)].value)
             }

@@ -55,18 +55,18 @@ public indirect enum PatternNode: Sendable, Equatable {
         }
     }
 
-    /// The first lexicon this node consults, if any (the value source of a capture).
-    var firstLexicon: Int? {
+    /// The lexicons this node consults, in the order it names them (a capture's value sources).
+    var lexicons: [Int] {
         switch self {
-        case .phrase(let l, _): return l
+        case .phrase(let l, _): return [l]
         case .token(let tests):
-            for t in tests { if case .lexicon(let l) = t { return l } }
-            return nil
-        case .capture(_, let x), .repeated(let x, _, _): return x.firstLexicon
+            return tests.compactMap { if case .lexicon(let l) = $0 { l } else { nil } }
+        case .capture(_, let x), .repeated(let x, _, _): return x.lexicons
         case .sequence(let xs), .alternatives(let xs):
-            for x in xs { if let l = x.firstLexicon { return l } }
-            return nil
-        case .quoted: return nil
+            var all: [Int] = []
+            for x in xs { for l in x.lexicons where !all.contains(l) { all.append(l) } }
+            return all
+        case .quoted: return []
         }
     }
 }

@@ -22,8 +22,8 @@ struct Program: Sendable {
     var ops: [Op] = []
     var predicates: [[TokenTest]] = []
     var captureNames: [String] = []
-    /// For each capture, the lexicon its value comes from, if any.
-    var captureLexicons: [Int?] = []
+    /// For each capture, the lexicons its value may come from, in the order the pattern names them.
+    var captureLexicons: [[Int]] = []
 
     init(_ pattern: PatternNode) {
         captureNames = []
@@ -82,7 +82,7 @@ struct Program: Sendable {
         case .capture(let name, let x):
             let k = captureNames.count
             captureNames.append(name)
-            captureLexicons.append(x.firstLexicon)
+            captureLexicons.append(x.lexicons)
             ops.append(.save(2 * k))
             emit(x)
             ops.append(.save(2 * k + 1))
