@@ -210,4 +210,19 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(sets.map(\.0), ["два пъти годишно"])
         XCTAssertEqual(sets.first?.1, "2X")
     }
+
+    /// A time in a schedule keeps no day: after a set or several days on its line, or
+    /// before a set; after one day it takes that day.
+    func testScheduledTimesKeepNoDay() throws {
+        let date = CivilDate(year: 2022, month: 9, day: 1)
+        func times(_ text: String, _ lang: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: lang, date: date)
+            return (json["dates"] as! [[String: Any]]).filter { $0["type"] as? String == "TIME" }.map { $0["value"] as! String }
+        }
+        XCTAssertEqual(try times("Punkt jest czynny od poniedziałku do piątku w godz. 8:00–16:00.", .pl), ["T08:00"])
+        XCTAssertEqual(try times("Targi odbędą się 5, 6 i 7 października. Wystawa będzie czynna w godz. 9:00–16:00.", .pl), ["T09:00"])
+        XCTAssertEqual(try times("Можете да се обадите от 9:00 до 17:00 ч. всеки работен ден.", .bg), ["T09:00"])
+        XCTAssertEqual(try times("Денят на отворените врати е на 20 септември, от 9:00 до 17:00 ч.", .bg), ["2022-09-20T09:00"])
+        XCTAssertEqual(try times("Punkt jest czynny od poniedziałku do piątku.\nSpotkanie zaczyna się o godz. 10:00.", .pl), ["2022-09-01T10:00"])
+    }
 }

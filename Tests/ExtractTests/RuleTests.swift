@@ -236,6 +236,11 @@ final class RuleTests: XCTestCase {
         """])
         let d = try PipelineExecutable.run(["check", "--rules", dup.path])
         XCTAssertTrue(d.stderr.contains("duplicate id") && d.stderr.contains("pl.date.x"), d.stderr)
+        // A lexicon form no lookup can match (it starts with punctuation) is an error, not dead data.
+        let symbol = try writeRules(["pl/units.yaml": "name: test-units\nsummary: Units.\nentries:\n  - zł\n  - \"%\"\n"])
+        let u = try PipelineExecutable.run(["check", "--rules", symbol.path])
+        XCTAssertEqual(u.status, 1)
+        XCTAssertTrue(u.stderr.contains("pl/units.yaml:5") && u.stderr.contains("form '%' starts with punctuation"), u.stderr)
         let failing = try writeRules(["pl/dates.yaml": """
         rules:
           - id: pl.date.wrong

@@ -24,6 +24,9 @@ public struct DateResolver: Sendable {
         var previous: (year: Int, month: Int?, day: Int?)? { didSet { changes += 1 } }
         /// How many times `previous` was set.
         var changes = 0
+        /// Whether a time alone belongs to a schedule (set by the caller per record): it then
+        /// keeps no day ("T09:00").
+        var schedule = false
         public init(documentDate: CivilDate?) { self.documentDate = documentDate }
     }
 
@@ -314,9 +317,11 @@ public struct DateResolver: Sendable {
         }
         var kind = forced ?? DateAnnotation.Kind.date
         // A time or part of the day alone takes the day of the previous mention or the
-        // document date.
+        // document date; in a schedule it keeps none.
         if value.isEmpty {
-            if let p = state.previous, let m = p.month, let d = p.day {
+            if state.schedule {
+                anchor = .absolute
+            } else if let p = state.previous, let m = p.month, let d = p.day {
                 value = Digits.iso(p.year, m, d); anchor = .previousMention
             } else if let doc = state.documentDate {
                 value = doc.description; anchor = .documentDate

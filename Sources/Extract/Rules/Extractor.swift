@@ -95,7 +95,7 @@ public struct Extractor {
                         case .number(let n, let digits): record.set(slot, number: n, digits: digits)
                         }
                     }
-                    dateRecords.append(DateItem(span: span, record: record, rule: f.rule))
+                    dateRecords.append(DateItem(span: span, record: record, rule: f.rule, listMember: plans.count > 1))
                 case .entity:
                     var fields = Fields(capacity: plan.pointee.fields.count)
                     eachField { field, value in fields.add(field.pointee.name, value.text) }
@@ -107,12 +107,12 @@ public struct Extractor {
         clock?.lap(.match)
         dateRecords.sort { $0.span.start < $1.span.start }
         let steps: [DateResolver.Step]
-        (doc.dates, steps) = resolveDates(dateRecords, compiled.ids, documentDate: doc.documentDate?.value)
+        (doc.dates, steps) = resolveDates(dateRecords, compiled.ids, documentDate: doc.documentDate?.value, text: doc.utf16)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
             doc.documentDate = DocumentDate(value: found, source: .dateline)
             // Only dates that were not absolute can change with the document date.
             if doc.dates.contains(where: { $0.anchor != .absolute }) {
-                doc.dates = resolveDates(dateRecords, compiled.ids, documentDate: found, earlier: (doc.dates, steps)).0
+                doc.dates = resolveDates(dateRecords, compiled.ids, documentDate: found, text: doc.utf16, earlier: (doc.dates, steps)).0
             }
         }
         clock?.lap(.dates)
@@ -130,17 +130,19 @@ public struct Extractor {
         var rule: String
     }
 
-    /// What a date rule produced: the record, typed, and the rule's index.
+    /// What a date rule produced: the record, typed, the rule's index, and whether the
+    /// match made several records (a list of dates).
     struct DateItem {
         var span: Span
         var record: DateRecord
         var rule: Int32
+        var listMember: Bool
     }
 
-    /// The date annotations of `records` (in order of their starts; `ids`: the rules' ids),
-    /// with each record's step for a later pass; `earlier` is an earlier pass's annotations
-    /// and steps, whose absolute values are taken over.
-    private func resolveDates(_ records: [DateItem], _ ids: [String], documentDate: CivilDate?,
+    /// The date annotations of `records` (in order of their starts in `text`; `ids`: the
+    /// rules' ids), with each record's step for a later pass; `earlier` is an earlier pass's
+    /// annotations and steps, whose absolute values are taken over.
+    private func resolveDates(_ records: [DateItem], _ ids: [String], documentDate: CivilDate?, text: [UInt16],
                               earlier: (dates: [DateAnnotation], steps: [DateResolver.Step])? = nil) -> ([DateAnnotation], [DateResolver.Step]) {
         var state = DateResolver.State(documentDate: documentDate)
         var out: [DateAnnotation] = []
@@ -150,24 +152,40 @@ public struct Extractor {
         let taken = earlier?.steps ?? [], takenDates = earlier?.dates ?? []
         // (read through the buffer: an iterator would copy each item out, retaining its fields)
         records.withUnsafeBufferPointer { items in
+            var lastItem = -1 // the item of the last annotation
             for i in items.indices {
                 if i < taken.count, taken[i].absolute {
                     var step = taken[i]
                     dates.takeOver(step, state: &state)
                     out.append(takenDates[Int(step.annotation)])
+                    lastItem = i
                     step.annotation = Int32(out.count - 1)
                     steps.append(step)
                     continue
                 }
+                state.schedule = inSchedule(i, items, lastItem, out.last, text)
                 var (r, step) = dates.step(items[i].record, state: &state)
                 if let r {
                     step.annotation = Int32(out.count)
                     out.append(DateAnnotation(span: items[i].span, kind: r.kind, value: r.value, grain: r.grain, anchor: r.anchor,
                                               rule: ids[Int(items[i].rule)], range: r.range, mod: r.mod, freq: r.freq))
+                    lastItem = i
                 }
                 steps.append(step)
             }
         }
         return (out, steps)
+    }
+
+    /// Whether item `i` (a time alone, if it is one) belongs to a schedule: on its line, the
+    /// date before it recurs or spans several days (a set, a range of days, a member of a list:
+    /// "od poniedziałku do piątku w godz. 8:00–16:00", "5, 6 i 7 października … w godz.
+    /// 9:00–16:00"), or a set follows it ("от 9:00 до 17:00 ч. всеки работен ден").
+    /// (`lastItem` made `last`, the last annotation so far.)
+    private func inSchedule(_ i: Int, _ items: UnsafeBufferPointer<DateItem>, _ lastItem: Int, _ last: DateAnnotation?, _ text: [UInt16]) -> Bool {
+        let span = items[i].span
+        if i + 1 < items.count, items[i + 1].record.fields.has(.set), items[i + 1].span.start - span.end <= 2 { return true }
+        guard let last, last.span.end <= span.start, !text[last.span.end..<span.start].contains(0x0A) else { return false }
+        return last.kind == .set || (last.range != nil && last.grain == "day") || items[lastItem].listMember
     }
 }

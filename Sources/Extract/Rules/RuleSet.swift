@@ -75,6 +75,11 @@ public final class RuleSet: Sendable {
             for e in rl.entries {
                 let w = words.split(e.form)
                 guard !w.isEmpty else { throw RuleError(file: rl.file, line: e.line, message: "lexicon '\(rl.name)': empty form") }
+                // (only a word, an abbreviation or a number starts a lexicon lookup; "-ski" is a suffix)
+                guard let c = e.form.unicodeScalars.first, c.properties.isAlphabetic || c.properties.numericType != nil
+                        || (c == "-" && e.form.count > 1) else {
+                    throw RuleError(file: rl.file, line: e.line, message: "lexicon '\(rl.name)': form '\(e.form)' starts with punctuation, which no lexicon lookup matches; write it in the rule as a literal")
+                }
                 if let other = seen[w] {
                     throw RuleError(file: rl.file, line: e.line, message: "lexicon '\(rl.name)': forms '\(other)' and '\(e.form)' collide after folding")
                 }
