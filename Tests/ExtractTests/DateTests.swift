@@ -205,6 +205,11 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(items.last?.1, "SET")
         XCTAssertEqual(items.last?.4, ["from": "XXXX-WXX-1", "to": "XXXX-WXX-5"])
         XCTAssertNil(items.last?.3)
+        // Other weekdays, or a named week, are days, not opening hours.
+        for text in ["Loty przełożono na okres od czwartku do niedzieli.", "Szczyt potrwa od poniedziałku do piątku przyszłego tygodnia."] {
+            let kinds = try Support.annotate(text, language: .pl, date: date)["dates"] as! [[String: Any]]
+            XCTAssertFalse(kinds.contains { $0["type"] as? String == "SET" }, "\(text): \(kinds)")
+        }
         let bg = try Support.annotate("Централата ще произвежда 25 000 MWh годишно, а пробите се вземат два пъти годишно.", language: .bg, date: date)
         let sets = (bg["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["freq"] as? String) }
         XCTAssertEqual(sets.map(\.0), ["два пъти годишно"])
