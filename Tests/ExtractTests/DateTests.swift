@@ -230,4 +230,23 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(try times("Денят на отворените врати е на 20 септември, от 9:00 до 17:00 ч.", .bg), ["2022-09-20T09:00"])
         XCTAssertEqual(try times("Punkt jest czynny od poniedziałku do piątku.\nSpotkanie zaczyna się o godz. 10:00.", .pl), ["2022-09-01T10:00"])
     }
+
+    /// A weekday alone follows the tense of its clause; "today" in the present after a past
+    /// date on its line is PRESENT_REF, and the document date elsewhere.
+    func testTenseResolvesWeekdaysAndToday() throws {
+        let date = CivilDate(year: 2020, month: 9, day: 23) // a Wednesday
+        func values(_ text: String, _ lang: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: lang, date: date)
+            return (json["dates"] as! [[String: Any]]).map { $0["value"] as! String }
+        }
+        XCTAssertEqual(try values("Dokument został podpisany w piątek podczas spotkania.", .pl), ["2020-09-18"])
+        XCTAssertEqual(try values("W piątek minister podpisze umowę.", .pl), ["2020-09-25"])
+        XCTAssertEqual(try values("Договорът беше подписан в петък.", .bg), ["2020-09-18"])
+        XCTAssertEqual(try values("В петък министърът ще представи плана.", .bg), ["2020-09-25"])
+        XCTAssertEqual(try values("Posiedzenie jest w poniedziałek.", .pl), ["2020-09-21"])
+        XCTAssertEqual(try values("Klaster powstał w 2008 r. Dziś zrzesza 41 firm.", .pl), ["2008", "PRESENT_REF"])
+        XCTAssertEqual(try values("Klaster zaprezentował dziś plan przebudowy.", .pl), ["2020-09-23"])
+        XCTAssertEqual(try values("Габрово е град на занаятите още от XIX век. Днес нашите фирми изнасят машини.", .bg), ["18", "PRESENT_REF"])
+        XCTAssertEqual(try values("Клъстерът представи днес в Русе плана.", .bg), ["2020-09-23"])
+    }
 }

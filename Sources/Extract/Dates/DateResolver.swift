@@ -13,6 +13,8 @@
 ///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET, with
 ///   `freq` (times per that unit);
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
+/// - `tense` (past, present, future) of the clause, which the extractor adds to a weekday
+///   and to "today" (`TenseFinder`);
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
 /// - `type` to force DATE, TIME, DURATION or SET.
 public struct DateResolver: Sendable {
@@ -27,6 +29,9 @@ public struct DateResolver: Sendable {
         /// Whether a time alone belongs to a schedule (set by the caller per record): it then
         /// keeps no day ("T09:00").
         var schedule = false
+        /// Whether the date before this record, on its line, lies before the document date
+        /// (set by the caller per record): "today" in the present tense is then "nowadays".
+        var afterPast = false
         public init(documentDate: CivilDate?) { self.documentDate = documentDate }
     }
 
@@ -378,6 +383,11 @@ public struct DateResolver: Sendable {
         var value: String
         switch unit {
         case "day", "H", "MIN", "S":
+            // "Klaster powstał w 2008 r. Dziś zrzesza 41 firm": today against then, in the
+            // present tense, is nowadays.
+            if unit == "day", offset == 0, state.afterPast, f[.tense] == "present", !f.has(.time), !f.has(.daypart) {
+                return Resolved(value: "PRESENT_REF", grain: "ref", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
             // Hours, minutes and seconds move the day only when they cross midnight;
             // the document date has no time of day.
             let days = unit == "day" ? offset : unit == "H" ? offset / 24 : 0
@@ -421,6 +431,13 @@ public struct DateResolver: Sendable {
                 // last one before it)
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
                 let days = direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)
+                return Resolved(value: doc.adding(days: days).description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
+            // A weekday alone in a past or future clause is the last such day up to the
+            // document date or the next one from it ("w piątek podpisano" on a Monday).
+            if offset == 0, !f.has(.direction), let tense = f[.tense], tense != "present" {
+                let ahead = ((wd - doc.weekday) % 7 + 7) % 7
+                let days = tense == "future" ? ahead : (ahead == 0 ? 0 : ahead - 7)
                 return Resolved(value: doc.adding(days: days).description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.

@@ -7,10 +7,13 @@ public struct Extractor {
     let entities: EntityResolver
     /// Per language: what this worker learnt about words.
     private let caches: [Language: WordCache] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, WordCache()) })
+    /// Per language: the tense of a clause, for weekdays and "today".
+    private let tenses: [Language: TenseFinder]
 
     public init(ruleSet: RuleSet, entities: EntityResolver) {
         self.ruleSet = ruleSet
         self.entities = entities
+        tenses = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, TenseFinder(ruleSet.rules(for: $0).lexicons)) })
     }
 
     /// What matching found, for `explain`: kept and dropped matches (only when asked for).
@@ -104,8 +107,9 @@ public struct Extractor {
             }
             }
         }
-        clock?.lap(.match)
         dateRecords.sort { $0.span.start < $1.span.start }
+        addTenses(&dateRecords, doc, ctx, tenses[compiled.language]!)
+        clock?.lap(.match)
         let steps: [DateResolver.Step]
         (doc.dates, steps) = resolveDates(dateRecords, compiled.ids, documentDate: doc.documentDate?.value, text: doc.utf16)
         if doc.documentDate == nil, let found = DocumentDateFinder().find(doc.dates, in: doc) {
@@ -164,6 +168,7 @@ public struct Extractor {
                     continue
                 }
                 state.schedule = inSchedule(i, items, lastItem, out.last, text)
+                state.afterPast = out.last.map { isPast($0, items[i].span, documentDate, text) } ?? false
                 var (r, step) = dates.step(items[i].record, state: &state)
                 if let r {
                     step.annotation = Int32(out.count)
@@ -187,5 +192,62 @@ public struct Extractor {
         if i + 1 < items.count, items[i + 1].record.fields.has(.set), items[i + 1].span.start - span.end <= 2 { return true }
         guard let last, last.span.end <= span.start, !text[last.span.end..<span.start].contains(0x0A) else { return false }
         return last.kind == .set || (last.range != nil && last.grain == "day") || items[lastItem].listMember
+    }
+
+    /// Whether `last`, an annotation shortly before `span` on its line (in its sentence or
+    /// the one before, as a rule), lies before `documentDate` (a past reference, a year,
+    /// century or day before it).
+    private func isPast(_ last: DateAnnotation, _ span: Span, _ documentDate: CivilDate?, _ text: [UInt16]) -> Bool {
+        guard let documentDate, last.span.end <= span.start, span.start - last.span.end <= 250,
+              !text[last.span.end..<span.start].contains(0x0A) else { return false }
+        if last.value == "PAST_REF" { return true }
+        guard let c = last.value.utf8.first, c >= 0x30 && c <= 0x39 else { return false }
+        return last.value < documentDate.description
+    }
+
+    /// Words after which "today" still opens its clause ("a dziś operujemy").
+    private static let clauseOpeners: Set<String> = ["a", "i", "ale", "а", "и", "но"]
+
+    /// Gives the records whose value depends on the tense of their clause (a weekday alone;
+    /// "today" where it opens its clause: at the sentence start, after a comma or "a") the
+    /// tense `finder` reads in their sentence.
+    private func addTenses(_ records: inout [DateItem], _ doc: Document, _ ctx: MatchContext, _ finder: TenseFinder) {
+        for i in records.indices {
+            let f = records[i].record.fields
+            guard let unit = f[.relative], unit == "day" || (unit == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
+                  let tokens = positions(records[i].span, ctx), let s = sentence(containing: records[i].span.start, doc) else { continue }
+            guard let sentence = positions(s, ctx) else { continue }
+            if unit == "day" {
+                var p = tokens.lowerBound - 1
+                if p >= sentence.lowerBound, Extractor.clauseOpeners.contains(ctx.text(p).lowercased()) { p -= 1 }
+                guard p < sentence.lowerBound || ctx.token(p).kind == .punctuation else { continue }
+            }
+            guard let tense = finder.tense(around: tokens.lowerBound, tokens.upperBound - 1, in: sentence, ctx) else { continue }
+            records[i].record.set(DateRecord.Slot("tense"), tense.rawValue)
+        }
+    }
+
+    /// The positions of the tokens that start inside `span`, if any.
+    private func positions(_ span: Span, _ ctx: MatchContext) -> Range<Int>? {
+        func firstStarting(atOrAfter offset: Int) -> Int {
+            var lo = 0, hi = ctx.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if Int(ctx.token(mid).start) < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let a = firstStarting(atOrAfter: span.start), b = firstStarting(atOrAfter: span.end)
+        return a < b ? a..<b : nil
+    }
+
+    /// The sentence that holds UTF-16 offset `offset`.
+    private func sentence(containing offset: Int, _ doc: Document) -> Span? {
+        var lo = 0, hi = doc.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if doc.sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < doc.sentences.count && doc.sentences[lo].start <= offset ? doc.sentences[lo] : nil
     }
 }
