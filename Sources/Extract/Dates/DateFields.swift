@@ -58,6 +58,13 @@ struct DateFields {
     /// Whether `k` has a value.
     @inline(__always) func has(_ k: Key) -> Bool { present & k.bit != 0 }
 
+    /// Whether the fields name a time or a part of the day and no day ("в 10:30 ч.").
+    var isTimeAlone: Bool {
+        let time = Key.time.bit | Key.hour.bit | Key.daypart.bit
+        let day = Key.numeric.bit | Key.year.bit | Key.month.bit | Key.day.bit | Key.relative.bit | Key.set.bit
+        return present & time != 0 && present & day == 0
+    }
+
     /// The value of number key `k`: nil when it has none or its text is no number.
     func number(_ k: Key) -> Int? {
         guard has(k) else { return nil }

@@ -35,6 +35,9 @@ struct DateRecord {
         }
     }
 
+    /// Whether the record names a time or a part of the day and no day (either end of a range).
+    var isTimeAlone: Bool { isRange ? end(.from).isTimeAlone : fields.isTimeAlone }
+
     /// The fields without a prefix.
     private(set) var fields = DateFields()
     /// The prefixed fields of the start and the end of a range (none when there are none).

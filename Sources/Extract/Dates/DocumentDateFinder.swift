@@ -1,6 +1,7 @@
 import ICU
 /// Finds a document's date in its own text: a date after "Дата:" / "Data:" / "Date:", or a
-/// date standing alone (or after a place and a comma) on one of the first or last lines.
+/// date standing alone (or after a place and a comma, or so before a dash and the lead) on
+/// one of the first or last lines.
 /// Dates listed in scraped navigation (several lone dates) are not taken.
 struct DocumentDateFinder {
     /// Labels that introduce a dateline (folded).
@@ -57,14 +58,20 @@ struct DocumentDateFinder {
                 while w >= day.line.start, !DocumentDateFinder.isSpace(text[w]), text[w] != 0x2C { w -= 1 }
                 if DocumentDateFinder.dayWords.contains(UTF.string(text[(w + 1)...b]).lowercased()) { b = lastNonSpace(day.line.start, w + 1) }
             }
-            guard b < day.line.start || text[b] == 0x2C,
-                  let end = DocumentDateFinder.lineEnd(from: day.span.start, within: day.span.end + DocumentDateFinder.maxAfter, in: text) else { continue }
-            day.line.end = end
-            let first = firstNonSpace(day.span.end, end), last = lastNonSpace(day.span.end, end)
-            guard last - first < 6 else { continue }
+            guard b < day.line.start || text[b] == 0x2C else { continue }
             // ("Place," is at most three words before the comma, the first capitalised)
             let a = firstNonSpace(day.line.start, day.span.start)
             let alone = b < day.line.start || (DocumentDateFinder.words(text[a..<b]) <= 3 && Unicode.Scalar(text[a]).map(\.properties.isUppercase) == true)
+            // A lead's dateline: "Хасково, 6 юли 2023 г. – Соларис Енерджи започна …".
+            if alone, b >= day.line.start, DocumentDateFinder.dashFollows(day.span.end, in: text) {
+                day.line.end = day.span.end
+                lone.append(day)
+                continue
+            }
+            guard let end = DocumentDateFinder.lineEnd(from: day.span.start, within: day.span.end + DocumentDateFinder.maxAfter, in: text) else { continue }
+            day.line.end = end
+            let first = firstNonSpace(day.span.end, end), last = lastNonSpace(day.span.end, end)
+            guard last - first < 6 else { continue }
             let after = UnsafeBufferPointer(rebasing: text[first..<max(first, last + 1)])
             if alone && (after.isEmpty || DocumentDateFinder.yearWords.contains { $0.withUnsafeBufferPointer { Vocabulary.equal(after, $0) } }) { lone.append(day) }
         }
@@ -79,6 +86,19 @@ struct DocumentDateFinder {
 
     /// What may follow a lone dateline's date.
     private static let yearWords: [[UInt16]] = ["г.", "r.", "година", "roku"].map { Array($0.utf16) }
+
+    /// Whether a dash and a space follow `pos` (after spaces and a year word, on its line).
+    static func dashFollows(_ pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        var k = pos
+        func skipSpaces() { while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 } }
+        skipSpaces()
+        for w in yearWords where k + w.count <= text.count && Array(text[k..<k + w.count]) == w {
+            k += w.count
+            skipSpaces()
+            break
+        }
+        return k + 1 < text.count && [0x2013, 0x2014, 0x2D].contains(text[k]) && text[k + 1] == 0x20
+    }
 
     /// How many words separated by spaces `units` has.
     static func words(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> Int {

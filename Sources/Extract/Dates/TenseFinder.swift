@@ -7,30 +7,39 @@
 struct TenseFinder {
     enum Tense: String { case past, present, future }
 
-    /// The lexicons it reads, in scope whenever date rules are.
-    static let lexiconNames = ["tense-words", "verb-lemma-endings", "past-endings", "present-endings", "nonfinite-endings"]
     /// How many words on each side are looked at.
     static let reach = 12
 
-    private let words: Int?
+    /// `tense-words` by the hash of the folded word (read here, not by the matcher: no rule
+    /// asks for these frequent words).
+    private let words: [UInt64: Tense]
+    /// The endings of the suffix lexicons, hashed, folded.
     private let verbLemmas: Set<UInt64>
     private let past: Set<UInt64>
     private let present: Set<UInt64>?
     private let nonfinite: Set<UInt64>
 
-    init(_ index: LexiconIndex) {
-        func lexicon(_ name: String) -> Int? { index.inScope.first { index.lexicons[Int($0)].name == name }.map(Int.init) }
-        words = lexicon("tense-words")
-        verbLemmas = lexicon("verb-lemma-endings").flatMap { index.suffixes[$0] } ?? []
-        past = lexicon("past-endings").flatMap { index.suffixes[$0] } ?? []
-        present = lexicon("present-endings").flatMap { index.suffixes[$0] }
-        nonfinite = lexicon("nonfinite-endings").flatMap { index.suffixes[$0] } ?? []
+    /// Reads its lexicons of `language` from `lexicons`.
+    init(_ lexicons: [Lexicon], language: Language) {
+        func lexicon(_ name: String) -> Lexicon? { lexicons.first { $0.name == name && $0.language == language } }
+        func endings(_ name: String) -> Set<UInt64>? {
+            lexicon(name).map { Set($0.entries.filter { $0.form.hasPrefix("-") }.map { InflectionMatcher.hash($0.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)) }) }
+        }
+        var words: [UInt64: Tense] = [:]
+        for e in lexicon("tense-words")?.entries ?? [] where e.words.count == 1 {
+            if let t = Tense(rawValue: e.value) { words[InflectionMatcher.hash(e.words[0])] = t }
+        }
+        self.words = words
+        verbLemmas = endings("verb-lemma-endings") ?? []
+        past = endings("past-endings") ?? []
+        present = endings("present-endings")
+        nonfinite = endings("nonfinite-endings") ?? []
     }
 
     /// The tense around the tokens `first...last` of `sentence` (a range of positions), or
     /// nil when no word within reach tells.
     func tense(around first: Int, _ last: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Tense? {
-        guard !verbLemmas.isEmpty || words != nil else { return nil }
+        guard !verbLemmas.isEmpty || !words.isEmpty else { return nil }
         for d in 1...TenseFinder.reach {
             for p in [first - d, last + d] where sentence.contains(p) {
                 if let t = tense(of: p, ctx) { return t }
@@ -43,18 +52,24 @@ struct TenseFinder {
     private func tense(of p: Int, _ ctx: MatchContext) -> Tense? {
         let t = ctx.token(p)
         guard t.kind == .word else { return nil }
-        if let words, let h = ctx.hits(p).first(where: { Int($0.ref.lexicon) == words && $0.end == p + 1 }) {
-            return Tense(rawValue: ctx.lexicons.lexicons[words].entries[Int(h.ref.entry)].value)
+        let form = ctx.folded(p)
+        if let t = words[InflectionMatcher.hash(form)] { return t }
+        // (the ending first: hunspell's lemmas are asked only of a word that could tell)
+        let tense: Tense
+        if TenseFinder.ends(form, in: past) {
+            tense = .past
+        } else if let present {
+            guard TenseFinder.ends(form, in: present) else { return nil }
+            tense = .present
+        } else {
+            guard !TenseFinder.ends(form, in: nonfinite) else { return nil }
+            tense = .present
         }
-        let form = Array(ctx.folded(p))
-        guard ctx.lemmas(p).contains(where: { $0 != form && TenseFinder.ends($0, in: verbLemmas) }) else { return nil }
-        if TenseFinder.ends(form, in: past) { return .past }
-        if let present { return TenseFinder.ends(form, in: present) ? .present : nil }
-        return TenseFinder.ends(form, in: nonfinite) ? nil : .present
+        return ctx.lemmas(p).contains(where: { !$0.elementsEqual(form) && TenseFinder.ends($0[...], in: verbLemmas) }) ? tense : nil
     }
 
     /// Whether `word` ends with one of the suffixes (hashed, folded) and has a unit before it.
-    private static func ends(_ word: [UInt16], in suffixes: Set<UInt64>) -> Bool {
+    private static func ends(_ word: ArraySlice<UInt16>, in suffixes: Set<UInt64>) -> Bool {
         guard word.count > 1 else { return false }
         for n in 1...min(6, word.count - 1) where suffixes.contains(InflectionMatcher.hash(word.suffix(n))) { return true }
         return false

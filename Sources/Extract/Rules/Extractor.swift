@@ -13,7 +13,7 @@ public struct Extractor {
     public init(ruleSet: RuleSet, entities: EntityResolver) {
         self.ruleSet = ruleSet
         self.entities = entities
-        tenses = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, TenseFinder(ruleSet.rules(for: $0).lexicons)) })
+        tenses = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, TenseFinder(ruleSet.lexicons, language: $0)) })
     }
 
     /// What matching found, for `explain`: kept and dropped matches (only when asked for).
@@ -167,8 +167,9 @@ public struct Extractor {
                     steps.append(step)
                     continue
                 }
-                state.schedule = inSchedule(i, items, lastItem, out.last, text)
-                state.afterPast = out.last.map { isPast($0, items[i].span, documentDate, text) } ?? false
+                // (asked only of the records they can change: a time alone, "today" with a tense)
+                state.schedule = items[i].record.isTimeAlone && inSchedule(i, items, lastItem, out.last, text)
+                state.afterPast = items[i].record.fields.has(.tense) && (out.last.map { isPast($0, items[i].span, documentDate, text) } ?? false)
                 var (r, step) = dates.step(items[i].record, state: &state)
                 if let r {
                     step.annotation = Int32(out.count)
@@ -212,7 +213,7 @@ public struct Extractor {
     /// "today" where it opens its clause: at the sentence start, after a comma or "a") the
     /// tense `finder` reads in their sentence.
     private func addTenses(_ records: inout [DateItem], _ doc: Document, _ ctx: MatchContext, _ finder: TenseFinder) {
-        for i in records.indices {
+        for i in records.indices where records[i].record.fields.has(.relative) {
             let f = records[i].record.fields
             guard let unit = f[.relative], unit == "day" || (unit == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
                   let tokens = positions(records[i].span, ctx), let s = sentence(containing: records[i].span.start, doc) else { continue }

@@ -130,14 +130,6 @@ public final class RuleSet: Sendable {
         for lang in languages {
             for r in compiledRules[lang]! { RuleSet.lexicons(in: r, into: &used[lang, default: []]) }
         }
-        // The date resolver reads the tense around some dates from lexicons of its own.
-        if dimensions.contains(.date) {
-            for lang in languages {
-                for name in TenseFinder.lexiconNames {
-                    if let l = lexiconIndex[key(name, lang)] { used[lang, default: []].insert(Int32(l)) }
-                }
-            }
-        }
         for l in used.values.reduce(into: Set<Int32>(), { $0.formUnion($1) }).sorted() {
             for e in lexicons[Int(l)].entries { for w in e.words { _ = vocabulary.intern(w) } }
         }
