@@ -92,7 +92,7 @@ struct DocumentDateFinder {
         var k = pos
         func skipSpaces() { while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 } }
         skipSpaces()
-        for w in yearWords where k + w.count <= text.count && Array(text[k..<k + w.count]) == w {
+        for w in yearWords where k + w.count <= text.count && text[k..<k + w.count].elementsEqual(w) {
             k += w.count
             skipSpaces()
             break

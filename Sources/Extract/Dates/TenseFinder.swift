@@ -22,9 +22,7 @@ struct TenseFinder {
     /// Reads its lexicons of `language` from `lexicons`.
     init(_ lexicons: [Lexicon], language: Language) {
         func lexicon(_ name: String) -> Lexicon? { lexicons.first { $0.name == name && $0.language == language } }
-        func endings(_ name: String) -> Set<UInt64>? {
-            lexicon(name).map { Set($0.entries.filter { $0.form.hasPrefix("-") }.map { InflectionMatcher.hash($0.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)) }) }
-        }
+        func endings(_ name: String) -> Set<UInt64>? { lexicon(name)?.suffixKeys }
         var words: [UInt64: Tense] = [:]
         for e in lexicon("tense-words")?.entries ?? [] where e.words.count == 1 {
             if let t = Tense(rawValue: e.value) { words[InflectionMatcher.hash(e.words[0])] = t }
@@ -68,10 +66,8 @@ struct TenseFinder {
         return ctx.lemmas(p).contains(where: { !$0.elementsEqual(form) && TenseFinder.ends($0[...], in: verbLemmas) }) ? tense : nil
     }
 
-    /// Whether `word` ends with one of the suffixes (hashed, folded) and has a unit before it.
+    /// Whether `word` ends with one of the suffixes, a unit or more before it.
     private static func ends(_ word: ArraySlice<UInt16>, in suffixes: Set<UInt64>) -> Bool {
-        guard word.count > 1 else { return false }
-        for n in 1...min(6, word.count - 1) where suffixes.contains(InflectionMatcher.hash(word.suffix(n))) { return true }
-        return false
+        Lexicon.ends(word, with: suffixes, shortest: 1, stem: 1)
     }
 }

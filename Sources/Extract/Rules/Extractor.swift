@@ -230,15 +230,7 @@ public struct Extractor {
 
     /// The positions of the tokens that start inside `span`, if any.
     private func positions(_ span: Span, _ ctx: MatchContext) -> Range<Int>? {
-        func firstStarting(atOrAfter offset: Int) -> Int {
-            var lo = 0, hi = ctx.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if Int(ctx.token(mid).start) < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let a = firstStarting(atOrAfter: span.start), b = firstStarting(atOrAfter: span.end)
+        let a = ctx.firstPosition(atOrAfter: span.start), b = ctx.firstPosition(atOrAfter: span.end)
         return a < b ? a..<b : nil
     }
 

@@ -41,4 +41,17 @@ public struct Lexicon: Sendable {
     public init(name: String, language: Language?, summary: String, source: String) {
         self.name = name; self.language = language; self.summary = summary; self.source = source
     }
+
+    /// The suffix entries ("-ski"), folded, without the hyphen, hashed.
+    var suffixKeys: Set<UInt64> {
+        Set(entries.filter { $0.form.hasPrefix("-") && $0.form.count > 1 }.map { InflectionMatcher.hash($0.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)) })
+    }
+
+    /// Whether folded `word` ends with one of `suffixes` (`suffixKeys`) of at least `shortest`
+    /// units, with at least `stem` units before it.
+    static func ends(_ word: ArraySlice<UInt16>, with suffixes: Set<UInt64>, shortest: Int, stem: Int) -> Bool {
+        guard word.count >= shortest + stem else { return false }
+        for n in shortest...min(6, word.count - stem) where suffixes.contains(InflectionMatcher.hash(word.suffix(n))) { return true }
+        return false
+    }
 }

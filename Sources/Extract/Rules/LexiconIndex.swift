@@ -39,9 +39,8 @@ final class LexiconIndex: Sendable {
         self.lemmatizer = lemmatizer
         var suffixes: [Int: Set<UInt64>] = [:]
         for l in inScope {
-            for e in lexicons[Int(l)].entries where e.form.hasPrefix("-") && e.form.count > 1 {
-                suffixes[Int(l), default: []].insert(InflectionMatcher.hash(e.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)))
-            }
+            let keys = lexicons[Int(l)].suffixKeys
+            if !keys.isEmpty { suffixes[Int(l)] = keys }
         }
         self.suffixes = suffixes
         var first: [Int32: [EntryRef]] = [:]

@@ -85,12 +85,19 @@ final class MatchContext {
 
     /// The position of the token starting at UTF-16 offset `offset`, if any.
     func position(startingAt offset: Int) -> Int? {
+        let p = firstPosition(atOrAfter: offset)
+        return p < tokens.count && Int(token(p).start) == offset ? p : nil
+    }
+
+    /// The position of the first token that starts at or after UTF-16 offset `offset`
+    /// (`count` when none does).
+    func firstPosition(atOrAfter offset: Int) -> Int {
         var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if Int(token(mid).start) < offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo < tokens.count && Int(token(lo).start) == offset ? lo : nil
+        return lo
     }
 
     @inline(__always) func token(_ p: Int) -> Token { tokens[p] }
@@ -166,9 +173,7 @@ final class MatchContext {
     /// at least two units left).
     func hasSuffix(_ p: Int, lexicon l: Int) -> Bool {
         guard let set = lexicons.suffixes[l] else { return false }
-        let key = folded(p)
-        for n in 2...6 where key.count > n + 1 && set.contains(InflectionMatcher.hash(key.suffix(n))) { return true }
-        return false
+        return Lexicon.ends(folded(p), with: set, shortest: 2, stem: 2)
     }
 
     /// Whether the token at `p` is `word` (folded) or an inflected form of it.
