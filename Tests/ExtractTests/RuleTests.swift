@@ -80,21 +80,22 @@ final class RuleTests: XCTestCase {
     }
 
     /// A token test is decided once per kind of word, its position's shape bits per place:
-    /// the same word passes where its surroundings fit and fails where they do not.
+    /// the same word passes where its surroundings fit and fails where they do not. (A date
+    /// rule: entities would add later mentions of a name already found.)
     func testPositionTestsAreDecidedPerOccurrence() throws {
-        let dir = try writeRules(["pl/entities.yaml": """
+        let dir = try writeRules(["pl/dates.yaml": """
             rules:
-              - id: pl.entity.test-mid-sentence
+              - id: pl.date.test-mid-sentence
                 summary: Nowak wyszedł inside a sentence, after a space
                 pattern: 'n:(nowak&Cap&!sentstart&!glued wyszedł)'
-                produce: {type: EVT, span: n}
+                produce: {span: n, ref: PAST_REF}
                 examples:
-                  - {text: "Potem pan ⟦Nowak wyszedł⟧ z żoną.", type: EVT}
+                  - {text: "Potem pan ⟦Nowak wyszedł⟧ z żoną.", value: PAST_REF}
                 counterexamples:
                   - {text: "Nowak wyszedł."}
             """])
         let text = "Nowak wyszedł. Pan Nowak wyszedł, a (Nowak wyszedł) i NOWAK wyszedł. Nowak wyszedł."
-        let found = try annotations("entities", of: "pl.entity.test-mid-sentence", rules: dir, in: text)
+        let found = try annotations("dates", of: "pl.date.test-mid-sentence", rules: dir, in: text)
         XCTAssertEqual(found.map { $0["start"] as? Int }, [19], "\(found)")
     }
 
