@@ -56,11 +56,14 @@ public final class BaseFormer {
     }
 
     /// The base form of a name as written (UTF-16, words separated by spaces), with its
-    /// Latin key; `type` guides person-name handling. Cached by the hash of the units and
-    /// the type, so a name seen before costs no string.
-    public func name(_ units: ArraySlice<UInt16>, type: EntityType) -> Name {
+    /// Latin key; `type` guides person-name handling, and `head` is the head noun the name
+    /// stands for when the text leaves it out ("ul. Okopowej": ulica), which Polish
+    /// adjectives agree with. Cached by the hash of the units, the type and the head, so a
+    /// name seen before costs no string.
+    public func name(_ units: ArraySlice<UInt16>, type: EntityType, head: String? = nil) -> Name {
         var key: UInt64 = (0xcbf29ce484222325 ^ UInt64(EntityType.allCases.firstIndex(of: type)! + 1)) &* 0x100000001b3
         for u in units { key = (key ^ UInt64(u)) &* 0x100000001b3 }
+        if let head { key = (key ^ BaseFormer.key(head)) &* 0x100000001b3 }
         if let cached = nameCache[key] { return cached }
         let text = UTF.string(units)
         let words = text.split(separator: " ").map(String.init)
@@ -70,7 +73,7 @@ public final class BaseFormer {
         } else {
             switch language {
             case .bg: base = bulgarian(words, type: type)
-            case .pl: base = polish(words, type: type)
+            case .pl: base = head.map { polish(words, agreeingWith: $0) } ?? polish(words, type: type)
             default: base = words.joined(separator: " ")
             }
         }
@@ -104,14 +107,23 @@ public final class BaseFormer {
 
     private func isAllCaps(_ w: String) -> Bool { w.count > 1 && w == w.uppercased() && w != w.lowercased() }
 
+    /// Whether `w` is an adjective: it has an adjective ending and, when hunspell knows it,
+    /// a lemma in -y or -i (the masculine nominative: "Rzeszowską" → rzeszowski), not only a
+    /// noun's ("Gmina", "Politechniką", "Energia" end like adjectives too).
     private func isAdjective(_ w: String) -> Bool {
         let l = w.lowercased()
-        return ["ego", "emu", "ej", "ym", "im", "ych", "ich", "ą", "ski", "cki", "ska", "cka", "skie", "ckie", "ny", "na", "ne", "wy", "wa", "we"].contains { l.hasSuffix($0) }
-            && !(lemmatizer?.lemmas(w).contains { $0.lowercased() == l && !l.hasSuffix("y") && !l.hasSuffix("i") && !l.hasSuffix("a") && !l.hasSuffix("e") } ?? false)
+        guard ["ego", "emu", "ej", "ym", "im", "ych", "ich", "ą", "ski", "cki", "ska", "cka", "skie", "ckie", "ny", "na", "ne", "wy", "wa", "we"].contains(where: { l.hasSuffix($0) }) else { return false }
+        guard let lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return true }
+        return lemmas.contains { $0.hasSuffix("y") || $0.hasSuffix("i") }
     }
 
     private func polish(_ words: [String], type: EntityType) -> String {
         if type == .PER { return words.map(polishNamePart).joined(separator: " ") }
+        // (the patron of an institution stays in the genitive: "Politechnika Rzeszowska im.
+        // Ignacego Łukasiewicza")
+        if let im = words.firstIndex(where: { $0 == "im." || $0 == "imienia" }), im > 0 {
+            return (polish(Array(words[..<im]), type: type).split(separator: " ").map(String.init) + words[im...]).joined(separator: " ")
+        }
         var out = words
         // Head: the first word that is not an adjective.
         guard let head = words.firstIndex(where: { !isAdjective($0) && !isAllCaps($0) }) else {
@@ -127,6 +139,19 @@ public final class BaseFormer {
             i += 1
         }
         return out.joined(separator: " ")
+    }
+
+    /// A name whose head noun is left out ("przy ul. Okopowej", head ulica): the adjectives
+    /// in a case the preposition gave them (-ej, -ą, -ym, -im) agree with the head in the
+    /// nominative ("Okopowa"); the rest, a genitive that belongs to the name ("Pokoju",
+    /// "3 Maja", "Daszyńskiego"), stays as written.
+    private func polish(_ words: [String], agreeingWith head: String) -> String {
+        let gender = BaseFormer.gender(of: head)
+        return words.map { w in
+            let l = w.lowercased()
+            guard ["ej", "ą", "ym", "im"].contains(where: { l.hasSuffix($0) }), !isAllCaps(w), isAdjective(w) else { return w }
+            return adjectiveBase(w, gender: gender)
+        }.joined(separator: " ")
     }
 
     /// An adjective after the head agrees with it when both are in the same case; a genitive
@@ -190,7 +215,11 @@ public final class BaseFormer {
         let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
                                          ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
         for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
-        if let lemma = lemmatizer?.lemmas(w).first(where: { $0.first?.isUppercase ?? false }) { return lemma }
-        return w
+        // (a woman's surname in the nominative: hunspell lemmatises it to the man's)
+        if ["ska", "cka", "dzka"].contains(where: { l.hasSuffix($0) }) { return w }
+        // (a form that is a name of its own as well as an inflected one, "Anny": the other
+        // lemma, when it is no longer: "Jan" is no form of "Jana")
+        let names = lemmatizer?.lemmas(w).filter { $0.first?.isUppercase ?? false } ?? []
+        return names.first { $0 != w && $0.count <= w.count } ?? (names.contains(w) ? w : names.first ?? w)
     }
 }

@@ -22,7 +22,7 @@ public final class EntityResolver {
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let p = ctx.position(startingAt: span.start)
             let given = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx, doc) }
-            let name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type)
+            let name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type, head: fields["head"])
             out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: rule))
             starts.append(p)
         }
