@@ -43,6 +43,14 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(pl, ["Udział wzięli m.in. Kowalski i prof. Nowak.", "Spotkanie trwało np. Godzinę."])
     }
 
+    /// The initial of a name ends no sentence; a word of two letters before a dot still does.
+    func testInitialsEndNoSentence() throws {
+        let pl = sentences(try Support.annotate("Wykład wygłosił J. Kowalski z Krakowa. Głos zabrała UE. Nowak milczał.", language: .pl))
+        XCTAssertEqual(pl, ["Wykład wygłosił J. Kowalski z Krakowa.", "Głos zabrała UE.", "Nowak milczał."])
+        let bg = sentences(try Support.annotate("Училище „Н. Й. Вапцаров“ е във Варна.", language: .bg))
+        XCTAssertEqual(bg, ["Училище „Н. Й. Вапцаров“ е във Варна."])
+    }
+
     /// A dotted date ("5.XI.2019") and a month abbreviation before a number ("фев. 2019",
     /// CLDR's "lut." and the listed "септ.") end no sentence; other dots still do.
     func testDatesWithDotsEndNoSentence() throws {
