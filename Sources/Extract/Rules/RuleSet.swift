@@ -120,7 +120,9 @@ public final class RuleSet: Sendable {
             for r in raw.values.sorted(by: { $0.id < $1.id }) where (r.language == nil || r.language == lang) && dimensions.contains(r.dimension) {
                 let env = PatternParser.Environment(
                     literal: { w in words.split(w).map { vocabulary.intern($0) } },
-                    lexicon: { name in lexiconIndex[key(name, lang)] ?? lexiconIndex[key(name, nil)] })
+                    // (`@en/stop-caps` names another language's lexicon: English phrases inside
+                    // Bulgarian or Polish text)
+                    lexicon: { name in name.contains("/") ? lexiconIndex[name] : lexiconIndex[key(name, lang)] ?? lexiconIndex[key(name, nil)] })
                 list.append(try compile(r, env: env))
             }
             compiledRules[lang] = list
