@@ -134,7 +134,9 @@ public final class BaseFormer {
         let gender = BaseFormer.gender(of: headLemma)
         for i in 0..<head where !isAllCaps(words[i]) { out[i] = adjectiveBase(words[i], gender: gender) }
         var i = head + 1
-        while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(words[head], words[i]) {
+        // (a plural adjective after a singular head begins a complement: "Klastra Czystych Technologii")
+        while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(words[head], words[i]),
+              !["ych", "ich"].contains(where: { words[i].hasSuffix($0) }) {
             out[i] = adjectiveBase(words[i], gender: gender)
             i += 1
         }
@@ -217,9 +219,10 @@ public final class BaseFormer {
         for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
         // (a woman's surname in the nominative: hunspell lemmatises it to the man's)
         if ["ska", "cka", "dzka"].contains(where: { l.hasSuffix($0) }) { return w }
-        // (a form that is a name of its own as well as an inflected one, "Anny": the other
-        // lemma, when it is no longer: "Jan" is no form of "Jana")
+        // (a form with a case ending that is a name of its own as well, "Anny": the other
+        // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana")
         let names = lemmatizer?.lemmas(w).filter { $0.first?.isUppercase ?? false } ?? []
-        return names.first { $0 != w && $0.count <= w.count } ?? (names.contains(w) ? w : names.first ?? w)
+        let oblique = ["y", "i", "ie", "ę", "ą", "u", "owi", "em", "a"].contains { l.hasSuffix($0) }
+        return names.first { oblique && $0 != w && $0.count <= w.count } ?? (names.contains(w) ? w : names.first ?? w)
     }
 }

@@ -55,7 +55,15 @@ public final class EntityResolver {
         if lower == nil, let prefix {
             return prefix.form + String(decoding: doc.utf16[prefix.end..<span.end], as: UTF16.self)
         }
-        return lower
+        return lower.map { capitalised($0, as: String(decoding: doc.utf16[span.start..<span.end], as: UTF16.self)) }
+    }
+
+    /// A lower-case lexicon form with the capitals of the name as written, word by word
+    /// ("urząd marszałkowski" for "Urzędu Marszałkowskiego": "Urząd Marszałkowski").
+    private func capitalised(_ form: String, as written: String) -> String {
+        let words = form.split(separator: " "), text = written.split(separator: " ")
+        guard words.count == text.count else { return form }
+        return zip(words, text).map { w, t in t.first?.isUppercase == true ? w.prefix(1).uppercased() + w.dropFirst() : String(w) }.joined(separator: " ")
     }
 
     /// Later mentions of names already found: the full name, a person's last name, or a

@@ -152,9 +152,8 @@ final class LexiconIndex: Sendable {
                 guard let bucket = byPrefix[LexiconIndex.prefixHash(UnsafeBufferPointer(rebasing: key[..<k]), length: k)] else { continue }
                 for ref in bucket where !refs[..<exact].contains(ref) {
                     // (the entry read in place: a copy would retain its strings and arrays)
-                    let isName = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isName
                     if !caps, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isAcronym { continue }
-                    if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection, lemmas: isName) }) {
+                    if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection) }) {
                         refs.append(ref)
                     }
                 }
