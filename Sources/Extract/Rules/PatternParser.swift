@@ -245,11 +245,12 @@ public struct PatternParser {
             guard tests.isEmpty else { throw ParseError(message: "'quoted' cannot be combined with '&'") }
             return .quoted
         }
-        // A lexicon element may match multi-word entries; its other tests apply to the first token.
-        let lexicons = tests.compactMap { t -> Int? in if case .lexicon(let l) = t { return l } else { return nil } }
-        if lexicons.count == 1 {
-            phrase = lexicons[0]
-            return .phrase(phrase!, first: tests.filter { if case .lexicon = $0 { return false } else { return true } })
+        // A lexicon element may match multi-word entries of its first lexicon; its other tests
+        // (other lexicons too: "@regions&@province-heads") apply to the first token.
+        if let i = tests.firstIndex(where: { if case .lexicon = $0 { true } else { false } }), case .lexicon(let l) = tests[i] {
+            phrase = l
+            tests.remove(at: i)
+            return .phrase(l, first: tests)
         }
         return .token(tests)
     }
