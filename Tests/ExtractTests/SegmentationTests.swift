@@ -51,6 +51,15 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(bg, ["Училище „Н. Й. Вапцаров“ е във Варна."])
     }
 
+    /// An acronym that folds to a listed abbreviation ("АП." of "ап.") ends a sentence, except
+    /// in a line of capitals.
+    func testAcronymBeforeDotIsNoAbbreviation() throws {
+        let json = try Support.annotate("Сделката е готова, информира АП. В интервю той каза, че ГР. СОФИЯ чака.", language: .bg)
+        XCTAssertEqual(sentences(json), ["Сделката е готова, информира АП.", "В интервю той каза, че ГР. СОФИЯ чака."])
+        XCTAssertTrue(tokens(json).contains { $0 == ("АП", "word") })
+        XCTAssertTrue(tokens(json).contains { $0 == ("ГР.", "abbreviation") })
+    }
+
     /// A dotted date ("5.XI.2019") and a month abbreviation before a number ("фев. 2019",
     /// CLDR's "lut." and the listed "септ.") end no sentence; other dots still do.
     func testDatesWithDotsEndNoSentence() throws {

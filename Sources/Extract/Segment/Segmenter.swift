@@ -368,7 +368,21 @@ public final class Segmenter {
         guard let b = best else { return nil }
         // A bare single-word abbreviation ("dr", "nr") is kept as a word token.
         if b == i + 1 { return nil }
+        // An acronym that folds to a listed abbreviation ("АП." of "ап.") is one only in a line
+        // of capitals ("ГР. СОФИЯ"); before other words it ends a sentence ("информира АП. В ...").
+        if isCapitals(text, raw[i]) {
+            var k = b
+            while k < n, raw[k].kind == .space { k += 1 }
+            guard k < n, raw[k].kind == .number || (raw[k].kind == .word && isCapitals(text, raw[k])) else { return nil }
+        }
         return b
+    }
+
+    /// Whether a word of two letters or more is written in capitals only.
+    private func isCapitals(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
+        guard t.length >= 2 else { return false }
+        for k in Int(t.start)..<Int(t.end) where !CharacterProperties.isUpper(UInt32(text[k])) { return false }
+        return true
     }
 
     // MARK: Token description
