@@ -182,7 +182,7 @@ final class LexiconIndex: Sendable {
             // ("W. Brytanii"), never over a line break.
             for i in 1..<entry.words.count {
                 guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart),
-                      entry.words[i].withUnsafeBufferPointer({ ctx.wordMatches(q, $0, inflection, lemmas: entry.isName) }) else { ok = false; break }
+                      entry.words[i].withUnsafeBufferPointer({ ctx.wordMatches(q, $0, inflection) }) else { ok = false; break }
                 q += 1
             }
             if ok { out.append(Hit(ref: ref, end: q)) }

@@ -176,8 +176,9 @@ final class MatchContext {
         return Lexicon.ends(folded(p), with: set, shortest: 2, stem: 2)
     }
 
-    /// Whether the token at `p` is `word` (folded) or an inflected form of it.
-    func wordMatches(_ p: Int, _ word: UnsafeBufferPointer<UInt16>, _ inflection: InflectionMatcher, lemmas: Bool = true) -> Bool {
+    /// Whether the token at `p` is `word` (folded) or an inflected form of it: by endings, and
+    /// for a capitalised token also by its hunspell lemmas ("Urzędem" → urząd).
+    func wordMatches(_ p: Int, _ word: UnsafeBufferPointer<UInt16>, _ inflection: InflectionMatcher) -> Bool {
         let key = folded(p)
         let t = token(p)
         if key.count == word.count, key.withUnsafeBufferPointer({ Vocabulary.equal($0, word) }) { return true }
@@ -185,7 +186,7 @@ final class MatchContext {
         // "поток-2" is "поток" with a number joined on.
         if t.shape.contains(.hyphenated), let dash = key.firstIndex(of: 0x2D), key[key.startIndex..<dash].elementsEqual(word),
            key[(dash + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        let useLemmas = lemmas && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
+        let useLemmas = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
         return key.withUnsafeBufferPointer { buf in
             inflection.matches(buf, entry: word, lemmas: useLemmas ? { self.lemmas(p) } : nil)
         }
