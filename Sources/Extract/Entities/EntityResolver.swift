@@ -66,7 +66,8 @@ public final class EntityResolver {
         return zip(words, text).map { w, t in t.first?.isUppercase == true ? w.prefix(1).uppercased() + w.dropFirst() : String(w) }.joined(separator: " ")
     }
 
-    /// Later mentions of names already found: the full name, a person's last name, or a
+    /// Later mentions of names already found: the full name, a person's last name (or given
+    /// name, when it is a listed one), or a
     /// multi-word name's tail without its head noun. Marked with the rule that found the name.
     /// `starts` holds each found entity's first token position.
     private func consistency(_ found: [EntityAnnotation], starts: [Int?], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
@@ -78,6 +79,7 @@ public final class EntityResolver {
         var words: [Int32] = []
         var names: [Range<Int>] = []
         var variants: [(name: Int, from: Int, to: Int)] = []
+        let givenNames = ctx.lexicons.lexicons.firstIndex { $0.name == "given-names" && $0.language == doc.language }
         var heads = HashTable64<Int32>(capacity: 3 * found.count) // first variant of a hash
         var next: [Int32] = [] // the variant after each in its hash's chain, or -1
         words.reserveCapacity(4 * found.count)
@@ -103,7 +105,13 @@ public final class EntityResolver {
             let n = words.count - first
             guard n > 0 else { continue }
             addVariant(k, 0, n)
-            if type == .PER, n >= 2 { addVariant(k, n - 1, n) }
+            if type == .PER, n >= 2 {
+                addVariant(k, n - 1, n)
+                // (a person's given name alone, when listed or no dictionary word: "Лия" after
+                // "Лия Шарибу")
+                let p = Int(words[first])
+                if givenNames.map({ ctx.inLexicon(p, $0) }) == true || !ctx.known(p) { addVariant(k, 0, 1) }
+            }
             if (type == .ORG || type == .EVT || type == .PRO), n >= 3 { addVariant(k, 1, n) }
         }
         var taken = [Bool](repeating: false, count: ctx.count)
