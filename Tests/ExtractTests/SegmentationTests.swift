@@ -93,6 +93,9 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(kinds["поток-2"], "word")
         XCTAssertEqual(kinds["лв."], "abbreviation")
         XCTAssertEqual(kinds["XXI"], "word")
+        // A prefix before a hyphen and a name is a word of its own; before a lower-case word not.
+        let prefixed = tokens(try Support.annotate("Анти-Брекзит, анти-Брекзит и про-европейски.", language: .bg)).map(\.0)
+        XCTAssertEqual(prefixed, ["Анти-Брекзит", ",", "анти", "-", "Брекзит", "и", "про-европейски", "."])
         let pl = tokens(try Support.annotate("Firma ABC sp. z o.o. oraz XYZ S.A. podpisały umowę 1. maja.", language: .pl))
         XCTAssertTrue(pl.contains { $0 == ("sp. z o.o.", "abbreviation") })
         XCTAssertTrue(pl.contains { $0 == ("S.A.", "abbreviation") })

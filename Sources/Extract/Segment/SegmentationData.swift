@@ -23,6 +23,9 @@ public struct SegmentationData: Sendable {
     /// short month names in bg, pl and en, and those `segment/month-abbreviations.yaml` adds.
     let monthAbbreviations: Set<String>
     let ordinalSuffixes: Set<String>
+    /// Prefixes that stay a word of their own before a hyphen and a capital ("анти" of
+    /// "анти-Брекзит"), folded.
+    let hyphenPrefixes: Set<String>
     /// Function words per language, folded.
     public let functionWords: [Language: Set<String>]
 
@@ -30,6 +33,7 @@ public struct SegmentationData: Sendable {
         let abbreviations = try ResourceFile.stringLists("segment/abbreviations.yaml", depth: 2)
         let suffixes = try ResourceFile.stringLists("segment/ordinal-suffixes.yaml", depth: 1).mapValues { $0[""] ?? [] }
         let function = try ResourceFile.stringLists("segment/function-words.yaml", depth: 1).mapValues { $0[""] ?? [] }
+        let hyphenPrefixes = try ResourceFile.stringLists("segment/hyphen-prefixes.yaml", depth: 1).values.flatMap { $0[""] ?? [] }
         var months = Set(try ResourceFile.stringLists("segment/month-abbreviations.yaml", depth: 1).values.flatMap { $0[""] ?? [] }.map(SegmentationData.simpleFolded))
         for lang in Language.allCases where lang != .other {
             for set in [CLDR.SymbolSet.shortMonths, .standaloneShortMonths] {
@@ -78,6 +82,7 @@ public struct SegmentationData: Sendable {
         return SegmentationData(abbreviationHashes: hashes, abbreviationStarts: starts, abbreviationPrefixes: prefixes, longestSpacedStart: longestSpacedStart,
                                 abbreviationContinuations: continuations, nonFinal: nonFinal, monthAbbreviations: months,
                                 ordinalSuffixes: Set(suffixes.values.flatMap { $0 }.map(SegmentationData.simpleFolded)),
+                                hyphenPrefixes: Set(hyphenPrefixes.map(SegmentationData.simpleFolded)),
                                 functionWords: words)
     }
 

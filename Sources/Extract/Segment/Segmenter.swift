@@ -219,6 +219,14 @@ public final class Segmenter {
                         continue
                     }
                 }
+                // a prefix before a hyphen and a name stays a word: анти-Брекзит, pro-EU
+                if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
+                   CharacterProperties.isUpper(UInt32(text[Int(raw[i + 2].start)])), !CharacterProperties.isUpper(UInt32(text[Int(t.start)])),
+                   data.hyphenPrefixes.contains(lowerString(text, t)) {
+                    emit(t)
+                    i += 1
+                    continue
+                }
                 // hyphenated names: TRACE-KEI, поток-2, Еко-клъстерите
                 if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n,
                    raw[i + 2].kind == .word || raw[i + 2].kind == .number {
