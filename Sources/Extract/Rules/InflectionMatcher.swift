@@ -75,12 +75,26 @@ public final class InflectionMatcher: Sendable {
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
             let wordEnd = word[p...], entryEnd = entry[p...]
             if wordEnd.count <= 5 {
-                if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return true }
-                if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return true }
+                if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return !isFormOfShorter(word, entry, lemmas) }
+                if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return !isFormOfShorter(word, entry, lemmas) }
             }
             p -= 1
         }
         guard let lemmas else { return false }
         return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
+    }
+
+    /// Whether hunspell gives `word` as a form of a word two or more letters shorter that
+    /// `entry` is made from, and not of `entry` itself: then the endings mislead ("Rumuni" and
+    /// "Hiszpanie" are forms of "Rumun" and "Hiszpan", not of "Rumunia" and "Hiszpania"; an
+    /// adjective's lemma, "wschodni" of "wschodnia", is one letter shorter).
+    private func isFormOfShorter(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, _ lemmas: (() -> [[UInt16]])?) -> Bool {
+        guard let lemmas else { return false }
+        let all = lemmas()
+        if all.contains(where: { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }) { return false }
+        return all.contains { lemma in
+            lemma.count >= InflectionMatcher.minimumStem && lemma.count <= entry.count - 2 && entry.starts(with: lemma)
+                && !lemma.withUnsafeBufferPointer { Vocabulary.equal($0, word) }
+        }
     }
 }
