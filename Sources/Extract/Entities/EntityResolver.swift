@@ -40,22 +40,58 @@ public final class EntityResolver {
         let lexicons = ctx.lexicons.lexicons
         var lower: String?
         var prefix: (form: String, end: Int)?
-        for h in ctx.hits(p) {
+        // (a name quoted before its number, "„Северен поток“ 2", is looked up after the quote)
+        let quoted = (type == .PRO || type == .EVT) && EntityResolver.isQuote(ctx, p)
+        for h in ctx.hits(quoted ? p + 1 : p) {
             // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
             let l = Int(h.ref.lexicon), e = Int(h.ref.entry)
             guard EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") else { continue }
             let end = Int(ctx.token(h.end - 1).end)
             if end == span.end {
-                if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form }
+                if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form + EntityResolver.joinedNumber(ctx, h.end - 1) }
                 if lower == nil { lower = lexicons[l].entries[e].form }
             } else if type == .PRO || type == .EVT, end < span.end, lexicons[l].entries[e].isName, end > prefix?.end ?? 0 {
                 prefix = (lexicons[l].entries[e].form, end)
             }
         }
         if lower == nil, let prefix {
-            return prefix.form + String(decoding: doc.utf16[prefix.end..<span.end], as: UTF16.self)
+            return prefix.form + EntityResolver.tail(doc.utf16[prefix.end..<span.end])
         }
         return lower.map { capitalised($0, as: String(decoding: doc.utf16[span.start..<span.end], as: UTF16.self)) }
+    }
+
+    /// Whether the token at `p` is a lone quotation mark.
+    private static func isQuote(_ ctx: MatchContext, _ p: Int) -> Bool {
+        let t = ctx.token(p)
+        return t.kind == .punctuation && t.length == 1 && Matcher.isOpeningQuote(ctx.utf16[Int(t.start)])
+    }
+
+    /// The number joined to the last word of an entry by a hyphen, as a word of its own
+    /// ("Северен поток-2" → " 2"), or "".
+    private static func joinedNumber(_ ctx: MatchContext, _ p: Int) -> String {
+        let t = ctx.token(p)
+        guard t.shape.contains(.hyphenated) else { return "" }
+        let units = ctx.utf16[Int(t.start)..<Int(t.end)]
+        guard let dash = units.lastIndex(of: 0x2D), dash + 1 < units.endIndex,
+              units[(dash + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "" }
+        return " " + String(decoding: units[(dash + 1)...], as: UTF16.self)
+    }
+
+    /// What follows a name's lexicon entry, as its base form ends: without quotation marks,
+    /// and a number after a dash as a word of its own ("“ 2", " – 2" → " 2").
+    private static func tail(_ units: ArraySlice<UInt16>) -> String {
+        var kept = units.filter { !Matcher.isOpeningQuote($0) && !Matcher.isClosingQuote($0) }
+        let isSpace: (UInt16) -> Bool = { $0 == 0x20 || $0 == 0xA0 }
+        var i = 0
+        while i < kept.count, isSpace(kept[i]) { i += 1 }
+        if i < kept.count, kept[i] == 0x2D || kept[i] == 0x2013 {
+            kept.removeSubrange(0...i)
+            while let f = kept.first, isSpace(f) { kept.removeFirst() }
+            kept.insert(0x20, at: 0)
+        } else if i == 0, let f = kept.first, f >= 0x30 && f <= 0x39 {
+            kept.insert(0x20, at: 0)
+        }
+        return String(decoding: kept, as: UTF16.self)
     }
 
     /// A lower-case lexicon form with the capitals of the name as written, word by word
