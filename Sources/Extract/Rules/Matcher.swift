@@ -632,15 +632,21 @@ public struct Matcher {
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
     static func isClosingQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0xBB, 0x2018, 0x2019, 0x27].contains(u) }
 
+    /// The position of the quotation mark that closes the one at `p`: an opening mark is not
+    /// glued to the word before it, a closing one is glued to the word before it ("коридор“ е"
+    /// closes a quote and opens none).
     private static func closingQuote(_ ctx: MatchContext, _ p: Int, start: Int) -> Int? {
         let t = ctx.token(p)
         guard t.kind == .punctuation, t.length == 1, isOpeningQuote(ctx.utf16[Int(t.start)]) else { return nil }
         if p != start && t.startsBlock { return nil }
+        if p > 0, ctx.token(p - 1).end == t.start, ctx.token(p - 1).kind != .punctuation { return nil }
         var q = p + 1
         while q < ctx.count, q <= p + 13 {
             let u = ctx.token(q)
             if u.shape.contains(.lineStart) { return nil }
-            if u.kind == .punctuation, u.length == 1, isClosingQuote(ctx.utf16[Int(u.start)]) { return q > p + 1 ? q : nil }
+            if u.kind == .punctuation, u.length == 1, isClosingQuote(ctx.utf16[Int(u.start)]), ctx.token(q - 1).end == u.start {
+                return q > p + 1 ? q : nil
+            }
             q += 1
         }
         return nil
