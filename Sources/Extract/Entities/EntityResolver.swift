@@ -103,8 +103,8 @@ public final class EntityResolver {
     }
 
     /// Later mentions of names already found: the full name, a person's last name (or given
-    /// name, when it is a listed one), or a
-    /// multi-word name's tail without its head noun. Marked with the rule that found the name.
+    /// name, when listed or no dictionary word), or a multi-word name's tail without its head
+    /// noun. Marked with the rule that found the name.
     /// `starts` holds each found entity's first token position.
     private func consistency(_ found: [EntityAnnotation], starts: [Int?], doc: Document, ctx: MatchContext, former: BaseFormer) -> [EntityAnnotation] {
         guard !found.isEmpty else { return [] }
