@@ -41,7 +41,7 @@ public final class EntityResolver {
         var lower: String?
         var prefix: (form: String, end: Int)?
         // (a name quoted before its number, "„Северен поток“ 2", is looked up after the quote)
-        let quoted = (type == .PRO || type == .EVT) && EntityResolver.isQuote(ctx, p)
+        let quoted = (type == .PRO || type == .EVT) && Matcher.isOpeningQuote(ctx, p)
         for h in ctx.hits(quoted ? p + 1 : p) {
             // (read in place: a copy of the lexicon or the entry retains its arrays and strings)
             let l = Int(h.ref.lexicon), e = Int(h.ref.entry)
@@ -58,12 +58,6 @@ public final class EntityResolver {
             return prefix.form + EntityResolver.tail(doc.utf16[prefix.end..<span.end])
         }
         return lower.map { capitalised($0, as: String(decoding: doc.utf16[span.start..<span.end], as: UTF16.self)) }
-    }
-
-    /// Whether the token at `p` is a lone quotation mark.
-    private static func isQuote(_ ctx: MatchContext, _ p: Int) -> Bool {
-        let t = ctx.token(p)
-        return t.kind == .punctuation && t.length == 1 && Matcher.isOpeningQuote(ctx.utf16[Int(t.start)])
     }
 
     /// The number joined to the last word of an entry by a hyphen, as a word of its own
