@@ -262,7 +262,7 @@ final class RuleTests: XCTestCase {
 
     func testInflectedFormsMatchDictionaryForms() throws {
         let dir = try writeRules([
-            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia]\n",
+            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy]\n",
             "pl/entities.yaml": """
             rules:
               - id: pl.entity.test-place
@@ -293,6 +293,8 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Delegacja z Finlandii i Brukseli spotkała się w Krakowie.", .pl), ["Finlandia", "Bruksela", "Kraków"])
         // Endings alone would take "Rumuni" (Romanians) for Rumunia; hunspell knows it as a form of "Rumun".
         XCTAssertEqual(try bases("Rumuni przyjechali z Rumunii.", .pl), ["Rumunia"])
+        // Hunspell does not know the locatives with a changed stem consonant.
+        XCTAssertEqual(try bases("Wybory na Węgrzech i we Włoszech.", .pl), ["Węgry", "Włochy"])
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
     }
 

@@ -9,7 +9,8 @@ public final class InflectionMatcher: Sendable {
     /// FNV hashes of the endings (hashing slices, so nothing is allocated while matching).
     private let inflected: HashTable64<Bool>
     private let base: HashTable64<Bool>
-    /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie.
+    /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie
+    /// and Węgry → Węgrzech.
     private let alternations: HashTable64<Bool>
 
     public init(language: Language) {
@@ -29,7 +30,9 @@ public final class InflectionMatcher: Sendable {
         inflected = InflectionMatcher.table(endings.0.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
         base = InflectionMatcher.table(endings.1.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
         let pairs = language == .pl
-            ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka"]
+            ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka",
+               // (plural names in the locative: Węgry → Węgrzech, Włochy → Włoszech, Niemcy → Niemczech)
+               "ry>rzech", "chy>szech", "cy>czech"]
             : []
         alternations = InflectionMatcher.table(pairs.map { p in
             let parts = p.split(separator: ">").map { Array($0.utf16)[...] }
