@@ -273,6 +273,8 @@ public struct DateResolver: Sendable {
                         if dist < bestDistance { bestDistance = dist; best = y }
                     }
                     year = best
+                } else if month == nil, let s = f[.season], let tense = f[.tense] {
+                    year = DateResolver.seasonYear(s, tense: tense, doc)
                 } else {
                     year = doc.year
                 }
@@ -479,6 +481,20 @@ public struct DateResolver: Sendable {
         if parts[0].count == 4 { return Int(parts[2]).map { (a, b, $0) } }
         guard let y = year(parts[2]) else { return nil }
         return (y, b, a)
+    }
+
+    /// The year of a season named without one, from the tense of its clause: in a past clause
+    /// the last one begun before the document's month ("the water was low in summer", written
+    /// in June: last year's), in a future clause the next one not over by then, else the
+    /// document's own.
+    static func seasonYear(_ season: String, tense: String, _ doc: CivilDate) -> Int {
+        let months: [String: (first: Int, last: Int)] = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)]
+        guard let m = months[season] else { return doc.year }
+        switch tense {
+        case "past": return m.first < doc.month ? doc.year : doc.year - 1
+        case "future": return m.last < doc.month ? doc.year + 1 : doc.year
+        default: return doc.year
+        }
     }
 
     /// ISO 8601 week-numbering year and week of a date.

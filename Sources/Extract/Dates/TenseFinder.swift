@@ -8,7 +8,7 @@ struct TenseFinder {
     enum Tense: String { case past, present, future }
 
     /// How many words on each side are looked at.
-    static let reach = 12
+    static let reach = 20
 
     /// `tense-words` by the hash of the folded word (read here, not by the matcher: no rule
     /// asks for these frequent words).

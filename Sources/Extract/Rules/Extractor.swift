@@ -210,13 +210,18 @@ public struct Extractor {
     private static let clauseOpeners: Set<String> = ["a", "i", "ale", "а", "и", "но"]
 
     /// Gives the records whose value depends on the tense of their clause (a weekday alone;
-    /// "today" where it opens its clause: at the sentence start, after a comma or "a") the
-    /// tense `finder` reads in their sentence.
+    /// "today" where it opens its clause: at the sentence start, after a comma or "a"; what a
+    /// rule marks `tense: clause`, a season without a year) the tense `finder` reads in their
+    /// sentence.
     private func addTenses(_ records: inout [DateItem], _ doc: Document, _ ctx: MatchContext, _ finder: TenseFinder) {
-        for i in records.indices where records[i].record.fields.has(.relative) {
+        for i in records.indices {
             let f = records[i].record.fields
-            guard let unit = f[.relative], unit == "day" || (unit == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
+            // (a season's rule asks for it with `tense: clause`: "през лятото", not "за летния сезон")
+            let season = f[.tense] == "clause" && !f.has(.year)
+            guard season || f.has(.relative) else { continue }
+            guard season || f[.relative] == "day" || (f[.relative] == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
                   let tokens = positions(records[i].span, ctx), let s = sentence(containing: records[i].span.start, doc) else { continue }
+            let unit = f[.relative]
             guard let sentence = positions(s, ctx) else { continue }
             if unit == "day" {
                 var p = tokens.lowerBound - 1
