@@ -273,7 +273,7 @@ final class RuleTests: XCTestCase {
                 examples:
                   - {text: "Jadę do ⟦Finlandii⟧.", base: Finlandia}
             """,
-            "bg/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Европейска комисия, Брюксел]\n",
+            "bg/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Европейска комисия, Брюксел, Делчево]\n",
             "bg/entities.yaml": """
             rules:
               - id: bg.entity.test-place
@@ -296,6 +296,8 @@ final class RuleTests: XCTestCase {
         // Hunspell does not know the locatives with a changed stem consonant.
         XCTAssertEqual(try bases("Wybory na Węgrzech i we Włoszech.", .pl), ["Węgry", "Włochy"])
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
+        // A town in -ово keeps its -о: "Делчев" is a surname.
+        XCTAssertEqual(try bases("Кметът Христо Делчев посети Делчево.", .bg), ["Делчево"])
     }
 
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {

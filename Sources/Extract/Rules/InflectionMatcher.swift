@@ -78,6 +78,8 @@ public final class InflectionMatcher: Sendable {
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
             let wordEnd = word[p...], entryEnd = entry[p...]
             if wordEnd.count <= 5 {
+                // (a Bulgarian name in -ово/-ево keeps its -о: "Делчев" is a surname, not Делчево)
+                if language == .bg, wordEnd.isEmpty, entryEnd.count == 1, entryEnd.first == 0x43E, p >= 2, word[p - 1] == 0x432 { return false }
                 if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return !isFormOfShorter(word, entry, lemmas) }
                 if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return !isFormOfShorter(word, entry, lemmas) }
             }
