@@ -483,13 +483,15 @@ public struct DateResolver: Sendable {
         return (y, b, a)
     }
 
+    /// The first and last month of each season (winter's last is February of the next year).
+    private static let seasonMonths: [String: (first: Int, last: Int)] = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)]
+
     /// The year of a season named without one, from the tense of its clause: in a past clause
     /// the last one begun before the document's month ("the water was low in summer", written
     /// in June: last year's), in a future clause the next one not over by then, else the
     /// document's own.
     static func seasonYear(_ season: String, tense: String, _ doc: CivilDate) -> Int {
-        let months: [String: (first: Int, last: Int)] = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)]
-        guard let m = months[season] else { return doc.year }
+        guard let m = seasonMonths[season] else { return doc.year }
         switch tense {
         case "past": return m.first < doc.month ? doc.year : doc.year - 1
         case "future": return m.last < doc.month ? doc.year + 1 : doc.year

@@ -12,6 +12,9 @@ public final class InflectionMatcher: Sendable {
     /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie
     /// and Węgry → Węgrzech.
     private let alternations: HashTable64<Bool>
+    /// Pairs of listed endings that are no inflection all the same, hashed as alternations: a
+    /// Bulgarian name in -о keeps it ("Делчев" is a surname, not a form of Делчево).
+    private let excluded: HashTable64<Bool>
 
     public init(language: Language) {
         self.language = language
@@ -34,8 +37,14 @@ public final class InflectionMatcher: Sendable {
                // (plural names in the locative: Węgry → Węgrzech, Włochy → Włoszech, Niemcy → Niemczech)
                "ry>rzech", "chy>szech", "cy>czech"]
             : []
-        alternations = InflectionMatcher.table(pairs.map { p in
-            let parts = p.split(separator: ">").map { Array($0.utf16)[...] }
+        alternations = InflectionMatcher.pairTable(pairs)
+        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : [])
+    }
+
+    /// The hashes of "dictionary-form ending>inflected ending" pairs.
+    private static func pairTable(_ pairs: [String]) -> HashTable64<Bool> {
+        table(pairs.map { p in
+            let parts = p.split(separator: ">", omittingEmptySubsequences: false).map { Array($0.utf16)[...] }
             return InflectionMatcher.hash(parts[0], then: parts[1])
         })
     }
@@ -77,9 +86,7 @@ public final class InflectionMatcher: Sendable {
         var p = common
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
             let wordEnd = word[p...], entryEnd = entry[p...]
-            if wordEnd.count <= 5 {
-                // (a Bulgarian name in -ово/-ево keeps its -о: "Делчев" is a surname, not Делчево)
-                if language == .bg, wordEnd.isEmpty, entryEnd.count == 1, entryEnd.first == 0x43E, p >= 2, word[p - 1] == 0x432 { return false }
+            if wordEnd.count <= 5, excluded.isEmpty || !excluded.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) {
                 if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return !isFormOfShorter(word, entry, lemmas) }
                 if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return !isFormOfShorter(word, entry, lemmas) }
             }
