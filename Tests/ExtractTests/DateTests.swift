@@ -219,6 +219,20 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(sets.first?.1, "2X")
     }
 
+    /// Written English dates in an English quote inside Bulgarian and Polish text (the common
+    /// rules), and a year after an English preposition.
+    func testEnglishDatesInsideBulgarianAndPolishText() throws {
+        let date = CivilDate(year: 2022, month: 9, day: 1)
+        func dates(_ text: String, _ lang: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: lang, date: date)
+            return (json["dates"] as! [[String: Any]]).map { "\($0["text"]!)=\($0["value"]!)" }
+        }
+        XCTAssertEqual(try dates("Той добави: \"The workshop is on 6 and 7 December 2022. Since 2015 we have grown.\"", .bg),
+                       ["6=2022-12-06", "7 December 2022=2022-12-07", "2015=2015"])
+        XCTAssertEqual(try dates("Powiedział: \"It was signed on October 10, 2012 and sales rose in May 2021.\"", .pl),
+                       ["October 10, 2012=2012-10-10", "May 2021=2021-05"])
+    }
+
     /// A time in a schedule keeps no day: after a set or several days on its line, or
     /// before a set; after one day it takes that day.
     func testScheduledTimesKeepNoDay() throws {
