@@ -10,7 +10,7 @@ import Foundation
 /// - `num(a..b)`, `year(a..b)`, `ord(a..b)`, `is(kind)` test numbers, years, ordinals, token kinds;
 ///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word;
 ///   `len(a..b)` tests the token's length as written;
-/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `word`, `any`, `number`, `decimal`,
+/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `digits` (holds a digit), `word`, `any`, `number`, `decimal`,
 ///   `linestart`, `sentstart`, `capsline` (a headline in capitals), `glued` test shape and position;
 ///   `quoted` matches a quoted stretch;
 /// - `a&b&!c` combines tests on one token; `(x | y z)` alternatives; `?`, `+`, `*`, `{m,n}` repeat;
@@ -265,6 +265,7 @@ public struct PatternParser {
         case "latin": .shape(.latin)
         case "cyrillic": .shape(.cyrillic)
         case "hyphenated": .shape(.hyphenated)
+        case "digits": .shape(.digits)
         case "linestart": .shape(.lineStart)
         case "sentstart": .shape(.sentenceStart)
         case "capsline": .shape(.capsLine)
