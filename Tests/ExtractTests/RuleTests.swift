@@ -186,7 +186,7 @@ final class RuleTests: XCTestCase {
         var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
         XCTAssertEqual(try parser.parse("n:(CAPS&len(2..4))"), try parser.parse("n:(CAPS&len(2 .. 4))"))
         XCTAssertThrowsError(try parser.parse("len()")) { XCTAssertEqual("\($0)", "len() needs a range, e.g. len(2..4)") }
-        XCTAssertThrowsError(try parser.parse("n:(CAPS&lenght(2..4))")) { XCTAssertEqual("\($0)", "unknown function 'lenght(' (one of num, year, ord, is, suffix, len)") }
+        XCTAssertThrowsError(try parser.parse("n:(CAPS&lenght(2..4))")) { XCTAssertEqual("\($0)", "unknown function 'lenght(' (one of num, year, ord, is, suffix, len, known)") }
         let dir = try writeRules(["pl/entities.yaml": """
             rules:
               - id: pl.entity.test-short-caps
@@ -199,6 +199,23 @@ final class RuleTests: XCTestCase {
             """])
         let found = try annotations("entities", of: "pl.entity.test-short-caps", rules: dir, in: "Grał zespół ABBA, zespół WIEDZIEĆ i zespół XY.")
         XCTAssertEqual(found.map { $0["text"] as? String }, ["ABBA", "XY"], "\(found)")
+    }
+
+    func testKnownEnTestsTheEnglishDictionaryInAnyLanguage() throws {
+        var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
+        XCTAssertThrowsError(try parser.parse("n:(Cap&known(fr))")) { XCTAssertEqual("\($0)", "known() takes en, e.g. known(en); bare `known` is the text's own dictionary") }
+        let dir = try writeRules(["pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-english-word
+                summary: a campaign named by two English common words
+                pattern: 'kampania n:(latin&Cap&known(en) latin&Cap&known(en))'
+                produce: {type: ORG, span: n}
+                priority: 10
+                examples:
+                  - {text: "Ruszyła kampania ⟦Vote Leave⟧ w Anglii.", type: ORG}
+            """])
+        let found = try annotations("entities", of: "pl.entity.test-english-word", rules: dir, in: "Ruszyła kampania Vote Leave, a potem kampania Gisela Stuart w Londynie.")
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Vote Leave"], "\(found)")
     }
 
     func testBrokenRuleFilesNameFileLineAndRule() throws {

@@ -28,12 +28,15 @@ final class LexiconIndex: Sendable {
     /// Suffix entries ("-ski") per lexicon, folded, without the hyphen.
     let suffixes: [Int: Set<UInt64>]
     let lemmatizer: Lemmatizer?
+    /// The English dictionary, for `known(en)` in any language's rules.
+    let english: Lemmatizer?
     /// The `head` of every word of the multi-word entries, so the words after the first are
     /// ruled out without touching the entry.
     let wordHeads: [UInt64]
 
-    init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?) {
+    init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?, english: Lemmatizer?) {
         self.lexicons = lexicons
+        self.english = english
         self.inScope = inScope
         self.inflection = inflection
         self.lemmatizer = lemmatizer

@@ -20,6 +20,7 @@ final class MatchContext {
     private var lemmaAt: [Int32] = []
     private var lemmaStore: [[[UInt16]]] = []
     private var knownCache: [Int8] = []
+    private var knownEnglishCache: [Int8] = []
 
     /// What the worker learnt about words in earlier documents.
     let cache: WordCache
@@ -39,15 +40,26 @@ final class MatchContext {
 
     /// Whether hunspell knows the lower-case form of the token at `p` (computed once per position).
     func known(_ p: Int) -> Bool {
-        if knownCache.isEmpty { knownCache = Array(repeating: -1, count: tokens.count) }
-        if knownCache[p] >= 0 { return knownCache[p] == 1 }
-        let h = InflectionMatcher.hash(folded(p))
+        known(p, &knownCache, lexicons.lemmatizer, salt: 0)
+    }
+
+    /// Whether English hunspell knows the lower-case form of the token at `p`.
+    func knownEnglish(_ p: Int) -> Bool {
+        known(p, &knownEnglishCache, lexicons.english, salt: 0x5EED_E11E_5EED_E11E)
+    }
+
+    /// Whether `dictionary` knows the folded token at `p`: once per position (`positions`),
+    /// and once per word for the worker (`cache.known`, under the word's hash with `salt`).
+    private func known(_ p: Int, _ positions: inout [Int8], _ dictionary: Lemmatizer?, salt: UInt64) -> Bool {
+        if positions.isEmpty { positions = Array(repeating: -1, count: tokens.count) }
+        if positions[p] >= 0 { return positions[p] == 1 }
+        let h = InflectionMatcher.hash(folded(p)) ^ salt
         let k: Bool
         if let cached = cache.known[h] { k = cached } else {
-            k = lexicons.lemmatizer?.knows(UTF.string(folded(p))) ?? false
+            k = dictionary?.knows(UTF.string(folded(p))) ?? false
             cache.storeKnown(h, k)
         }
-        knownCache[p] = k ? 1 : 0
+        positions[p] = k ? 1 : 0
         return k
     }
 

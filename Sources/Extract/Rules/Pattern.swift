@@ -17,6 +17,9 @@ public enum TokenTest: Sendable, Equatable {
     case suffix(Int)
     /// hunspell knows the lower-case form (a common word, not a name).
     case known
+    /// English hunspell knows the lower-case form (an English common word: Royal, Vote), in
+    /// any language's text.
+    case knownEnglish
     /// The token as written is this many UTF-16 units long.
     case length(ClosedRange<Int>)
     /// All of these shape flags are set.

@@ -8,7 +8,8 @@ import Foundation
 /// - a bare or quoted word is a literal, compared on the folded form (`г.`, `"10:30"`);
 /// - `@name` is a lexicon; alone it may match multi-word entries, inside `&` one word;
 /// - `num(a..b)`, `year(a..b)`, `ord(a..b)`, `is(kind)` test numbers, years, ordinals, token kinds;
-///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word;
+///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word,
+///   `known(en)` an English one;
 ///   `len(a..b)` tests the token's length as written;
 /// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `digits` (holds a digit), `word`, `any`, `number`, `decimal`,
 ///   `linestart`, `sentstart`, `capsline` (a headline in capitals), `glued` test shape and position;
@@ -37,7 +38,7 @@ public struct PatternParser {
     }
 
     /// The functions a pattern may call, as `name(arguments)`.
-    static let functions = ["num", "year", "ord", "is", "suffix", "len"]
+    static let functions = ["num", "year", "ord", "is", "suffix", "len", "known"]
 
     let env: Environment
     var lexemes: [Lexeme] = []
@@ -292,6 +293,9 @@ public struct PatternParser {
     static func call(_ f: String, _ args: String) throws -> TokenTest {
         switch f {
         case "num": return .number(try range(args))
+        case "known":
+            guard args == "en" else { throw ParseError(message: "known() takes en, e.g. known(en); bare `known` is the text's own dictionary") }
+            return .knownEnglish
         case "ord": return .ordinal(try range(args))
         case "year":
             guard let r = try range(args) else { throw ParseError(message: "year() needs a range, e.g. year(1900..2100)") }

@@ -137,11 +137,12 @@ public final class RuleSet: Sendable {
         }
         var lemmatizers: [Language: Lemmatizer] = [:]
         for lang in languages { lemmatizers[lang] = try? Lemmatizer(language: lang) }
+        let english = lemmatizers[.en] ?? (try? Lemmatizer(language: .en))
         var compiled: [Language: CompiledRules] = [:]
         for lang in languages {
             let index = LexiconIndex(lexicons: lexicons, inScope: used[lang] ?? [], vocabulary: vocabulary,
                                      inflection: InflectionMatcher(language: lang),
-                                     lemmatizer: lemmatizers[lang])
+                                     lemmatizer: lemmatizers[lang], english: english)
             compiled[lang] = CompiledRules(language: lang, rules: compiledRules[lang]!, lexicons: index, vocabulary: vocabulary)
         }
         let all = raw.values.filter { dimensions.contains($0.dimension) }.sorted { $0.id < $1.id }.compactMap { r in compiledRules[r.language ?? .en]?.first { $0.id == r.id } }
