@@ -194,6 +194,21 @@ final class DateTests: XCTestCase {
         XCTAssertEqual((json["dates"] as! [[String: Any]]).first?["value"] as? String, "2020-12-20")
     }
 
+    /// A past clause takes no yearless day more than two weeks after the document date, a
+    /// future clause (also "ще" before a verb whose ending reads as past) none as far before.
+    func testYearlessDateFollowsTenseOfItsClause() throws {
+        func value(_ text: String, _ lang: Language, _ date: CivilDate) throws -> String? {
+            (try Support.annotate(text, language: lang, date: date)["dates"] as! [[String: Any]]).first?["value"] as? String
+        }
+        let november = CivilDate(year: 2023, month: 11, day: 20)
+        XCTAssertEqual(try value("Кметът припомни, че от 1 януари фирмите могат да кандидатстват.", .bg, november), "2023-01-01")
+        XCTAssertEqual(try value("От 1 януари фирмите ще могат да кандидатстват.", .bg, november), "2024-01-01")
+        XCTAssertEqual(try value("Od 1 stycznia firmy mogły składać wnioski.", .pl, november), "2023-01-01")
+        XCTAssertEqual(try value("Срокът беше удължен до 8 октомври.", .bg, CivilDate(year: 2021, month: 10, day: 4)), "2021-10-08")
+        XCTAssertEqual(try value("Събитието ще се проведе на 5 май.", .bg, CivilDate(year: 2023, month: 4, day: 27)), "2023-05-05")
+        XCTAssertEqual(try value("Конференцията ще се проведе на 10 юни.", .bg, CivilDate(year: 2023, month: 7, day: 20)), "2024-06-10")
+    }
+
     /// A set that recurs so many times per period writes TIMEX3 `freq`; a rate after an
     /// amount ("25 000 MWh годишно") is no set; weekdays from … to are one set with a range.
     func testSetsCarryFrequencyAndWeekdayRanges() throws {

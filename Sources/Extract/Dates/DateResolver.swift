@@ -265,14 +265,7 @@ public struct DateResolver: Sendable {
         if year == nil, month != nil || f.has(.quarter) || f.has(.season) || f.has(.half) {
             if let doc = state.documentDate {
                 if let m = month, let d = day {
-                    // The year that puts the date nearest the document date.
-                    var best = doc.year
-                    var bestDistance = Int.max
-                    for y in (doc.year - 1)...(doc.year + 1) where d <= CivilDate.daysIn(month: m, year: y) {
-                        let dist = abs(CivilDate(year: y, month: m, day: d).dayNumber - doc.dayNumber)
-                        if dist < bestDistance { bestDistance = dist; best = y }
-                    }
-                    year = best
+                    year = DateResolver.dayYear(month: m, day: d, tense: f[.tense], doc)
                 } else if month == nil, let s = f[.season], let tense = f[.tense] {
                     year = DateResolver.seasonYear(s, tense: tense, doc)
                 } else {
@@ -497,6 +490,24 @@ public struct DateResolver: Sendable {
         case "future": return m.last < doc.month ? doc.year + 1 : doc.year
         default: return doc.year
         }
+    }
+
+    /// How many days a past clause's day may lie after the document date (a deadline the
+    /// release says was extended), or a future clause's before it.
+    static let tenseGrace = 14
+
+    /// The year of a day named without one: the one nearest the document date, but in a past
+    /// clause none more than `tenseGrace` days after it ("от 1 януари фирмите могат", as the
+    /// mayor recalled in November: this year's), in a future clause none more than that before.
+    static func dayYear(month m: Int, day d: Int, tense: String?, _ doc: CivilDate) -> Int {
+        var best = doc.year
+        var bestDistance = Int.max
+        for y in (doc.year - 1)...(doc.year + 1) where d <= CivilDate.daysIn(month: m, year: y) {
+            let signed = CivilDate(year: y, month: m, day: d).dayNumber - doc.dayNumber
+            if tense == "past" && signed > tenseGrace || tense == "future" && signed < -tenseGrace { continue }
+            if abs(signed) < bestDistance { bestDistance = abs(signed); best = y }
+        }
+        return best
     }
 
     /// ISO 8601 week-numbering year and week of a date.

@@ -40,10 +40,19 @@ struct TenseFinder {
         guard !verbLemmas.isEmpty || !words.isEmpty else { return nil }
         for d in 1...TenseFinder.reach {
             for p in [first - d, last + d] where sentence.contains(p) {
-                if let t = tense(of: p, ctx) { return t }
+                if let t = tense(of: p, ctx) { return t != .future && futureBefore(p, in: sentence, ctx) ? .future : t }
             }
         }
         return nil
+    }
+
+    /// Whether a future word stands up to three words before the verb at `p` ("ще се
+    /// проведе": the verb's own ending reads as past).
+    private func futureBefore(_ p: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Bool {
+        for q in stride(from: p - 1, through: max(sentence.lowerBound, p - 3), by: -1) where ctx.token(q).kind == .word {
+            if words[InflectionMatcher.hash(ctx.folded(q))] == .future { return true }
+        }
+        return false
     }
 
     /// What the word at `p` says of the tense, if anything.

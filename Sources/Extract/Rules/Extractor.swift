@@ -216,10 +216,11 @@ public struct Extractor {
     private func addTenses(_ records: inout [DateItem], _ doc: Document, _ ctx: MatchContext, _ finder: TenseFinder) {
         for i in records.indices {
             let f = records[i].record.fields
-            // (a season's rule asks for it with `tense: clause`: "през лятото", not "за летния сезон")
-            let season = f[.tense] == "clause" && !f.has(.year)
-            guard season || f.has(.relative) else { continue }
-            guard season || f[.relative] == "day" || (f[.relative] == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
+            // (a rule asks for it with `tense: clause`: a season, "през лятото", not "за летния
+            // сезон"; a day and month without a year)
+            let clause = f[.tense] == "clause" && !f.has(.year)
+            guard clause || f.has(.relative) else { continue }
+            guard clause || f[.relative] == "day" || (f[.relative] == "weekday" && !f.has(.direction)), (f.number(.offset) ?? 0) == 0,
                   let tokens = positions(records[i].span, ctx), let s = sentence(containing: records[i].span.start, doc) else { continue }
             let unit = f[.relative]
             guard let sentence = positions(s, ctx) else { continue }
