@@ -35,7 +35,11 @@ public final class InflectionMatcher: Sendable {
         let pairs = language == .pl
             ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka",
                // (plural names in the locative: Węgry → Węgrzech, Włochy → Włoszech, Niemcy → Niemczech)
-               "ry>rzech", "chy>szech", "cy>czech"]
+               "ry>rzech", "chy>szech", "cy>czech",
+               // (ó that opens in inflection: obwód → obwodzie, Kraków → Krakowie; for words
+               // hunspell is not asked about, as lower-case ones)
+               "ód>odu", "ód>odzie", "ód>odem", "ód>ody", "ód>odów", "ód>odach", "ód>odami", "ód>odom",
+               "ów>owa", "ów>owie", "ów>owem", "ów>owowi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
         excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : [])
