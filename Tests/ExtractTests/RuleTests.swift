@@ -312,6 +312,8 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Rumuni przyjechali z Rumunii.", .pl), ["Rumunia"])
         // Hunspell does not know the locatives with a changed stem consonant.
         XCTAssertEqual(try bases("Wybory na Węgrzech i we Włoszech.", .pl), ["Węgry", "Włochy"])
+        let province = try Analyzer(resources: AnalysisResources.load()).analyze(InputDocument(id: "t", path: "t", content: .text("Walki trwają w obwodzie donieckim."), language: .pl)).entities
+        XCTAssertEqual(province.map { "\($0.span.start)-\($0.span.end)|\($0.base)|\($0.type)" }, ["15-33|obwód doniecki|LOC"])
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
         // A town in -ово keeps its -о: "Делчев" is a surname.
         XCTAssertEqual(try bases("Кметът Христо Делчев посети Делчево.", .bg), ["Делчево"])
