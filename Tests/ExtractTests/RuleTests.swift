@@ -314,6 +314,9 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Wybory na Węgrzech i we Włoszech.", .pl), ["Węgry", "Włochy"])
         let province = try Analyzer(resources: AnalysisResources.load()).analyze(InputDocument(id: "t", path: "t", content: .text("Walki trwają w obwodzie donieckim."), language: .pl)).entities
         XCTAssertEqual(province.map { "\($0.span.start)-\($0.span.end)|\($0.base)|\($0.type)" }, ["15-33|obwód doniecki|LOC"])
+        // Polish writes no y after g: "Energy" is no form of Energa (whose genitive is "Energi").
+        let energa = try Analyzer(resources: AnalysisResources.load()).analyze(InputDocument(id: "t", path: "t", content: .text("Akcje Energy i Energi spadły."), language: .pl)).entities
+        XCTAssertEqual(energa.filter { $0.base == "Energa" }.map { "\($0.span.start)-\($0.span.end)" }, ["15-21"])
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
         // A town in -ово keeps its -о: "Делчев" is a surname.
         XCTAssertEqual(try bases("Кметът Христо Делчев посети Делчево.", .bg), ["Делчево"])

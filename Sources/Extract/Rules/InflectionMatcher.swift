@@ -12,8 +12,10 @@ public final class InflectionMatcher: Sendable {
     /// Stem alternations: (dictionary-form ending, inflected ending), as in Brexit → Brexicie
     /// and Węgry → Węgrzech.
     private let alternations: HashTable64<Bool>
-    /// Pairs of listed endings that are no inflection all the same, hashed as alternations: a
-    /// Bulgarian name in -о keeps it ("Делчев" is a surname, not a form of Делчево).
+    /// Pairs of listed endings that are no inflection all the same, hashed as alternations and
+    /// looked up with and without the stem's last unit: a Bulgarian name in -о keeps it
+    /// ("Делчев" is a surname, not a form of Делчево); Polish writes no y after k or g
+    /// ("Energy" is no form of Energa, whose genitive is "Energi").
     private let excluded: HashTable64<Bool>
 
     public init(language: Language) {
@@ -42,7 +44,7 @@ public final class InflectionMatcher: Sendable {
                "ów>owa", "ów>owie", "ów>owem", "ów>owowi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
-        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : [])
+        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl ? ["ka>ky", "ga>gy", "k>ky", "g>gy"] : [])
     }
 
     /// The hashes of "dictionary-form ending>inflected ending" pairs.
@@ -78,6 +80,12 @@ public final class InflectionMatcher: Sendable {
     /// The shortest common stem a match needs.
     static let minimumStem = 3
 
+    /// Whether the endings of `word` and `entry` after `p`, or after `p - 1`, are an excluded pair.
+    private func isExcluded(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+        excluded.contains(InflectionMatcher.hash(entry[p...], then: word[p...]))
+            || p > 0 && excluded.contains(InflectionMatcher.hash(entry[(p - 1)...], then: word[(p - 1)...]))
+    }
+
     /// Whether folded `word` is a form of folded `entry`. `lemmas`, when given, yields the
     /// word's hunspell lemmas (folded); it is asked only when endings alone do not decide.
     func matches(_ word: UnsafeBufferPointer<UInt16>, entry: UnsafeBufferPointer<UInt16>, lemmas: (() -> [[UInt16]])?) -> Bool {
@@ -90,7 +98,7 @@ public final class InflectionMatcher: Sendable {
         var p = common
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
             let wordEnd = word[p...], entryEnd = entry[p...]
-            if wordEnd.count <= 5, excluded.isEmpty || !excluded.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) {
+            if wordEnd.count <= 5, excluded.isEmpty || !isExcluded(word, entry, at: p) {
                 if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return !isFormOfShorter(word, entry, lemmas) }
                 if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return !isFormOfShorter(word, entry, lemmas) }
             }
