@@ -85,6 +85,9 @@ public final class BaseFormer {
 
     static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]
 
+    /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …").
+    static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към"]
+
     private func bulgarian(_ words: [String], type: EntityType) -> String {
         var out = words
         // Only the first inflecting word of a Bulgarian noun phrase carries the article.
@@ -96,6 +99,12 @@ public final class BaseFormer {
                     out[0] = stripped
                 }
                 break
+            }
+            // The short article of a masculine head, -а / -я, where a complement follows (an
+            // adjective in -а is followed by its noun, not a preposition: "Стара Загора").
+            if out[0] == first, words.count > 1, BaseFormer.bgComplementOpeners.contains(words[1]), lower.hasSuffix("а") || lower.hasSuffix("я") {
+                let stem = String(lower.dropLast())
+                if lemmatizer?.lemmas(lower).contains(stem) ?? false { out[0] = String(first.dropLast()) }
             }
         }
         return out.joined(separator: " ")
