@@ -322,6 +322,19 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Кметът Христо Делчев посети Делчево.", .bg), ["Делчево"])
     }
 
+    func testPlaceNamedLikeAPersonOfTheDocumentIsThatPerson() throws {
+        func entities(_ text: String) throws -> [String] {
+            try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .bg)).entities
+                .map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.type)" }
+        }
+        // "Азия" alone, after "Азия Биби" in the same document, is her; without her, the continent.
+        XCTAssertEqual(try entities("Азия Биби беше освободена. Съпругът на Азия благодари."),
+                       ["Азия Биби|PER", "Азия|PER"])
+        XCTAssertEqual(try entities("Съпругът на Азия благодари."), ["Азия|LOC"])
+        // A city keeps its type: "София" after "София Петрова" is still the capital.
+        XCTAssertEqual(try entities("София Петрова пристигна в София."), ["София Петрова|PER", "София|LOC"])
+    }
+
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {
         let dir = try writeRules([
             "pl/orgs.yaml": "name: test-orgs\nsummary: Test organisations.\nentries: [LOT, E.ON, Frontex, PiS]\n",

@@ -26,6 +26,7 @@ public final class EntityResolver {
             out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: rule))
             starts.append(p)
         }
+        namesakes(&out, starts: starts, doc: doc, ctx: ctx, former: former)
         out += consistency(out, starts: starts, doc: doc, ctx: ctx, former: former)
         out.sort { $0.span.start < $1.span.start }
         return out
@@ -94,6 +95,38 @@ public final class EntityResolver {
         let words = form.split(separator: " "), text = written.split(separator: " ")
         guard words.count == text.count else { return form }
         return zip(words, text).map { w, t in t.first?.isUppercase == true ? w.prefix(1).uppercased() + w.dropFirst() : String(w) }.joined(separator: " ")
+    }
+
+    /// A one-word place that is the listed given name of a person named in full in the same
+    /// document is that person ("Азия" after "Азия Биби", "Georgia" after "Georgia Meloni"),
+    /// unless it is a city or a country (a town named like a woman stays a town: "София").
+    private func namesakes(_ found: inout [EntityAnnotation], starts: [Int?], doc: Document, ctx: MatchContext, former: BaseFormer) {
+        let lexicons = ctx.lexicons.lexicons
+        guard let givenNames = lexicons.firstIndex(where: { $0.name == "given-names" && $0.language == doc.language }) else { return }
+        let places = lexicons.indices.filter { ["cities", "countries"].contains(lexicons[$0].name) && lexicons[$0].language == doc.language }
+        /// The word position of a one-word annotation, else nil.
+        func single(_ k: Int) -> Int? {
+            guard let p = starts[k], ctx.token(p).kind == .word, Int(ctx.token(p).end) == found[k].span.end else { return nil }
+            return p
+        }
+        var given: [Int] = []
+        for k in found.indices where found[k].type == .PER {
+            guard let p = starts[k], single(k) == nil, ctx.inLexicon(p, givenNames) else { continue }
+            given.append(p)
+        }
+        guard !given.isEmpty else { return }
+        ctx.folded.withUnsafeBufferPointer { folded in
+            for k in found.indices where found[k].type == .LOC {
+                guard let p = single(k), !places.contains(where: { ctx.inLexicon(p, $0) }),
+                      given.contains(where: { g in
+                          let t = ctx.token(g)
+                          return ctx.wordMatches(p, UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]), ctx.lexicons.inflection)
+                      }) else { continue }
+                let span = found[k].span
+                let name = former.name(doc.utf16[span.start..<span.end], type: .PER)
+                found[k] = EntityAnnotation(span: span, type: .PER, base: name.base, latin: name.latin, rule: found[k].rule)
+            }
+        }
     }
 
     /// Later mentions of names already found: the full name, a person's last name (or given
