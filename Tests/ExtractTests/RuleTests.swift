@@ -335,6 +335,26 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try entities("София Петрова пристигна в София."), ["София Петрова|PER", "София|LOC"])
     }
 
+    func testBaseFormsOfPluralPeopleAndApostropheEndings() throws {
+        func bases(_ text: String, _ lang: Language) throws -> [String] {
+            try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: lang)).entities
+                .map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.base)" }
+        }
+        // A plural people noun's base is the nominative plural (SlavicNER's), though hunspell
+        // gives the singular; the singular keeps its own; a common noun's sentence capital goes.
+        XCTAssertEqual(try bases("Wielu Brytyjczyków spotkało się z Polakami i jednym Polakiem.", .pl),
+                       ["Brytyjczyków|Brytyjczycy", "Polakami|Polacy", "Polakiem|Polak"])
+        XCTAssertEqual(try bases("Британците и евродепутатите питат един британец.", .bg),
+                       ["Британците|британци", "евродепутатите|евродепутати", "британец|британец"])
+        // A foreign name takes its Polish ending after an apostrophe: it matches the listed name
+        // and its base drops the ending; a listed surname and a given name hunspell does not know
+        // take their listed forms, but not in the nominative, nor a woman's surname in -ska.
+        XCTAssertEqual(try bases("Spotkał się z Jean-Claude'em Junckerem i z Farage'owi.", .pl),
+                       ["Jean-Claude'em Junckerem|Jean-Claude Juncker", "Farage'owi|Farage"])
+        XCTAssertEqual(try bases("Rozmowa z Theresą May. Potem Angela Merkel, Marianne Thyssen i Marta Kaczyńska.", .pl),
+                       ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
+    }
+
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {
         let dir = try writeRules([
             "pl/orgs.yaml": "name: test-orgs\nsummary: Test organisations.\nentries: [LOT, E.ON, Frontex, PiS]\n",

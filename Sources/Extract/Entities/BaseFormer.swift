@@ -85,6 +85,13 @@ public final class BaseFormer {
 
     static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]
 
+    /// Whether lower-case `w` ends as a woman's Polish surname in the nominative (-ska, -cka,
+    /// -dzka), which hunspell and inflected matching take for the man's.
+    static func isFeminineSurname(_ w: String) -> Bool { ["ska", "cka", "dzka"].contains { w.hasSuffix($0) } }
+
+    /// The Polish case endings written after an apostrophe.
+    private static let apostropheEndings: Set<String> = ["a", "u", "owi", "em", "m", "ego", "emu", "ym", "y", "i", "e", "ie"]
+
     /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …").
     static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към"]
 
@@ -223,11 +230,17 @@ public final class BaseFormer {
 
     private func polishNamePart(_ w: String) -> String {
         let l = w.lowercased()
+        // (a foreign name whose last letter is not said takes its ending after an apostrophe:
+        // "Jean-Claude'a", "Tony’ego" → "Jean-Claude", "Tony")
+        if let mark = w.lastIndex(where: { $0 == "'" || $0 == "’" }), mark > w.startIndex,
+           BaseFormer.apostropheEndings.contains(String(w[w.index(after: mark)...])) {
+            return String(w[..<mark])
+        }
         let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
                                          ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
         for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
         // (a woman's surname in the nominative: hunspell lemmatises it to the man's)
-        if ["ska", "cka", "dzka"].contains(where: { l.hasSuffix($0) }) { return w }
+        if BaseFormer.isFeminineSurname(l) { return w }
         // (a form with a case ending that is a name of its own as well, "Anny": the other
         // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana")
         let names = lemmatizer?.lemmas(w).filter { $0.first?.isUppercase ?? false } ?? []

@@ -3,8 +3,13 @@
 /// surname alone, an organisation's name without its head noun). One per worker.
 public final class EntityResolver {
     private var formers: [Language: BaseFormer] = [:]
+    private let lemmatizers: [Language: Lemmatizer]
+    /// Per language, the `demonyms` entry that is the plural of each other one, by entry index,
+    /// and the endings of `plural-endings` (made on first use).
+    private var plurals: [Language: (entries: [Int: Int], endings: Set<UInt64>)] = [:]
 
     public init(lemmatizers: [Language: Lemmatizer]) throws {
+        self.lemmatizers = lemmatizers
         for lang in Language.allCases {
             formers[lang] = try BaseFormer(language: lang, lemmatizer: lemmatizers[lang])
         }
@@ -22,7 +27,8 @@ public final class EntityResolver {
             guard let t = fields["type"], let type = EntityType.named(t) else { continue }
             let p = ctx.position(startingAt: span.start)
             let given = fields["base"] ?? p.flatMap { lexiconForm(at: $0, span, type, ctx, doc) }
-            let name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type, head: fields["head"])
+            var name = given.map { BaseFormer.Name(base: $0, latin: former.latin($0)) } ?? former.name(doc.utf16[span.start..<span.end], type: type, head: fields["head"])
+            if given == nil, type == .PER, let p { name = listedWords(name, at: p, span, ctx, doc, former) }
             out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: rule))
             starts.append(p)
         }
@@ -49,8 +55,9 @@ public final class EntityResolver {
             guard EntityType.named(lexicons[l].entries[e].value) == type || (type == .LOC && lexicons[l].name == "countries") else { continue }
             let end = Int(ctx.token(h.end - 1).end)
             if end == span.end {
-                if lexicons[l].entries[e].isName { return lexicons[l].entries[e].form + EntityResolver.joinedNumber(ctx, h.end - 1) }
-                if lower == nil { lower = lexicons[l].entries[e].form }
+                let form = lexicons[l].entries[pluralAgreeing(l, e, at: h.end - 1, ctx, doc.language)].form
+                if lexicons[l].entries[e].isName { return form + EntityResolver.joinedNumber(ctx, h.end - 1) }
+                if lower == nil { lower = form }
             } else if type == .PRO || type == .EVT, end < span.end, lexicons[l].entries[e].isName, end > prefix?.end ?? 0 {
                 prefix = (lexicons[l].entries[e].form, end)
             }
@@ -58,7 +65,109 @@ public final class EntityResolver {
         if lower == nil, let prefix {
             return prefix.form + EntityResolver.tail(doc.utf16[prefix.end..<span.end])
         }
+        // (a common noun's capital at a sentence or line start is not the name's: "Британците")
+        if let lower, ctx.token(quoted ? p + 1 : p).end == span.end,
+           !ctx.token(p).shape.isDisjoint(with: [.sentenceStart, .lineStart]) { return lower }
         return lower.map { capitalised($0, as: String(decoding: doc.utf16[span.start..<span.end], as: UTF16.self)) }
+    }
+
+    /// A Polish person's name with the listed forms of its words: the surname's from
+    /// `public-figures` ("Jean-Claude'a Junckera" → "Jean-Claude Juncker"), and a given name
+    /// hunspell does not know from `given-names` ("Theresy May" → "Theresa May") when one entry
+    /// only has it as a form, none is it as written, and the name is not in the nominative: a
+    /// surname as written that ends in a consonant would inflect if the name did ("Marianne
+    /// Thyssen", "Alexandr Kogan" stay; "Angela Merkel" keeps the listed "Angela").
+    private func listedWords(_ name: BaseFormer.Name, at p: Int, _ span: Span, _ ctx: MatchContext, _ doc: Document, _ former: BaseFormer) -> BaseFormer.Name {
+        guard doc.language == .pl else { return name }
+        let lexicons = ctx.lexicons.lexicons
+        func lexicon(_ name: String) -> Int? { lexicons.firstIndex { $0.name == name && $0.language == doc.language } }
+        guard let givenNames = lexicon("given-names"), let figures = lexicon("public-figures") else { return name }
+        var base = name.base.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        // (the words' token positions, when each written word is one word token)
+        var positions: [Int] = []
+        var q = p
+        while q < ctx.count, Int(ctx.token(q).start) < span.end {
+            guard ctx.token(q).kind == .word else { return name }
+            positions.append(q)
+            q += 1
+        }
+        guard positions.count >= 2, positions.count == base.count else { return name }
+        func written(_ q: Int) -> String { String(decoding: ctx.utf16[Int(ctx.token(q).start)..<Int(ctx.token(q).end)], as: UTF16.self) }
+        /// The forms of the one-word entries of lexicon `l` the word at `q` is, and whether one
+        /// is the word as written.
+        func entries(_ q: Int, _ l: Int) -> (forms: [String], exact: Bool) {
+            var forms: [String] = [], exact = false
+            for h in ctx.hits(q) where h.end == q + 1 && Int(h.ref.lexicon) == l {
+                let entry = lexicons[l].entries[Int(h.ref.entry)]
+                guard entry.isName, !forms.contains(entry.form) else { continue }
+                forms.append(entry.form)
+                if entry.words[0].elementsEqual(ctx.folded(q)) { exact = true }
+            }
+            return (forms, exact)
+        }
+        var changed = false
+        let last = positions.count - 1
+        let surname = entries(positions[last], figures)
+        // (a woman's surname in -ska is no form of the man's in -ski: "Kaczyńska")
+        if surname.forms.count == 1, !surname.exact,
+           !(BaseFormer.isFeminineSurname(written(positions[last]).lowercased()) && surname.forms[0].hasSuffix("i")) {
+            base[last] = surname.forms[0]
+            changed = true
+        }
+        let surnameWritten = written(positions[last])
+        let nominative = base[last] == surnameWritten && !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
+        for i in 0..<last {
+            let given = entries(positions[i], givenNames), word = written(positions[i])
+            if nominative {
+                // (in the nominative a listed given name stays as written: "Angela", not Angel)
+                if given.exact, base[i] != word { base[i] = word; changed = true }
+            } else if base[i] == word, given.forms.count == 1, !given.exact {
+                base[i] = given.forms[0]
+                changed = true
+            }
+        }
+        guard changed else { return name }
+        let joined = base.joined(separator: " ")
+        return BaseFormer.Name(base: joined, latin: former.latin(joined))
+    }
+
+    /// Entry `e` of lexicon `l`, or its plural entry when `l` is `demonyms` and the word at `p`
+    /// has an ending of `plural-endings`: a plural people noun's base form is the nominative
+    /// plural, as in SlavicNER ("Brytyjczyków" → "Brytyjczycy", "британците" → "британци"),
+    /// though hunspell lemmatises it to the singular.
+    private func pluralAgreeing(_ l: Int, _ e: Int, at p: Int, _ ctx: MatchContext, _ language: Language) -> Int {
+        let lexicons = ctx.lexicons.lexicons
+        guard lexicons[l].name == "demonyms" else { return e }
+        if plurals[language] == nil {
+            let endings = lexicons.first { $0.name == "plural-endings" && $0.language == language }?.suffixKeys ?? []
+            plurals[language] = (pluralEntries(lexicons[l], lemmatizers[language], ctx.lexicons.inflection), endings)
+        }
+        let (entries, endings) = plurals[language]!
+        guard Lexicon.ends(ctx.folded(p), with: endings, shortest: 2, stem: 3) else { return e }
+        return entries[e] ?? e
+    }
+
+    /// For each entry of `lexicon` that hunspell gives as the lemma of another one, that other
+    /// one (the plural: "Brytyjczycy" → Brytyjczyk); for a word hunspell does not know, the
+    /// longer entry that is a form of it by endings ("евродепутати" of евродепутат).
+    private func pluralEntries(_ lexicon: Lexicon, _ lemmatizer: Lemmatizer?, _ inflection: InflectionMatcher) -> [Int: Int] {
+        var index: [String: Int] = [:]
+        for (i, entry) in lexicon.entries.enumerated() where index[entry.form] == nil { index[entry.form] = i }
+        var out: [Int: Int] = [:]
+        for (i, entry) in lexicon.entries.enumerated() where entry.words.count == 1 {
+            let lemmas = lemmatizer?.lemmas(entry.form) ?? []
+            for lemma in lemmas where lemma != entry.form {
+                if let singular = index[lemma], out[singular] == nil { out[singular] = i }
+            }
+            guard lemmas.isEmpty else { continue }
+            entry.words[0].withUnsafeBufferPointer { word in
+                for (k, other) in lexicon.entries.enumerated() where other.words.count == 1 && out[k] == nil
+                    && other.words[0].count < word.count && other.words[0].first == word.first {
+                    if other.words[0].withUnsafeBufferPointer({ inflection.matches(word, entry: $0, lemmas: nil) }) { out[k] = i }
+                }
+            }
+        }
+        return out
     }
 
     /// The number joined to the last word of an entry by a hyphen, as a word of its own

@@ -27,10 +27,13 @@ public final class InflectionMatcher: Sendable {
                        ["", "а", "я", "о", "е", "и", "ия", "ий"])
         case .pl:
             endings = (["", "a", "u", "owi", "em", "ie", "e", "y", "i", "ą", "ę", "om", "ami", "ach", "ów", "ego", "emu", "ym", "im", "ej", "ych", "ich", "ymi", "imi", "o", "ii", "ji", "ią", "iu", "ia",
-                        "iego", "iemu", "iej", "owie", "owa", "owej", "ową"],
+                        "iego", "iemu", "iej", "owie", "owa", "owej", "ową",
+                        // (a foreign name whose last letter is not said takes its ending after an
+                        // apostrophe, folded to a quotation mark: Jean-Claude'a, Farage'owi, Tony'ego)
+                        "\"a", "\"u", "\"owi", "\"em", "\"m", "\"ego", "\"emu", "\"ym", "\"y", "\"i", "\"e", "\"ie"],
                        ["", "a", "o", "e", "y", "i", "ia", "ie", "ja", "um"])
         case .en, .other:
-            endings = (["", "s", "'s", "es"], [""])
+            endings = (["", "s", "\"s", "es"], [""])
         }
         inflected = InflectionMatcher.table(endings.0.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
         base = InflectionMatcher.table(endings.1.map { InflectionMatcher.hash(Array($0.utf16)[...]) })
@@ -41,7 +44,9 @@ public final class InflectionMatcher: Sendable {
                // (ó that opens in inflection: obwód → obwodzie, Kraków → Krakowie; for words
                // hunspell is not asked about, as lower-case ones)
                "ód>odu", "ód>odzie", "ód>odem", "ód>ody", "ód>odów", "ód>odach", "ód>odami", "ód>odom",
-               "ów>owa", "ów>owie", "ów>owem", "ów>owowi"]
+               "ów>owa", "ów>owie", "ów>owem", "ów>owowi",
+               // (a fleeting e: Paweł → Pawła, Pawłem; Marek → Markiem, Markowi)
+               "eł>ła", "eł>łem", "eł>łowi", "eł>le", "ek>kiem", "ek>kowi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
         excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl ? ["ka>ky", "ga>gy", "k>ky", "g>gy"] : [])
