@@ -134,7 +134,7 @@ public final class BaseFormer {
     }
 
     private func polish(_ words: [String], type: EntityType) -> String {
-        if type == .PER { return words.map(polishNamePart).joined(separator: " ") }
+        if type == .PER { return polishPerson(words) }
         // (the patron of an institution stays in the genitive: "Politechnika Rzeszowska im.
         // Ignacego Łukasiewicza")
         if let im = words.firstIndex(where: { $0 == "im." || $0 == "imienia" }), im > 0 {
@@ -143,7 +143,8 @@ public final class BaseFormer {
         var out = words
         // Head: the first word that is not an adjective.
         guard let head = words.firstIndex(where: { !isAdjective($0) && !isAllCaps($0) }) else {
-            return words.map { adjectiveBase($0, gender: .masculine) }.joined(separator: " ")
+            // (an acronym in capitals stays as written: "IALPA" is no adjective in -a)
+            return words.map { isAllCaps($0) ? $0 : adjectiveBase($0, gender: .masculine) }.joined(separator: " ")
         }
         let headLemma = nounLemma(words[head])
         out[head] = headLemma
@@ -226,6 +227,27 @@ public final class BaseFormer {
         case .feminine: return String(masc.dropLast()) + (masc.hasSuffix("i") && !(masc.hasSuffix("ki") || masc.hasSuffix("gi")) ? "ia" : "a")
         case .neuter: return String(masc.dropLast()) + (masc.hasSuffix("i") ? "ie" : "e")
         }
+    }
+
+    /// A person's name word by word; a surname hunspell does not know takes off the case
+    /// ending its man's given name took off ("Siergieja Skripala" → "Siergiej Skripal",
+    /// "Jensem Stoltenbergiem" → "Jens Stoltenberg").
+    private func polishPerson(_ words: [String]) -> String {
+        var out = words.map(polishNamePart)
+        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]),
+           lemmatizer?.lemmas(last).isEmpty ?? true {
+            let ending = String(words[0].dropFirst(out[0].count))
+            // (-iem after k and g is -em, with the i that softens them: Markiem, Stoltenbergiem)
+            for e in Set([ending, ending == "iem" ? "em" : ending, ending == "em" ? "iem" : ending])
+            where !e.isEmpty && last.hasSuffix(e) && last.count >= e.count + 3 {
+                let stem = last.dropLast(e.count)
+                if e == "em", stem.hasSuffix("i") { continue }
+                if e == "iem", !(stem.hasSuffix("k") || stem.hasSuffix("g")) { continue }
+                out[out.count - 1] = String(stem)
+                break
+            }
+        }
+        return out.joined(separator: " ")
     }
 
     private func polishNamePart(_ w: String) -> String {
