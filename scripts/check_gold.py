@@ -33,6 +33,7 @@ DATE_RE = re.compile(
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?"                   # -MM(-DD)
     r"(?:T\d{2}(?::\d{2}(?::\d{2})?)?|T(?:MO|AF|EV|NI))?"   # time of day
     r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-W(?:\d{2}|XX)(?:-WE|-\d)?)?"  # quarter, half, season, week
+    r"|\d{3}"                                                # decade "199" (the 1990s)
     r"|\d{2}"                                                # century "20" (XX c.)
     r"|PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:\d+(?:\.\d+)?[YMWDQ]|\d+[DEC]{1}|X[YMWD])+(?:T(?:\d+[HMS])+)?"
@@ -141,7 +142,8 @@ def main():
         if os.path.relpath(dirpath, gold).split(os.sep)[0] == "src":
             dirnames[:] = []
             continue
-        files += [os.path.join(dirpath, f) for f in filenames if f.endswith(".json")]
+        # (scores.json holds the recorded scores, not annotations)
+        files += [os.path.join(dirpath, f) for f in filenames if f.endswith(".json") and not (dirpath == gold and f == "scores.json")]
     if not files:
         print(f"no gold files under {gold}", file=sys.stderr)
         sys.exit(1)
