@@ -4,9 +4,35 @@
 public final class EntityResolver {
     private var formers: [Language: BaseFormer] = [:]
     private let lemmatizers: [Language: Lemmatizer]
-    /// Per language, the `demonyms` entry that is the plural of each other one, by entry index,
-    /// and the endings of `plural-endings` (made on first use).
-    private var plurals: [Language: (entries: [Int: Int], endings: Set<UInt64>)] = [:]
+    private var roles: [Language: Roles] = [:]
+
+    /// The lexicons of a language the resolver reads, by their index in its compiled
+    /// lexicons (found once per language, not per name).
+    private struct Roles {
+        var givenNames: Int?
+        var publicFigures: Int?
+        var demonyms: Int?
+        /// `cities` and `countries`.
+        var places: [Int]
+        /// The endings of `plural-endings`, hashed.
+        var pluralEndings: Set<UInt64>
+        /// The `demonyms` entry that is the plural of each other one, by entry index.
+        var plurals: [Int: Int]
+    }
+
+    /// The roles of the lexicons of `language` in `ctx`'s compiled lexicons.
+    private func roles(_ ctx: MatchContext, _ language: Language) -> Roles {
+        if let known = roles[language] { return known }
+        let lexicons = ctx.lexicons.lexicons
+        func index(_ name: String) -> Int? { lexicons.firstIndex { $0.name == name && $0.language == language } }
+        let demonyms = index("demonyms")
+        let made = Roles(givenNames: index("given-names"), publicFigures: index("public-figures"), demonyms: demonyms,
+                         places: lexicons.indices.filter { ["cities", "countries"].contains(lexicons[$0].name) && lexicons[$0].language == language },
+                         pluralEndings: index("plural-endings").map { lexicons[$0].suffixKeys } ?? [],
+                         plurals: demonyms.map { pluralEntries(lexicons[$0], lemmatizers[language], ctx.lexicons.inflection) } ?? [:])
+        roles[language] = made
+        return made
+    }
 
     public init(lemmatizers: [Language: Lemmatizer]) throws {
         self.lemmatizers = lemmatizers
@@ -80,8 +106,8 @@ public final class EntityResolver {
     private func listedWords(_ name: BaseFormer.Name, at p: Int, _ span: Span, _ ctx: MatchContext, _ doc: Document, _ former: BaseFormer) -> BaseFormer.Name {
         guard doc.language == .pl else { return name }
         let lexicons = ctx.lexicons.lexicons
-        func lexicon(_ name: String) -> Int? { lexicons.firstIndex { $0.name == name && $0.language == doc.language } }
-        guard let givenNames = lexicon("given-names"), let figures = lexicon("public-figures") else { return name }
+        let roles = roles(ctx, doc.language)
+        guard let givenNames = roles.givenNames, let figures = roles.publicFigures else { return name }
         var base = name.base.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         // (the words' token positions, when each written word is one word token)
         var positions: [Int] = []
@@ -136,15 +162,9 @@ public final class EntityResolver {
     /// plural, as in SlavicNER ("Brytyjczyków" → "Brytyjczycy", "британците" → "британци"),
     /// though hunspell lemmatises it to the singular.
     private func pluralAgreeing(_ l: Int, _ e: Int, at p: Int, _ ctx: MatchContext, _ language: Language) -> Int {
-        let lexicons = ctx.lexicons.lexicons
-        guard lexicons[l].name == "demonyms" else { return e }
-        if plurals[language] == nil {
-            let endings = lexicons.first { $0.name == "plural-endings" && $0.language == language }?.suffixKeys ?? []
-            plurals[language] = (pluralEntries(lexicons[l], lemmatizers[language], ctx.lexicons.inflection), endings)
-        }
-        let (entries, endings) = plurals[language]!
-        guard Lexicon.ends(ctx.folded(p), with: endings, shortest: 2, stem: 3) else { return e }
-        return entries[e] ?? e
+        let roles = roles(ctx, language)
+        guard l == roles.demonyms, Lexicon.ends(ctx.folded(p), with: roles.pluralEndings, shortest: 2, stem: 3) else { return e }
+        return roles.plurals[e] ?? e
     }
 
     /// For each entry of `lexicon` that hunspell gives as the lemma of another one, that other
@@ -207,12 +227,12 @@ public final class EntityResolver {
     }
 
     /// A one-word place that is the listed given name of a person named in full in the same
-    /// document is that person ("Азия" after "Азия Биби", "Georgia" after "Georgia Meloni"),
-    /// unless it is a city or a country (a town named like a woman stays a town: "София").
+    /// document is that person ("Азия" after "Азия Биби"), unless it is a city or a country (a
+    /// town named like a woman stays a town: "София").
     private func namesakes(_ found: inout [EntityAnnotation], starts: [Int?], doc: Document, ctx: MatchContext, former: BaseFormer) {
-        let lexicons = ctx.lexicons.lexicons
-        guard let givenNames = lexicons.firstIndex(where: { $0.name == "given-names" && $0.language == doc.language }) else { return }
-        let places = lexicons.indices.filter { ["cities", "countries"].contains(lexicons[$0].name) && lexicons[$0].language == doc.language }
+        let roles = roles(ctx, doc.language)
+        guard let givenNames = roles.givenNames else { return }
+        let places = roles.places
         /// The word position of a one-word annotation, else nil.
         func single(_ k: Int) -> Int? {
             guard let p = starts[k], ctx.token(p).kind == .word, Int(ctx.token(p).end) == found[k].span.end else { return nil }
@@ -251,7 +271,7 @@ public final class EntityResolver {
         var words: [Int32] = []
         var names: [Range<Int>] = []
         var variants: [(name: Int, from: Int, to: Int)] = []
-        let givenNames = ctx.lexicons.lexicons.firstIndex { $0.name == "given-names" && $0.language == doc.language }
+        let givenNames = roles(ctx, doc.language).givenNames
         var heads = HashTable64<Int32>(capacity: 3 * found.count) // first variant of a hash
         var next: [Int32] = [] // the variant after each in its hash's chain, or -1
         words.reserveCapacity(4 * found.count)
