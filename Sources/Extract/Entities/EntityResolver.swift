@@ -123,6 +123,8 @@ public final class EntityResolver {
         /// is the word as written.
         func entries(_ q: Int, _ l: Int) -> (forms: [String], exact: Bool) {
             var forms: [String] = [], exact = false
+            // (the type list answers most words without looking their entries up)
+            guard ctx.inLexicon(q, l) else { return (forms, exact) }
             for h in ctx.hits(q) where h.end == q + 1 && Int(h.ref.lexicon) == l {
                 let entry = lexicons[l].entries[Int(h.ref.entry)]
                 guard entry.isName, !forms.contains(entry.form) else { continue }
