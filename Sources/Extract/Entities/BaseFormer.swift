@@ -237,12 +237,12 @@ public final class BaseFormer {
         if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]),
            lemmatizer?.lemmas(last).isEmpty ?? true {
             let ending = String(words[0].dropFirst(out[0].count))
-            // (-iem after k and g is -em, with the i that softens them: Markiem, Stoltenbergiem)
-            for e in Set([ending, ending == "iem" ? "em" : ending, ending == "em" ? "iem" : ending])
+            // (-iem and -em are one ending: the i softens k and g only, "Markiem", "Stoltenbergiem")
+            for e in ending == "em" || ending == "iem" ? ["iem", "em"] : [ending]
             where !e.isEmpty && last.hasSuffix(e) && last.count >= e.count + 3 {
                 let stem = last.dropLast(e.count)
-                if e == "em", stem.hasSuffix("i") { continue }
-                if e == "iem", !(stem.hasSuffix("k") || stem.hasSuffix("g")) { continue }
+                let softened = stem.hasSuffix("k") || stem.hasSuffix("g")
+                if e == "iem" ? !softened : e == "em" && stem.hasSuffix("i") { continue }
                 out[out.count - 1] = String(stem)
                 break
             }

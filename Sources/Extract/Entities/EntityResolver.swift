@@ -7,17 +7,23 @@ public final class EntityResolver {
     private var roles: [Language: Roles] = [:]
 
     /// The lexicons of a language the resolver reads, by their index in its compiled
-    /// lexicons (found once per language, not per name).
-    private struct Roles {
-        var givenNames: Int?
-        var publicFigures: Int?
-        var demonyms: Int?
+    /// lexicons (found once per language, not per name; a class, so that reading it per
+    /// lexicon hit copies no set or dictionary).
+    private final class Roles {
+        let givenNames: Int?
+        let publicFigures: Int?
+        let demonyms: Int?
         /// `cities` and `countries`.
-        var places: [Int]
+        let places: [Int]
         /// The endings of `plural-endings`, hashed.
-        var pluralEndings: Set<UInt64>
+        let pluralEndings: Set<UInt64>
         /// The `demonyms` entry that is the plural of each other one, by entry index.
-        var plurals: [Int: Int]
+        let plurals: [Int: Int]
+
+        init(givenNames: Int?, publicFigures: Int?, demonyms: Int?, places: [Int], pluralEndings: Set<UInt64>, plurals: [Int: Int]) {
+            self.givenNames = givenNames; self.publicFigures = publicFigures; self.demonyms = demonyms
+            self.places = places; self.pluralEndings = pluralEndings; self.plurals = plurals
+        }
     }
 
     /// The roles of the lexicons of `language` in `ctx`'s compiled lexicons.
@@ -118,7 +124,6 @@ public final class EntityResolver {
             q += 1
         }
         guard positions.count >= 2, positions.count == base.count else { return name }
-        func written(_ q: Int) -> String { String(decoding: ctx.utf16[Int(ctx.token(q).start)..<Int(ctx.token(q).end)], as: UTF16.self) }
         /// The forms of the one-word entries of lexicon `l` the word at `q` is, and whether one
         /// is the word as written.
         func entries(_ q: Int, _ l: Int) -> (forms: [String], exact: Bool) {
@@ -135,17 +140,16 @@ public final class EntityResolver {
         }
         var changed = false
         let last = positions.count - 1
-        let surname = entries(positions[last], figures)
+        let surname = entries(positions[last], figures), surnameWritten = ctx.text(positions[last])
         // (a woman's surname in -ska is no form of the man's in -ski: "Kaczyńska")
         if surname.forms.count == 1, !surname.exact,
-           !(BaseFormer.isFeminineSurname(written(positions[last]).lowercased()) && surname.forms[0].hasSuffix("i")) {
+           !(BaseFormer.isFeminineSurname(surnameWritten.lowercased()) && surname.forms[0].hasSuffix("i")) {
             base[last] = surname.forms[0]
             changed = true
         }
-        let surnameWritten = written(positions[last])
         let nominative = base[last] == surnameWritten && !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
         for i in 0..<last {
-            let given = entries(positions[i], givenNames), word = written(positions[i])
+            let given = entries(positions[i], givenNames), word = ctx.text(positions[i])
             if nominative {
                 // (in the nominative a listed given name stays as written: "Angela", not Angel)
                 if given.exact, base[i] != word { base[i] = word; changed = true }
