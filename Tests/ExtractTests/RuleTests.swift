@@ -279,7 +279,7 @@ final class RuleTests: XCTestCase {
 
     func testInflectedFormsMatchDictionaryForms() throws {
         let dir = try writeRules([
-            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy]\n",
+            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy, Dania, Warta, Niemcy]\n",
             "pl/entities.yaml": """
             rules:
               - id: pl.entity.test-place
@@ -312,6 +312,9 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Rumuni przyjechali z Rumunii.", .pl), ["Rumunia"])
         // Hunspell does not know the locatives with a changed stem consonant.
         XCTAssertEqual(try bases("Wybory na Węgrzech i we Włoszech.", .pl), ["Węgry", "Włochy"])
+        // The genitive of Węgry; not the vocative ("Warto": it is worth), a plural -e of a
+        // noun in -ia ("Dane": data), or -ów of a country named in the plural (Germans).
+        XCTAssertEqual(try bases("Warto wiedzieć. Dane pokazują, że wielu Niemców wyjechało z Węgier.", .pl), ["Węgry"])
         let province = try Analyzer(resources: AnalysisResources.load()).analyze(InputDocument(id: "t", path: "t", content: .text("Walki trwają w obwodzie donieckim."), language: .pl)).entities
         XCTAssertEqual(province.map { "\($0.span.start)-\($0.span.end)|\($0.base)|\($0.type)" }, ["15-33|obwód doniecki|LOC"])
         // Polish writes no y after g: "Energy" is no form of Energa (whose genitive is "Energi").

@@ -46,10 +46,20 @@ public final class InflectionMatcher: Sendable {
                "ód>odu", "ód>odzie", "ód>odem", "ód>ody", "ód>odów", "ód>odach", "ód>odami", "ód>odom",
                "ów>owa", "ów>owie", "ów>owem", "ów>owowi",
                // (a fleeting e: Paweł → Pawła, Pawłem; Marek → Markiem, Markowi)
-               "eł>ła", "eł>łem", "eł>łowi", "eł>le", "ek>kiem", "ek>kowi"]
+               "eł>ła", "eł>łem", "eł>łowi", "eł>le", "ek>kiem", "ek>kowi",
+               // (and in the genitive plural: Węgry → Węgier)
+               "ry>ier"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
-        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl ? ["ka>ky", "ga>gy", "k>ky", "g>gy"] : [])
+        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl
+            ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
+               // (a noun in -ia or -ja never ends in -e: "Dane" is no form of Dania; -o is the
+               // vocative, which news does not use: "Warto" is no form of Warta)
+               "ia>e", "ja>e", "a>o",
+               // (a country named in the plural has no -ów: "Niemców" are people, the country's
+               // genitive is "Niemiec"; but "Stany" → "Stanów")
+               "cy>ców", "ry>rów", "chy>chów"]
+            : [])
     }
 
     /// The hashes of "dictionary-form ending>inflected ending" pairs.
@@ -103,7 +113,9 @@ public final class InflectionMatcher: Sendable {
         var p = common
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
             let wordEnd = word[p...], entryEnd = entry[p...]
-            if wordEnd.count <= 5, excluded.isEmpty || !isExcluded(word, entry, at: p) {
+            // (an excluded pair decides: hunspell is not asked either)
+            if !excluded.isEmpty, isExcluded(word, entry, at: p) { return false }
+            if wordEnd.count <= 5 {
                 if inflected.contains(InflectionMatcher.hash(wordEnd)) && base.contains(InflectionMatcher.hash(entryEnd)) { return !isFormOfShorter(word, entry, lemmas) }
                 if !alternations.isEmpty, alternations.contains(InflectionMatcher.hash(entryEnd, then: wordEnd)) { return !isFormOfShorter(word, entry, lemmas) }
             }
