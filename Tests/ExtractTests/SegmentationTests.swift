@@ -186,9 +186,12 @@ final class SegmentationTests: XCTestCase {
     }
 
     /// A line written mostly in capitals (a headline) marks its tokens, so capitals say nothing
-    /// there; a line with one word in capitals does not, nor do the lines around a headline.
+    /// there; a line with one word in capitals does not, nor do the lines around a headline. So
+    /// does a sentence of four words or more in capitals inside a line.
     func testHeadlineLinesAreMarked() throws {
-        let text = "Начало на текста.\nКЛЪСТЕР ЗА ЗЕЛЕНА ЕНЕРГИЯ ОТКРИ ФОРУМ\nДругият ред има ЕС и Иванов.\nЕДИН ред"
+        let text = "Начало на текста.\nКЛЪСТЕР ЗА ЗЕЛЕНА ЕНЕРГИЯ ОТКРИ ФОРУМ\nДругият ред има ЕС и Иванов.\nЕДИН ред\n"
+            + "Текстът на статията е тук и продължава дълго, с много думи в нея. ПРАЩАЙТЕ ВАШИТЕ СИГНАЛИ НА МЕЙЛА НА „ТРУД“. "
+            + "Думите в това изречение не са с главни букви и не са малко на брой. © 2018 WEB MEDIA GROUP. Край на текста."
         var doc = Document(id: "c", source: SourceInfo(path: "c", sha256: "", bytes: 0, encoding: "UTF-8"), utf16: Array(text.utf16))
         try Segmenter(data: SegmentationData.load()).segment(&doc)
         func marked(_ word: String) -> Bool {
@@ -200,7 +203,11 @@ final class SegmentationTests: XCTestCase {
         XCTAssertFalse(marked("Начало"))
         XCTAssertFalse(marked("ЕС"))
         XCTAssertFalse(marked("Иванов"))
-        // the last line: one word in capitals of two
+        // one word in capitals of two
         XCTAssertFalse(marked("ЕДИН"))
+        // a sentence in capitals inside a line is marked too, from four capital words on
+        XCTAssertTrue(marked("МЕЙЛА"))
+        XCTAssertFalse(marked("Текстът"))
+        XCTAssertFalse(marked("MEDIA"))
     }
 }

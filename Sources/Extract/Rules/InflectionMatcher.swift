@@ -48,7 +48,10 @@ public final class InflectionMatcher: Sendable {
                // (a fleeting e: Paweł → Pawła, Pawłem; Marek → Markiem, Markowi)
                "eł>ła", "eł>łem", "eł>łowi", "eł>le", "ek>kiem", "ek>kowi",
                // (and in the genitive plural: Węgry → Węgier)
-               "ry>ier"]
+               "ry>ier",
+               // (a name in the plural of men in -ci or -cy, and its adjective: Liberalni
+               // Demokraci → Liberalnych Demokratów, Szwedzcy Demokraci → Szwedzkich Demokratów)
+               "ci>tów", "ci>tom", "ci>tami", "ci>tach", "cy>kich", "cy>kim", "cy>kimi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
         excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl

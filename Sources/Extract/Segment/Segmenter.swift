@@ -52,6 +52,9 @@ public final class Segmenter {
             Segmenter.markCapsLines(&tokens)
             doc.sentences = try sentences(text, tokens)
             markSentenceStarts(&tokens, doc.sentences)
+            // (and sentences in capitals inside a line: four capital words or more, as a short
+            // sentence may name two acronyms, or be a name: "© 2018 WEB MEDIA GROUP.")
+            Segmenter.markCapsLines(&tokens, at: .sentenceStart, least: 4)
             doc.tokens = tokens
             doc.folded = folded
         }
@@ -652,14 +655,16 @@ public final class Segmenter {
         return s < e ? Span(s, e) : nil
     }
 
-    /// Marks the tokens of lines written mostly in capitals (two or more all-caps words
-    /// making at least 60% of the line's words): headlines, where capitals mean nothing.
-    static func markCapsLines(_ tokens: inout [Token]) {
+    /// Marks the tokens of lines written mostly in capitals (`least` or more all-caps words
+    /// making at least 60% of the line's words): headlines, where capitals mean nothing. A
+    /// line ends before a token with shape `boundary`: a line start, or a sentence start for
+    /// a sentence shouted inside a paragraph ("ПРАЩАЙТЕ ВАШИТЕ СИГНАЛИ НА МЕЙЛА НА „ТРУД“").
+    static func markCapsLines(_ tokens: inout [Token], at boundary: Shape = .lineStart, least: Int = 2) {
         // (one pass: the words and capitals of the line so far are counted as it goes)
         tokens.withUnsafeMutableBufferPointer { tokens in
             var lineStart = 0, words = 0, caps = 0
             func close(_ end: Int) {
-                if caps >= 2 && caps * 10 >= words * 6 {
+                if caps >= least && caps * 10 >= words * 6 {
                     for i in lineStart..<end { tokens[i].shape.insert(.capsLine) }
                 }
                 lineStart = end
@@ -668,7 +673,7 @@ public final class Segmenter {
             }
             for i in tokens.indices {
                 let t = tokens[i]
-                if t.shape.contains(.lineStart) { close(i) }
+                if t.shape.contains(boundary) { close(i) }
                 if t.kind == .word && !t.shape.isDisjoint(with: [.capitalized, .allCaps, .lower, .camelCase]) {
                     words += 1
                     if t.shape.contains(.allCaps) { caps += 1 }
