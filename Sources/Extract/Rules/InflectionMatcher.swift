@@ -15,7 +15,8 @@ public final class InflectionMatcher: Sendable {
     /// Pairs of listed endings that are no inflection all the same, hashed as alternations and
     /// looked up with and without the stem's last unit: a Bulgarian name in -о keeps it
     /// ("Делчев" is a surname, not a form of Делчево); Polish writes no y after k or g
-    /// ("Energy" is no form of Energa, whose genitive is "Energi").
+    /// ("Energy" is no form of Energa, whose genitive is "Energi"). Such a pair decides: the
+    /// word is no form of the entry, whatever hunspell's lemmas say ("Warto" → Warta).
     private let excluded: HashTable64<Bool>
 
     public init(language: Language) {
