@@ -89,9 +89,6 @@ public final class BaseFormer {
     /// -dzka), which hunspell and inflected matching take for the man's.
     static func isFeminineSurname(_ w: String) -> Bool { ["ska", "cka", "dzka"].contains { w.hasSuffix($0) } }
 
-    /// The Polish case endings written after an apostrophe.
-    private static let apostropheEndings: Set<String> = ["a", "u", "owi", "em", "m", "ego", "emu", "ym", "y", "i", "e", "ie"]
-
     /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …").
     static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към"]
 
@@ -255,7 +252,7 @@ public final class BaseFormer {
         // (a foreign name whose last letter is not said takes its ending after an apostrophe:
         // "Jean-Claude'a", "Tony’ego" → "Jean-Claude", "Tony")
         if let mark = w.lastIndex(where: { $0 == "'" || $0 == "’" }), mark > w.startIndex,
-           BaseFormer.apostropheEndings.contains(String(w[w.index(after: mark)...])) {
+           InflectionMatcher.polishApostropheEndings.contains(String(w[w.index(after: mark)...])) {
             return String(w[..<mark])
         }
         let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),

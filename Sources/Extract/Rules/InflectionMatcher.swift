@@ -19,6 +19,10 @@ public final class InflectionMatcher: Sendable {
     /// word is no form of the entry, whatever hunspell's lemmas say ("Warto" → Warta).
     private let excluded: HashTable64<Bool>
 
+    /// The Polish case endings a foreign name whose last letter is not said takes after an
+    /// apostrophe (Jean-Claude'a, Farage'owi, Tony'ego).
+    static let polishApostropheEndings: Set<String> = ["a", "u", "owi", "em", "m", "ego", "emu", "ym", "y", "i", "e", "ie"]
+
     public init(language: Language) {
         self.language = language
         let endings: ([String], [String])
@@ -28,10 +32,9 @@ public final class InflectionMatcher: Sendable {
                        ["", "а", "я", "о", "е", "и", "ия", "ий"])
         case .pl:
             endings = (["", "a", "u", "owi", "em", "ie", "e", "y", "i", "ą", "ę", "om", "ami", "ach", "ów", "ego", "emu", "ym", "im", "ej", "ych", "ich", "ymi", "imi", "o", "ii", "ji", "ią", "iu", "ia",
-                        "iego", "iemu", "iej", "owie", "owa", "owej", "ową",
-                        // (a foreign name whose last letter is not said takes its ending after an
-                        // apostrophe, folded to a quotation mark: Jean-Claude'a, Farage'owi, Tony'ego)
-                        "\"a", "\"u", "\"owi", "\"em", "\"m", "\"ego", "\"emu", "\"ym", "\"y", "\"i", "\"e", "\"ie"],
+                        "iego", "iemu", "iej", "owie", "owa", "owej", "ową"]
+                        // (after an apostrophe, folded to a quotation mark)
+                        + InflectionMatcher.polishApostropheEndings.map { "\"" + $0 },
                        ["", "a", "o", "e", "y", "i", "ia", "ie", "ja", "um"])
         case .en, .other:
             endings = (["", "s", "\"s", "es"], [""])
