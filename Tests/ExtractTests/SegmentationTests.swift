@@ -72,6 +72,18 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(dates.map { $0["value"] as? String }, ["2019-02-03"])
     }
 
+    /// A dot glued between two words ends a sentence when a capital and a small letter
+    /// follow it; an initial, a domain and "Dz.U." stay whole.
+    func testGluedSentenceDotSplits() throws {
+        let bg = try Support.annotate("Това съобщи министерството, предаде БТА.Франция вече прие семейството. Срещата е на ул.Шипка 5.", language: .bg)
+        XCTAssertEqual(sentences(bg), ["Това съобщи министерството, предаде БТА.", "Франция вече прие семейството.", "Срещата е на ул.Шипка 5."])
+        let entities = (bg["entities"] as! [[String: Any]]).map { $0["text"] as! String }
+        XCTAssertTrue(entities.contains("БТА") && entities.contains("Франция"), "\(entities)")
+        let pl = try Support.annotate("Pisze o tym Onet.pl i W.Brytania, Dz.U. nr 5 ludzie.Kowalski przyszedł.", language: .pl)
+        XCTAssertEqual(sentences(pl), ["Pisze o tym Onet.pl i W.Brytania, Dz.U. nr 5 ludzie.", "Kowalski przyszedł."])
+        XCTAssertTrue(tokens(pl).contains { $0.0 == "Onet.pl" } && tokens(pl).contains { $0.0 == "W.Brytania" })
+    }
+
     func testBlankLineAlwaysBreaks() throws {
         XCTAssertEqual(sentences(try Support.annotate("Заглавие без точка\n\nПърво изречение")), ["Заглавие без точка", "Първо изречение"])
     }

@@ -18,6 +18,9 @@ public final class Segmenter {
     private var rawStorage = UnsafeMutableBufferPointer<Token>.allocate(capacity: 1024)
     /// Word boundaries with their ICU rule statuses (see `BreakIterator.wordBoundaries`).
     private var boundaries: [UInt64] = []
+    /// Where a sentence starts right after a dot with no space, inside one ICU word
+    /// ("предаде БТА.Франция вече"): found by `tokenize`, added to ICU's sentence breaks.
+    private var gluedBreaks: [Int] = []
     /// `Segmenter.unitTable`, held so the hot loop does not check its lazy initialisation.
     private let unitTable = Segmenter.unitTable
 
@@ -64,6 +67,7 @@ public final class Segmenter {
 
     private func tokenize(_ text: UnsafeBufferPointer<UInt16>) throws {
         boundaries.removeAll(keepingCapacity: true)
+        gluedBreaks.removeAll(keepingCapacity: true)
         try words.wordBoundaries(text, into: &boundaries)
         // (a boundary makes one token, or two when a number is split from its letters)
         if rawStorage.count < 2 * boundaries.count {
@@ -71,7 +75,17 @@ public final class Segmenter {
             rawStorage = .allocate(capacity: 2 * boundaries.count)
         }
         var count = 0
-        @inline(__always) func append(_ t: Token) { rawStorage.initializeElement(at: count, to: t); count += 1 }
+        @inline(__always) func append(_ t: Token) {
+            if count == rawStorage.count {
+                // (only words split at many glued dots make more)
+                let grown = UnsafeMutableBufferPointer<Token>.allocate(capacity: 2 * count)
+                _ = grown.initialize(fromContentsOf: rawStorage[..<count])
+                rawStorage.deallocate()
+                rawStorage = grown
+            }
+            rawStorage.initializeElement(at: count, to: t)
+            count += 1
+        }
         defer { raw = UnsafeMutableBufferPointer(rebasing: rawStorage[..<count]) }
         var start = 0
         for b in boundaries {
@@ -93,9 +107,36 @@ public final class Segmenter {
                     continue
                 }
             }
+            if kind == .word {
+                // ICU keeps "БТА.Франция" together (a dot between letters): split at a dot
+                // that ends a sentence with its space missing.
+                while let d = Segmenter.gluedSentenceDot(text, start, end) {
+                    append(Segmenter.token(start, d, .word))
+                    append(Segmenter.token(d, d + 1, .punctuation))
+                    gluedBreaks.append(d + 1)
+                    start = d + 1
+                }
+            }
             append(Segmenter.token(start, end, kind))
             start = end
         }
+    }
+
+    /// The first dot in word `s..<e` that ends a sentence whose space is missing: after two
+    /// letters or more, before a capital and a small letter ("Ройтерс.Биби", "БТА.Франция";
+    /// not "W.Brytania", an initial, "Onet.pl", a domain, or "Dz.U.").
+    static func gluedSentenceDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var letters = 0
+        var d = s
+        while d + 2 < e {
+            let u = text[d]
+            if u == 0x2E {
+                if letters >= 2, CharacterProperties.isUpper(UInt32(text[d + 1])), CharacterProperties.isLower(UInt32(text[d + 2])) { return d }
+                letters = 0
+            } else if isLetter(u) { letters += 1 } else { letters = 0 }
+            d += 1
+        }
+        return nil
     }
 
     static func token(_ s: Int, _ e: Int, _ k: TokenKind) -> Token {
@@ -597,7 +638,8 @@ public final class Segmenter {
     // MARK: Sentences
 
     private func sentences(_ text: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) throws -> [Span] {
-        let breaks = try sentencesBreaker.sentenceBoundaries(text)
+        var breaks = try sentencesBreaker.sentenceBoundaries(text)
+        if !gluedBreaks.isEmpty { breaks = Array(Set(breaks + gluedBreaks)).sorted() }
         // Candidate boundaries: ICU's plus every paragraph start (both in order: merged);
         // then drop those after a non-final abbreviation or an ordinal, and those inside a token.
         var candidates: [Int] = []
