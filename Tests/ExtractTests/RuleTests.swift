@@ -336,6 +336,11 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try entities("Съпругът на Азия благодари."), ["Азия|LOC"])
         // A city keeps its type: "София" after "София Петрова" is still the capital.
         XCTAssertEqual(try entities("София Петрова пристигна в София."), ["София Петрова|PER", "София|LOC"])
+        // A head that names one institution with its adjective takes no complement or place
+        // after it (`single-institution-heads`); another head does.
+        XCTAssertEqual(try entities("Преговарящият на Европейския съюз по въпросите на търговията дойде."), ["Европейския съюз|ORG"])
+        XCTAssertEqual(try entities("Тя говори пред Европейски парламент София прие."), ["Европейски парламент|ORG", "София|LOC"])
+        XCTAssertEqual(try entities("Говори пред Европейската асоциация за свободна търговия днес."), ["Европейската асоциация за свободна търговия|ORG"])
     }
 
     func testBaseFormsOfPluralPeopleAndApostropheEndings() throws {
