@@ -290,7 +290,7 @@ final class RuleTests: XCTestCase {
                 examples:
                   - {text: "Jadę do ⟦Finlandii⟧.", base: Finlandia}
             """,
-            "bg/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Европейска комисия, Брюксел, Делчево]\n",
+            "bg/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Европейска комисия, Брюксел, Делчево, Доминика, Дания]\n",
             "bg/entities.yaml": """
             rules:
               - id: bg.entity.test-place
@@ -323,6 +323,8 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Представители на Европейската комисия в Брюксел.", .bg), ["Европейска комисия", "Брюксел"])
         // A town in -ово keeps its -о: "Делчев" is a surname.
         XCTAssertEqual(try bases("Кметът Христо Делчев посети Делчево.", .bg), ["Делчево"])
+        // So does a name in -а or -я: "Доминик" and "Дани" are given names; the article still inflects.
+        XCTAssertEqual(try bases("Доминик Грийв и Дани Данон посетиха Доминиката и Дания.", .bg), ["Доминика", "Дания"])
     }
 
     func testPlaceNamedLikeAPersonOfTheDocumentIsThatPerson() throws {

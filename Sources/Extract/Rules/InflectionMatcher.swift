@@ -13,8 +13,9 @@ public final class InflectionMatcher: Sendable {
     /// and Węgry → Węgrzech.
     private let alternations: HashTable64<Bool>
     /// Pairs of listed endings that are no inflection all the same, hashed as alternations and
-    /// looked up with and without the stem's last unit: a Bulgarian name in -о keeps it
-    /// ("Делчев" is a surname, not a form of Делчево); Polish writes no y after k or g
+    /// looked up with and without the stem's last unit: a Bulgarian name in -о, -а or -я
+    /// keeps it ("Делчев" is a surname, not a form of Делчево; "Доминик" a given name, not
+    /// a form of Доминика); Polish writes no y after k or g
     /// ("Energy" is no form of Energa, whose genitive is "Energi"). Such a pair decides: the
     /// word is no form of the entry, whatever hunspell's lemmas say ("Warto" → Warta).
     private let excluded: HashTable64<Bool>
@@ -58,7 +59,7 @@ public final class InflectionMatcher: Sendable {
                "ci>tów", "ci>tom", "ci>tami", "ci>tach", "cy>kich", "cy>kim", "cy>kimi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
-        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>"] : language == .pl
+        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>", "а>", "я>"] : language == .pl
             ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
                // (a noun in -ia or -ja never ends in -e: "Dane" is no form of Dania; -o is the
                // vocative, which news does not use: "Warto" is no form of Warta)
