@@ -61,6 +61,8 @@ public final class InflectionMatcher: Sendable {
         alternations = InflectionMatcher.pairTable(pairs)
         excluded = InflectionMatcher.pairTable(language == .bg ? ["о>", "а>", "я>"] : language == .pl
             ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
+               // (nor -ie after k or g: the locative of Polska is "Polsce"; "Polskie" is the adjective)
+               "ka>kie", "ga>gie",
                // (a noun in -ia or -ja never ends in -e: "Dane" is no form of Dania; -o is the
                // vocative, which news does not use: "Warto" is no form of Warta)
                "ia>e", "ja>e", "a>o",
