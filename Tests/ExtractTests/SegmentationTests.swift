@@ -84,6 +84,17 @@ final class SegmentationTests: XCTestCase {
         XCTAssertTrue(tokens(pl).contains { $0.0 == "Onet.pl" } && tokens(pl).contains { $0.0 == "W.Brytania" })
     }
 
+    /// The word after the quotation mark a sentence opens with is its first word ("Дори" is
+    /// an adverb there, not the name Дора), and a name may still run over that mark.
+    func testFirstWordAfterOpeningQuote() throws {
+        func entities(_ text: String) throws -> [String] {
+            let json = try Support.annotate(text, language: .bg)
+            return (json["entities"] as! [[String: Any]]).map { "\($0["text"] as! String)|\($0["type"] as! String)" }
+        }
+        XCTAssertEqual(try entities("Така каза той. „Дори мнозинството иска това.“ После замълча."), [])
+        XCTAssertEqual(try entities("Вчера говори Дори Петрова. „Северен поток“ 2 е готов."), ["Дори Петрова|PER", "„Северен поток“ 2|PRO"])
+    }
+
     func testBlankLineAlwaysBreaks() throws {
         XCTAssertEqual(sentences(try Support.annotate("Заглавие без точка\n\nПърво изречение")), ["Заглавие без точка", "Първо изречение"])
     }

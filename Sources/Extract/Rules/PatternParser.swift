@@ -268,7 +268,7 @@ public struct PatternParser {
         case "hyphenated": .shape(.hyphenated)
         case "digits": .shape(.digits)
         case "linestart": .shape(.lineStart)
-        case "sentstart": .shape(.sentenceStart)
+        case "sentstart": .shape(.firstWord)
         case "capsline": .shape(.capsLine)
         case "known": .known
         case "word": .word

@@ -54,7 +54,7 @@ public final class Segmenter {
             }
             Segmenter.markCapsLines(&tokens)
             doc.sentences = try sentences(text, tokens)
-            markSentenceStarts(&tokens, doc.sentences)
+            markSentenceStarts(&tokens, doc.sentences, text)
             // (and sentences in capitals inside a line: four capital words or more, as a short
             // sentence may name two acronyms, or be a name: "© 2018 WEB MEDIA GROUP.")
             Segmenter.markCapsLines(&tokens, at: .sentenceStart, least: 4)
@@ -725,14 +725,30 @@ public final class Segmenter {
         }
     }
 
-    private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span]) {
-        // (the token that starts where a sentence starts; tokens and sentences are in order)
+    private func markSentenceStarts(_ tokens: inout [Token], _ sentences: [Span], _ text: UnsafeBufferPointer<UInt16>) {
+        // (the token that starts where a sentence starts; its first word is that token or
+        // the word after the opening quotes, brackets or dash it starts with: "„Дори
+        // мнозинството …", a match may still run over the quote into it; tokens and
+        // sentences are in order)
         tokens.withUnsafeMutableBufferPointer { tokens in
             var i = 0
             for s in sentences {
                 while i < tokens.count, Int(tokens[i].start) < s.start { i += 1 }
-                if i < tokens.count, Int(tokens[i].start) == s.start { tokens[i].shape.insert(.sentenceStart) }
+                guard i < tokens.count, Int(tokens[i].start) == s.start else { continue }
+                tokens[i].shape.formUnion([.sentenceStart, .firstWord])
+                var j = i
+                while j + 1 < tokens.count, j < i + 2, Int(tokens[j + 1].start) < s.end, tokens[j].kind == .punctuation, tokens[j].length == 1,
+                      Segmenter.opensSentence(text[Int(tokens[j].start)]) {
+                    j += 1
+                    tokens[j].shape.insert(.firstWord)
+                }
             }
         }
+    }
+
+    /// Whether a sentence may open with this mark before its first word: an opening
+    /// quotation mark, a bracket or a dash.
+    static func opensSentence(_ u: UInt16) -> Bool {
+        Matcher.isOpeningQuote(u) || u == 0x28 || u == 0x5B || u == 0x2013 || u == 0x2014 || u == 0x2D
     }
 }
