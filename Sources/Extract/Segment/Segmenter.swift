@@ -126,14 +126,11 @@ public final class Segmenter {
     /// letters or more, before a capital and a small letter ("Ройтерс.Биби", "БТА.Франция";
     /// not "W.Brytania", an initial, "Onet.pl", a domain, or "Dz.U.").
     static func gluedSentenceDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
-        var letters = 0
-        var d = s
+        // (a plain scan for the dot first: most words have none, and the letter tests ask ICU)
+        var d = s + 2
         while d + 2 < e {
-            let u = text[d]
-            if u == 0x2E {
-                if letters >= 2, CharacterProperties.isUpper(UInt32(text[d + 1])), CharacterProperties.isLower(UInt32(text[d + 2])) { return d }
-                letters = 0
-            } else if isLetter(u) { letters += 1 } else { letters = 0 }
+            if text[d] == 0x2E, isLetter(text[d - 1]), isLetter(text[d - 2]),
+               CharacterProperties.isUpper(UInt32(text[d + 1])), CharacterProperties.isLower(UInt32(text[d + 2])) { return d }
             d += 1
         }
         return nil
