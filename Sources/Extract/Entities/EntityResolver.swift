@@ -99,7 +99,7 @@ public final class EntityResolver {
         }
         // (a common noun's capital at a sentence or line start is not the name's: "Британците")
         if let lower, ctx.token(quoted ? p + 1 : p).end == span.end,
-           !ctx.token(p).shape.isDisjoint(with: [.sentenceStart, .firstWord, .lineStart]) { return lower }
+           !ctx.token(p).shape.isDisjoint(with: [.firstWord, .lineStart]) { return lower }
         return lower.map { capitalised($0, as: String(decoding: doc.utf16[span.start..<span.end], as: UTF16.self)) }
     }
 

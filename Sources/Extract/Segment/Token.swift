@@ -57,10 +57,10 @@ public struct Shape: OptionSet, Sendable, Hashable {
     public static let sentenceStart = Shape(rawValue: 1 << 12)
     /// On a line written mostly in capitals (a headline): capitals say nothing there.
     public static let capsLine = Shape(rawValue: 1 << 13)
-    /// The flags that depend on the token's surroundings, not on its text.
     /// The first word of a sentence: its first token, or the word after the opening
     /// quotation marks, bracket or dash it starts with ("„Дори …"); what `sentstart` tests.
     public static let firstWord = Shape(rawValue: 1 << 14)
+    /// The flags that depend on the token's surroundings, not on its text.
     public static let contextual: Shape = [.lineStart, .paragraphStart, .spaceBefore, .sentenceStart, .capsLine, .firstWord]
     /// A word with a capital after its first letter: in capitals or mixed ("NATO", "PiS").
     public static let capitalInside: Shape = [.allCaps, .camelCase]
