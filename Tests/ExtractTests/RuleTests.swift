@@ -279,7 +279,7 @@ final class RuleTests: XCTestCase {
 
     func testInflectedFormsMatchDictionaryForms() throws {
         let dir = try writeRules([
-            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy, Dania, Warta, Niemcy, Polska]\n",
+            "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy, Dania, Warta, Niemcy, Polska, Rosa, Azja]\n",
             "pl/entities.yaml": """
             rules:
               - id: pl.entity.test-place
@@ -317,6 +317,8 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Warto wiedzieć. Dane pokazują, że wielu Niemców wyjechało z Węgier.", .pl), ["Węgry"])
         // Nor -ie after k: "Polskie" is the adjective, the locative is "Polsce".
         XCTAssertEqual(try bases("Polskie firmy inwestują w Polsce.", .pl), ["Polska"])
+        // An i after the stem belongs to -ia or -ja: "Rosji" is no form of the name Rosa; "Azji" is Azja.
+        XCTAssertEqual(try bases("Prezydent Rosji był w Azji. Rosa przyjechała.", .pl), ["Azja", "Rosa"])
         let province = try Analyzer(resources: AnalysisResources.load()).analyze(InputDocument(id: "t", path: "t", content: .text("Walki trwają w obwodzie donieckim."), language: .pl)).entities
         XCTAssertEqual(province.map { "\($0.span.start)-\($0.span.end)|\($0.base)|\($0.type)" }, ["15-33|obwód doniecki|LOC"])
         // Polish writes no y after g: "Energy" is no form of Energa (whose genitive is "Energi").

@@ -59,17 +59,24 @@ public final class InflectionMatcher: Sendable {
                "ci>tów", "ci>tom", "ci>tami", "ci>tach", "cy>kich", "cy>kim", "cy>kimi"]
             : []
         alternations = InflectionMatcher.pairTable(pairs)
-        excluded = InflectionMatcher.pairTable(language == .bg ? ["о>", "а>", "я>"] : language == .pl
+        // (Polish: the i or j of a dictionary form in -ia or -ja stays in every form: "Rosa" is
+        // no form of Rosja, nor "Dane" of Dania)
+        let softKept = language == .pl
+            ? ["ia", "ja"].flatMap { soft in endings.0.filter { !$0.hasPrefix(String(soft.prefix(1))) }.map { "\(soft)>\($0)" } }
+            : []
+        excluded = InflectionMatcher.pairTable(softKept + (language == .bg ? ["о>", "а>", "я>"] : language == .pl
             ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
                // (nor -ie after k or g: the locative of Polska is "Polsce"; "Polskie" is the adjective)
                "ka>kie", "ga>gie",
-               // (a noun in -ia or -ja never ends in -e: "Dane" is no form of Dania; -o is the
-               // vocative, which news does not use: "Warto" is no form of Warta)
-               "ia>e", "ja>e", "a>o",
+               // (-o is the vocative, which news does not use: "Warto" is no form of Warta)
+               "a>o",
+               // (an i after the stem comes with the dictionary form's -ia or -ja, never with
+               // a plain -a: "Rosji" is a form of Rosja, not of the name Rosa)
+               "a>ia", "a>ią", "a>iu", "a>ii", "a>ji",
                // (a country named in the plural has no -ów: "Niemców" are people, the country's
                // genitive is "Niemiec"; but "Stany" → "Stanów")
                "cy>ców", "ry>rów", "chy>chów"]
-            : [])
+            : []))
     }
 
     /// The hashes of "dictionary-form ending>inflected ending" pairs.
