@@ -95,6 +95,15 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(try entities("Вчера говори Дори Петрова. „Северен поток“ 2 е готов."), ["Дори Петрова|PER", "„Северен поток“ 2|PRO"])
     }
 
+    /// An abbreviation after a word and before a quoted name goes on ("в." is вестник there,
+    /// and the title a product); after a Roman numeral it is the century and may end a sentence.
+    func testAbbreviationBeforeQuotedNameGoesOn() throws {
+        let json = try Support.annotate("Новината съобщи в. „Труд“ вчера. Това стана през XX в. „Труд“ излиза и днес.", language: .bg)
+        XCTAssertEqual(sentences(json), ["Новината съобщи в. „Труд“ вчера.", "Това стана през XX в.", "„Труд“ излиза и днес."])
+        let entities = (json["entities"] as! [[String: Any]]).map { "\($0["text"] as! String)|\($0["type"] as! String)" }
+        XCTAssertEqual(entities.first, "Труд|PRO")
+    }
+
     func testBlankLineAlwaysBreaks() throws {
         XCTAssertEqual(sentences(try Support.annotate("Заглавие без точка\n\nПърво изречение")), ["Заглавие без точка", "Първо изречение"])
     }

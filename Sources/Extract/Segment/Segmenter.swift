@@ -662,6 +662,10 @@ public final class Segmenter {
             if p >= 0, let next = nextToken, !next.shape.contains(.paragraphStart) {
                 let prev = tokens[p]
                 if prev.kind == .abbreviation, data.isNonFinal(UTF.string(text[Int(prev.start)..<Int(prev.end)].map(TextFolder.simpleFold))) { continue }
+                // (an abbreviation after a word, before a quoted name, names what follows: "в. „Труд“";
+                // after a number it ends the sentence it may: "през XX в. „Труд“ …")
+                if prev.kind == .abbreviation, next.kind == .punctuation, next.length == 1, Matcher.isOpeningQuote(text[Int(next.start)]),
+                   p >= 1, tokens[p - 1].kind == .word, !tokens[p - 1].shape.contains(.roman) { continue }
                 if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
                 if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
                 if p >= 1, prev.kind == .punctuation, prev.length == 1, text[Int(prev.start)] == 0x2E,
