@@ -16,7 +16,8 @@ public final class InflectionMatcher: Sendable {
     /// looked up with and without the stem's last unit: a Bulgarian name in -о, -а or -я
     /// keeps it ("Делчев" is a surname, not a form of Делчево; "Доминик" a given name, not
     /// a form of Доминика); Polish writes no y after k or g
-    /// ("Energy" is no form of Energa, whose genitive is "Energi"). Such a pair decides: the
+    /// ("Energy" is no form of Energa, whose genitive is "Energi"), and keeps the i or j of
+    /// a noun in -ia or -ja ("Rosa" is no form of Rosja). Such a pair decides: the
     /// word is no form of the entry, whatever hunspell's lemmas say ("Warto" → Warta).
     private let excluded: HashTable64<Bool>
 
