@@ -66,7 +66,9 @@ public final class BaseFormer {
         if let head { key = (key ^ BaseFormer.key(head)) &* 0x100000001b3 }
         if let cached = nameCache[key] { return cached }
         let text = UTF.string(units)
-        let words = text.split(separator: " ").map(String.init)
+        // A person's name written in capitals (a photo credit) takes the case of a name; a
+        // regnal number stays ("Benedykt XVI").
+        let words = text.split(separator: " ").map { type == .PER && isAllCaps(String($0)) && $0.count > 2 && !$0.allSatisfy("IVXLCDM".contains) ? nameCased($0) : String($0) }
         let base: String
         if words.isEmpty {
             base = ""
@@ -119,6 +121,12 @@ public final class BaseFormer {
     static let plAdjectiveEndings = ["owego", "iego", "ego", "emu", "ym", "im", "ej", "ą", "ych", "ich", "ymi", "imi", "y", "i", "a", "e"]
 
     private func isAllCaps(_ w: String) -> Bool { w.count > 1 && w == w.uppercased() && w != w.lowercased() }
+
+    /// A word in capitals in the case of a name: each hyphen-joined part with a capital and
+    /// small letters after it ("JEAN-CLAUDE" → "Jean-Claude").
+    private func nameCased(_ w: Substring) -> String {
+        w.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: "-")
+    }
 
     /// Whether `w` is an adjective: it has an adjective ending and, when hunspell knows it,
     /// a lemma in -y or -i (the masculine nominative: "Rzeszowską" → rzeszowski), not only a
