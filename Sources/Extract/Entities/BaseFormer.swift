@@ -269,9 +269,12 @@ public final class BaseFormer {
         // (a woman's surname in the nominative: hunspell lemmatises it to the man's)
         if BaseFormer.isFeminineSurname(l) { return w }
         // (a form with a case ending that is a name of its own as well, "Anny": the other
-        // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana")
-        let names = lemmatizer?.lemmas(w).filter { $0.first?.isUppercase ?? false } ?? []
+        // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana";
+        // of two, the longer, the Polish name with its mobile e: "Jackiem" → Jacek, not Jack,
+        // "Marka" → Marek; never a possessive adjective: "Donaldowi" → Donald, not Donaldowy)
+        let names = lemmatizer?.lemmas(w).filter { ($0.first?.isUppercase ?? false) && !$0.hasSuffix("owy") } ?? []
         let oblique = ["y", "i", "ie", "ę", "ą", "u", "owi", "em", "a"].contains { l.hasSuffix($0) }
-        return names.first { oblique && $0 != w && $0.count <= w.count } ?? (names.contains(w) ? w : names.first ?? w)
+        let other = oblique ? names.filter { $0 != w && $0.count <= w.count }.reduce(nil) { (best: String?, n) in best.map { n.count > $0.count ? n : $0 } ?? n } : nil
+        return other ?? (names.contains(w) ? w : names.first ?? w)
     }
 }
