@@ -346,6 +346,13 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try entities("София Петрова пристигна в София."), ["София Петрова|PER", "София|LOC"])
     }
 
+    /// A name that ends in a symbol recurs only with it: "Днес+" later in the text, not the
+    /// word "Днес" ("today") that opens a sentence.
+    func testNameEndingInASymbolRecursOnlyWithIt() throws {
+        XCTAssertEqual(try entities("Новината съобщи сайтът Днес+. Днес училищата отвориха отново."), ["Днес+|ORG"])
+        XCTAssertEqual(try entities("Сайтът Днес+ съобщи новината. Според Днес+ училищата отвориха."), ["Днес+|ORG", "Днес+|ORG"])
+    }
+
     /// A head that names one institution with its adjective takes no complement or place
     /// after it (`single-institution-heads`); another head does, without a relative day.
     func testSingleInstitutionHeadTakesNoComplement() throws {

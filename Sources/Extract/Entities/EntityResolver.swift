@@ -293,15 +293,18 @@ public final class EntityResolver {
         for k in found.indices {
             let span = found[k].span, type = found[k].type
             let first = words.count
+            // (a name that ends in a symbol recurs only with it: "Днес+" is no "Днес")
+            var endsInSymbol = false
             if var p = starts[k] {
                 while p < ctx.count, Int(ctx.token(p).end) <= span.end {
                     if ctx.token(p).kind == .word || ctx.token(p).kind == .abbreviation { words.append(Int32(p)) }
+                    endsInSymbol = ctx.token(p).kind == .symbol
                     p += 1
                 }
             }
             names.append(first..<words.count)
             let n = words.count - first
-            guard n > 0 else { continue }
+            guard n > 0, !endsInSymbol else { continue }
             addVariant(k, 0, n)
             if type == .PER, n >= 2 {
                 addVariant(k, n - 1, n)
