@@ -76,7 +76,11 @@ public final class InflectionMatcher: Sendable {
                "a>ia", "a>ią", "a>iu", "a>ii", "a>ji",
                // (a country named in the plural has no -ów: "Niemców" are people, the country's
                // genitive is "Niemiec"; but "Stany" → "Stanów")
-               "cy>ców", "ry>rów", "chy>chów"]
+               "cy>ców", "ry>rów", "chy>chów",
+               // (a name in the plural of men in -i has no singular forms: "Zielonej Wyspy",
+               // "Zielone światło" are no forms of the party Zieloni; nor is a woman's -a, -ą,
+               // -ej a form of a man's surname in -i)
+               "i>a", "i>ą", "i>ej", "i>e"]
             : []))
     }
 
