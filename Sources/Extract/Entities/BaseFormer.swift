@@ -66,9 +66,8 @@ public final class BaseFormer {
         if let head { key = (key ^ BaseFormer.key(head)) &* 0x100000001b3 }
         if let cached = nameCache[key] { return cached }
         let text = UTF.string(units)
-        // A person's name written in capitals (a photo credit) takes the case of a name; a
-        // regnal number stays ("Benedykt XVI").
-        let words = text.split(separator: " ").map { type == .PER && isAllCaps(String($0)) && $0.count > 2 && !$0.allSatisfy("IVXLCDM".contains) ? nameCased($0) : String($0) }
+        // (a person's name written in capitals, in a photo credit, takes the case of a name)
+        let words = text.split(separator: " ").map { type == .PER ? personWord($0) : String($0) }
         let base: String
         if words.isEmpty {
             base = ""
@@ -122,10 +121,12 @@ public final class BaseFormer {
 
     private func isAllCaps(_ w: String) -> Bool { w.count > 1 && w == w.uppercased() && w != w.lowercased() }
 
-    /// A word in capitals in the case of a name: each hyphen-joined part with a capital and
-    /// small letters after it ("JEAN-CLAUDE" → "Jean-Claude").
-    private func nameCased(_ w: Substring) -> String {
-        w.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: "-")
+    /// A word of a person's name in the case of a name when written in capitals: each
+    /// hyphen-joined part with a capital and small letters after it ("JEAN-CLAUDE" →
+    /// "Jean-Claude"); an initial or a regnal number stays ("XVI").
+    private func personWord(_ w: Substring) -> String {
+        guard w.count > 2, isAllCaps(String(w)), !w.allSatisfy("IVXLCDM".contains) else { return String(w) }
+        return w.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: "-")
     }
 
     /// Whether `w` is an adjective: it has an adjective ending and, when hunspell knows it,
@@ -274,7 +275,8 @@ public final class BaseFormer {
         // "Marka" → Marek; never a possessive adjective: "Donaldowi" → Donald, not Donaldowy)
         let names = lemmatizer?.lemmas(w).filter { ($0.first?.isUppercase ?? false) && !$0.hasSuffix("owy") } ?? []
         let oblique = ["y", "i", "ie", "ę", "ą", "u", "owi", "em", "a"].contains { l.hasSuffix($0) }
-        let other = oblique ? names.filter { $0 != w && $0.count <= w.count }.reduce(nil) { (best: String?, n) in best.map { n.count > $0.count ? n : $0 } ?? n } : nil
+        // (`max` keeps the first of equally long lemmas)
+        let other = oblique ? names.filter { $0 != w && $0.count <= w.count }.max { $0.count < $1.count } : nil
         return other ?? (names.contains(w) ? w : names.first ?? w)
     }
 }
