@@ -80,7 +80,10 @@ public final class InflectionMatcher: Sendable {
                // (a name in the plural of men in -i has no singular forms: "Zielonej Wyspy",
                // "Zielone światło" are no forms of the party Zieloni; nor is a woman's -a, -ą,
                // -ej a form of a man's surname in -i)
-               "i>a", "i>ą", "i>ej", "i>e"]
+               "i>a", "i>ą", "i>ej", "i>e",
+               // (-ie is no form of a neuter name in -e: "Równie" (equally) is none of Równe,
+               // whose locative is "Równem")
+               "e>ie"]
             : []))
     }
 
