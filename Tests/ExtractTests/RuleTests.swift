@@ -224,6 +224,7 @@ final class RuleTests: XCTestCase {
             ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'x'\n    colour: red\n    examples:\n      - {text: \"⟦x⟧\", value: \"1\"}\n", "unknown key 'colour'", "pl.date.x"),
             ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'x'\n", "rule has no examples", "pl.date.x"),
             ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'num('\n    examples:\n      - {text: \"⟦x⟧\", value: \"1\"}\n", "pattern:", ":4"),
+            ("rules:\n  - id: pl.date.x\n    summary: s\n    pattern: 'jutro'\n    examples:\n      - {text: \"⟦jutro⟧\", lang: de}\n", "lang must be bg, pl or en", "dates.yaml:6"),
         ]
         for (text, message, detail) in cases {
             let dir = try writeRules(["pl/dates.yaml": text])

@@ -60,7 +60,7 @@ public final class ExampleRunner {
     private func analyze(_ text: String, _ rule: Rule, _ ex: RuleExample) -> Document? {
         let input = InputDocument(id: "example", path: "\(rule.file):\(ex.line)", content: .text(text),
                                   documentDate: ex.documentDate ?? ExampleRunner.referenceDate,
-                                  language: rule.language ?? .en)
+                                  language: ex.language ?? rule.language ?? .en)
         return try? analyzer.analyze(input)
     }
 

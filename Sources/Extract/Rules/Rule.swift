@@ -23,6 +23,9 @@ public struct RuleExample: Sendable {
     /// Expected fields: `value` for dates, `type`/`base` for entities (any field of the output item).
     public var expect: [String: String]
     public var documentDate: CivilDate?
+    /// The language the example runs in (`lang`), for a language-neutral rule shown with a
+    /// language's lexicons; nil: the rule's language (English for a `common` rule).
+    public var language: Language?
     public var line: Int
 }
 

@@ -33,7 +33,6 @@ struct RuleFileReader {
     }
 
     static let ruleKeys: Set<String> = ["id", "summary", "pattern", "priority", "produce", "not-before", "not-after", "before", "after", "examples", "counterexamples"]
-    static let exampleKeys: Set<String> = ["text", "document-date"]
     static let lexiconKeys: Set<String> = ["name", "summary", "value", "entries", "inflect"]
 
     /// The language of a folder name (bg, pl, en; common is nil).
@@ -160,19 +159,25 @@ struct RuleFileReader {
         return try seq.map { ex in
             if let s = ex.scalar?.string {
                 if requireMarks { throw RuleError(file: file, line: line(ex), rule: rule, message: "an example needs `text` and the expected value") }
-                return RuleExample(text: s, expect: [:], documentDate: nil, line: line(ex))
+                return RuleExample(text: s, expect: [:], documentDate: nil, language: nil, line: line(ex))
             }
             guard let m = ex.mapping, let text = string(m["text"]) else {
                 throw RuleError(file: file, line: line(ex), rule: rule, message: "an example is a mapping with `text`")
             }
             var expect: [String: String] = [:]
             var date: CivilDate?
+            var language: Language?
             for (k, v) in m {
                 guard let key = k.string, key != "text" else { continue }
                 guard let value = v.scalar?.string else { throw RuleError(file: file, line: line(v), rule: rule, message: "example field `\(key)` must be a scalar") }
                 if key == "document-date" {
                     guard let d = CivilDate(iso: value) else { throw RuleError(file: file, line: line(v), rule: rule, message: "document-date must be YYYY-MM-DD") }
                     date = d
+                } else if key == "lang" {
+                    guard let l = Language(rawValue: value), l != .other else {
+                        throw RuleError(file: file, line: line(v), rule: rule, message: "lang must be bg, pl or en")
+                    }
+                    language = l
                 } else {
                     expect[key] = value
                 }
@@ -184,7 +189,7 @@ struct RuleFileReader {
             } else if text.contains("⟦") {
                 throw RuleError(file: file, line: line(ex), rule: rule, message: "a counterexample has no marked span")
             }
-            return RuleExample(text: text, expect: expect, documentDate: date, line: line(ex))
+            return RuleExample(text: text, expect: expect, documentDate: date, language: language, line: line(ex))
         }
     }
 
