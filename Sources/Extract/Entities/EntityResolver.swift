@@ -95,7 +95,7 @@ public final class EntityResolver {
             }
         }
         if lower == nil, let prefix {
-            return prefix.form + EntityResolver.tail(doc.utf16[prefix.end..<span.end], after: prefix.form)
+            return prefix.form + EntityResolver.tail(doc.utf16[prefix.end..<span.end])
         }
         // (a common noun's capital at a sentence or line start is not the name's: "Британците")
         if let lower, ctx.token(quoted ? p + 1 : p).end == span.end,
@@ -207,16 +207,14 @@ public final class EntityResolver {
         return " " + String(decoding: units[(dash + 1)...], as: UTF16.self)
     }
 
-    /// What follows a name's lexicon entry `form`, as its base form ends: without quotation
-    /// marks, and a number after a dash as a word of its own ("“ 2", " – 2" → " 2"), except a
-    /// model's variant glued to a model number ("Boeing 737" + "-800").
-    private static func tail(_ units: ArraySlice<UInt16>, after form: String) -> String {
+    /// What follows a name's lexicon entry, as its base form ends: without quotation marks,
+    /// and a number after a dash as a word of its own ("“ 2", " – 2" → " 2").
+    private static func tail(_ units: ArraySlice<UInt16>) -> String {
         var kept = units.filter { !Matcher.isOpeningQuote($0) && !Matcher.isClosingQuote($0) }
         let isSpace: (UInt16) -> Bool = { $0 == 0x20 || $0 == 0xA0 }
         var i = 0
         while i < kept.count, isSpace(kept[i]) { i += 1 }
-        let variant = i == 0 && kept.count > 1 && !isSpace(kept[1]) && form.utf16.last.map { $0 >= 0x30 && $0 <= 0x39 } == true
-        if i < kept.count, kept[i] == 0x2D || kept[i] == 0x2013, !variant {
+        if i < kept.count, kept[i] == 0x2D || kept[i] == 0x2013 {
             kept.removeSubrange(0...i)
             while let f = kept.first, isSpace(f) { kept.removeFirst() }
             kept.insert(0x20, at: 0)
