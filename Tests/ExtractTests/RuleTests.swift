@@ -260,6 +260,10 @@ final class RuleTests: XCTestCase {
         let u = try PipelineExecutable.run(["check", "--rules", symbol.path])
         XCTAssertEqual(u.status, 1)
         XCTAssertTrue(u.stderr.contains("pl/units.yaml:5") && u.stderr.contains("form '%' starts with punctuation"), u.stderr)
+        let joined = try writeRules(["pl/places.yaml": "name: test-places\nsummary: Places.\nhyphen-joined: sometimes\nentries: [Porto]\n"])
+        let j = try PipelineExecutable.run(["check", "--rules", joined.path])
+        XCTAssertEqual(j.status, 1)
+        XCTAssertTrue(j.stderr.contains("pl/places.yaml:3") && j.stderr.contains("hyphen-joined must be true, false or with-others"), j.stderr)
         let failing = try writeRules(["pl/dates.yaml": """
         rules:
           - id: pl.date.wrong
@@ -346,6 +350,28 @@ final class RuleTests: XCTestCase {
     private func entities(_ text: String) throws -> [String] {
         try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .bg)).entities
             .map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.type)" }
+    }
+
+    /// A hyphen compound of names (a route, the sides of talks) is split into its names;
+    /// one with a part that is no such name, a name written with a hyphen, and two
+    /// companies joined (one company) stay one word.
+    func testHyphenCompoundsOfNamesSplitIntoTheirNames() throws {
+        func found(_ text: String, _ language: Language) throws -> [String] {
+            try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: language)).entities
+                .map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.type)|\($0.base)" }
+        }
+        XCTAssertEqual(try found("Odwołano trasy Porto-Kraków-Porto i Bruksela-Kraków-Brukseli.", .pl),
+                       ["Porto|LOC|Porto", "Kraków|LOC|Kraków", "Porto|LOC|Porto", "Bruksela|LOC|Bruksela", "Kraków|LOC|Kraków", "Brukseli|LOC|Bruksela"])
+        XCTAssertEqual(try found("Rozmowy UE-USA i umowa UE-Wielka Brytania.", .pl),
+                       ["UE|ORG|UE", "USA|LOC|USA", "UE|ORG|UE", "Wielka Brytania|LOC|Wielka Brytania"])
+        XCTAssertEqual(try found("Полетът по маршрута Лондон-Пловдив беше отклонен.", .bg), ["Лондон|LOC|Лондон", "Пловдив|LOC|Пловдив"])
+        XCTAssertEqual(try found("Powiedział Jean-Claude Juncker.", .pl), ["Jean-Claude Juncker|PER|Jean-Claude Juncker"])
+        let doc = try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text("Spółka BASF-Wintershall i miasto Bielsko-Biała."), language: .pl))
+        XCTAssertEqual(doc.tokens.map { Support.slice(doc.text, Int($0.start), Int($0.end)) }, ["Spółka", "BASF-Wintershall", "i", "miasto", "Bielsko-Biała", "."])
+        // The parts are tokens of their own: the hyphen between them is punctuation.
+        let route = try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text("Lot Porto-Kraków."), language: .pl))
+        XCTAssertEqual(route.tokens.map { "\(Support.slice(route.text, Int($0.start), Int($0.end)))|\($0.kind.name)" },
+                       ["Lot|word", "Porto|word", "-|punctuation", "Kraków|word", ".|punctuation"])
     }
 
     func testPlaceNamedLikeAPersonOfTheDocumentIsThatPerson() throws {

@@ -64,7 +64,7 @@ public final class Analyzer {
     public init(resources: AnalysisResources) throws {
         self.resources = resources
         segmenter = try Segmenter(data: resources.segmentation)
-        extractor = Extractor(ruleSet: resources.ruleSet, entities: try EntityResolver(lemmatizers: resources.ruleSet.lemmatizers))
+        extractor = Extractor(ruleSet: resources.ruleSet, entities: try EntityResolver(lemmatizers: resources.ruleSet.lemmatizers), segmenter: segmenter)
     }
 
     /// Analyses one input document; throws `StageError` naming the stage that failed.

@@ -9,10 +9,13 @@ public struct Extractor {
     private let caches: [Language: WordCache] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, WordCache()) })
     /// Per language: the tense of a clause, for weekdays and "today".
     private let tenses: [Language: TenseFinder]
+    /// The worker's segmenter, which splits compounds of names (`NameCompounds`).
+    private let segmenter: Segmenter
 
-    public init(ruleSet: RuleSet, entities: EntityResolver) {
+    public init(ruleSet: RuleSet, entities: EntityResolver, segmenter: Segmenter) {
         self.ruleSet = ruleSet
         self.entities = entities
+        self.segmenter = segmenter
         tenses = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, TenseFinder(ruleSet.lexicons, language: $0)) })
     }
 
@@ -32,7 +35,10 @@ public struct Extractor {
             clock?.lap(.match)
             return Trace(rules: compiled, kept: [], dropped: [])
         }
-        let ctx = MatchContext(document: doc, lexicons: compiled.lexicons, vocabulary: compiled.vocabulary, cache: caches[compiled.language]!)
+        var ctx = MatchContext(document: doc, lexicons: compiled.lexicons, vocabulary: compiled.vocabulary, cache: caches[compiled.language]!)
+        if NameCompounds(rules: compiled, segmenter: segmenter).split(&doc, context: ctx) {
+            ctx = MatchContext(document: doc, lexicons: compiled.lexicons, vocabulary: compiled.vocabulary, cache: ctx.cache)
+        }
         let matcher = Matcher(rules: compiled)
         var (found, slots) = matcher.matches(ctx)
         // (their memory serves the worker's next document)

@@ -37,6 +37,22 @@ public struct Lexicon: Sendable {
     public var source: String
     /// Whether inflected forms of the entries match (false when the file lists every form).
     public var inflect = true
+    /// Whether its names may be joined by hyphens into a compound of names (a route, a
+    /// meeting: "Porto-Kraków-Porto", "UE-Londyn"), which is then split into them.
+    public var hyphenJoined = HyphenJoin.never
+
+    /// How a lexicon's names join others in a hyphen compound of names (`NameCompounds`).
+    public enum HyphenJoin: UInt8, Sendable, Comparable {
+        /// Its names are never parts of such a compound.
+        case never
+        /// Only beside a name of an `always` lexicon: two companies joined are one company
+        /// ("BASF-Wintershall"), a company and a country two sides ("UE-USA").
+        case withOthers
+        /// Its names are parts of such a compound ("Porto-Kraków-Porto", "Тръмп-Меркел").
+        case always
+
+        public static func < (a: HyphenJoin, b: HyphenJoin) -> Bool { a.rawValue < b.rawValue }
+    }
 
     public init(name: String, language: Language?, summary: String, source: String) {
         self.name = name; self.language = language; self.summary = summary; self.source = source

@@ -28,12 +28,13 @@ struct RuleFileReader {
         var language: Language?
         var entries: [(form: String, value: String, line: Int)]
         var inflect: Bool
+        var hyphenJoined: Lexicon.HyphenJoin
         var file: String
         var line: Int
     }
 
     static let ruleKeys: Set<String> = ["id", "summary", "pattern", "priority", "produce", "not-before", "not-after", "before", "after", "examples", "counterexamples"]
-    static let lexiconKeys: Set<String> = ["name", "summary", "value", "entries", "inflect"]
+    static let lexiconKeys: Set<String> = ["name", "summary", "value", "entries", "inflect", "hyphen-joined"]
 
     /// The language of a folder name (bg, pl, en; common is nil).
     static func language(ofFolder name: String, file: String) throws -> Language? {
@@ -216,6 +217,14 @@ struct RuleFileReader {
         }
         return RawLexicon(name: name, summary: string(map["summary"]) ?? "", language: language,
                           entries: entries.map { (form: $0.0, value: $0.1, line: $0.2) },
-                          inflect: map["inflect"]?.bool ?? true, file: file, line: 1)
+                          inflect: map["inflect"]?.bool ?? true, hyphenJoined: try hyphenJoin(map["hyphen-joined"], file: file), file: file, line: 1)
+    }
+
+    /// A lexicon's `hyphen-joined`: absent or false, true, or with-others.
+    private static func hyphenJoin(_ node: Node?, file: String) throws -> Lexicon.HyphenJoin {
+        guard let node else { return .never }
+        if node.string == "with-others" { return .withOthers }
+        guard let b = node.bool else { throw RuleError(file: file, line: line(node), message: "hyphen-joined must be true, false or with-others") }
+        return b ? .always : .never
     }
 }

@@ -71,6 +71,7 @@ public final class RuleSet: Sendable {
             let k = key(rl.name, rl.language)
             var lex = lexiconIndex[k].map { lexicons[$0] } ?? Lexicon(name: rl.name, language: rl.language, summary: rl.summary, source: rl.file)
             lex.inflect = lex.inflect && rl.inflect
+            lex.hyphenJoined = max(lex.hyphenJoined, rl.hyphenJoined)
             var seen: [[[UInt16]]: String] = Dictionary(uniqueKeysWithValues: lex.entries.map { ($0.words, $0.form) })
             for e in rl.entries {
                 let w = words.split(e.form)
@@ -94,6 +95,7 @@ public final class RuleSet: Sendable {
                 var merged = lexicons[i]
                 let known = Set(merged.entries.map { $0.words })
                 merged.entries += lex.entries.filter { !known.contains($0.words) }
+                merged.hyphenJoined = max(merged.hyphenJoined, lex.hyphenJoined)
                 lexicons[i] = merged
             } else { lexiconIndex[k] = lexicons.count; lexicons.append(lex) }
         }
@@ -106,6 +108,7 @@ public final class RuleSet: Sendable {
                 let known = Set(lexicons[j].entries.map { $0.words })
                 lexicons[j].entries += lexicons[i].entries.filter { !known.contains($0.words) }
                 lexicons[j].inflect = lexicons[j].inflect && lex.inflect
+                lexicons[j].hyphenJoined = max(lexicons[j].hyphenJoined, lex.hyphenJoined)
             }
         }
 
@@ -258,6 +261,7 @@ enum CLDRLexicons {
                 }
             }
             var countries = Lexicon(name: "countries", language: lang, summary: "Country and territory names from ICU (uloc_getDisplayCountry); values are ISO 3166 codes.", source: "ICU/CLDR")
+            countries.hyphenJoined = .always
             var seenCountries = Set<[[UInt16]]>()
             for code in CLDR.regionCodes() {
                 guard let name = CLDR.countryName(code, locale: locale) else { continue }

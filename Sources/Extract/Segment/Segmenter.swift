@@ -747,6 +747,53 @@ public final class Segmenter {
         }
     }
 
+    /// The parts of hyphen compound `t` (`hyphenated` words): each part's UTF-16 range.
+    static func compoundParts(_ t: Token, _ text: [UInt16]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var s = Int(t.start)
+        for k in Int(t.start)..<Int(t.end) where text[k] == 0x2D {
+            parts.append(s..<k)
+            s = k + 1
+        }
+        parts.append(s..<Int(t.end))
+        return parts
+    }
+
+    /// Splits the hyphen compounds at token positions `positions` (ascending) into their
+    /// parts and hyphens, each described as the segmenter describes a token; the first part
+    /// keeps the compound's sentence and headline flags, the others its headline flag.
+    /// Returns where each compound's first part now lies.
+    public func split(_ doc: inout Document, at positions: [Int]) -> [Int] {
+        var out: [Token] = []
+        out.reserveCapacity(doc.tokens.count + 4 * positions.count)
+        var firsts: [Int] = []
+        var folded = doc.folded
+        var next = 0
+        doc.utf16.withUnsafeBufferPointer { text in
+            for (i, t) in doc.tokens.enumerated() {
+                guard next < positions.count, positions[next] == i else { out.append(t); continue }
+                next += 1
+                firsts.append(out.count)
+                let inherited = t.shape.intersection([.sentenceStart, .firstWord, .capsLine])
+                for (j, r) in Segmenter.compoundParts(t, doc.utf16).enumerated() {
+                    if j > 0 {
+                        var dash = Segmenter.token(r.lowerBound - 1, r.lowerBound, .punctuation)
+                        describe(&dash, text, &folded)
+                        dash.shape.formUnion(inherited.intersection(.capsLine))
+                        out.append(dash)
+                    }
+                    var part = Segmenter.token(r.lowerBound, r.upperBound, .word)
+                    describe(&part, text, &folded)
+                    part.shape.formUnion(j == 0 ? inherited : inherited.intersection(.capsLine))
+                    out.append(part)
+                }
+            }
+        }
+        doc.tokens = out
+        doc.folded = folded
+        return firsts
+    }
+
     /// Whether a sentence may open with this mark before its first word: an opening
     /// quotation mark, a bracket or a dash.
     static func opensSentence(_ u: UInt16) -> Bool {
