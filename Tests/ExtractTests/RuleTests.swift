@@ -374,6 +374,14 @@ final class RuleTests: XCTestCase {
                        ["Lot|word", "Porto|word", "-|punctuation", "Kraków|word", ".|punctuation"])
     }
 
+    /// An acronym with a Polish case ending after a hyphen is the acronym's entry: an
+    /// organisation's, or a common noun's of `stop-caps`, which is then no name.
+    func testAcronymsWithACaseEndingMatchTheirEntries() throws {
+        let text = "Pismo trafiło do ZUS-u. Dostali SMS-a z kodem, potem SMS-em. Podatek VAT-u wzrósł."
+        let doc = try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .pl))
+        XCTAssertEqual(doc.entities.map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.type)|\($0.base)" }, ["ZUS-u|ORG|ZUS"])
+    }
+
     func testPlaceNamedLikeAPersonOfTheDocumentIsThatPerson() throws {
         // "Азия" alone, after "Азия Биби" in the same document, is her; without her, the continent.
         XCTAssertEqual(try entities("Азия Биби беше освободена. Съпругът на Азия благодари."),

@@ -146,6 +146,10 @@ final class LexiconIndex: Sendable {
             if let cached = ctx.cache.firstWords[cacheKey] { return Int(cached >> 32)..<Int(cached >> 32) + Int(cached & 0xFFFF_FFFF) }
             let id = ctx.key(p)
             var refs: [EntryRef] = id >= 0 ? (caps ? byFirstWord : byFirstWordUncapped)[Int(id)] : []
+            if let n = ctx.inflectedAcronym(p) {
+                let stem = ctx.vocabulary.id(UnsafeBufferPointer(rebasing: key[..<n]))
+                if stem >= 0 { refs += byFirstWord[Int(stem)] }
+            }
             // (an entry lies in one bucket: only the exact ones can come again)
             let exact = refs.count
             // (a word written longer than its folded key, as with soft hyphens, may fold to fewer

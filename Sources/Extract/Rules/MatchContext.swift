@@ -188,6 +188,19 @@ final class MatchContext {
         return Lexicon.ends(folded(p), with: set, shortest: 2, stem: 2)
     }
 
+    /// The length of the acronym in token `p` when it is an acronym in capitals with a case
+    /// ending of one to three small letters after a hyphen, as Polish inflects acronyms
+    /// ("SMS-em", "VAT-u", "ZUS-owi"): the entries of the acronym are the token's entries.
+    func inflectedAcronym(_ p: Int) -> Int? {
+        let t = token(p)
+        guard t.kind == .word, t.shape.contains(.hyphenated), t.foldEnd - t.foldStart == t.end - t.start else { return nil }
+        let s = Int(t.start), e = Int(t.end)
+        guard let dash = (s..<e).first(where: { utf16[$0] == 0x2D }), dash - s >= 2, (1...3).contains(e - dash - 1),
+              (s..<dash).allSatisfy({ CharacterProperties.isUpper(UInt32(utf16[$0])) }),
+              (dash + 1..<e).allSatisfy({ CharacterProperties.isLower(UInt32(utf16[$0])) }) else { return nil }
+        return dash - s
+    }
+
     /// Whether the token at `p` is `word` (folded) or an inflected form of it: by endings, and
     /// for a capitalised token also by its hunspell lemmas ("Urzędem" → urząd).
     func wordMatches(_ p: Int, _ word: UnsafeBufferPointer<UInt16>, _ inflection: InflectionMatcher) -> Bool {
@@ -197,7 +210,7 @@ final class MatchContext {
         guard t.kind == .word else { return false }
         // "поток-2" is "поток" with a number joined on.
         if t.shape.contains(.hyphenated), let dash = key.firstIndex(of: 0x2D), key[key.startIndex..<dash].elementsEqual(word),
-           key[(dash + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+           key[(dash + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || inflectedAcronym(p) == dash - key.startIndex { return true }
         let useLemmas = !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase])
         return key.withUnsafeBufferPointer { buf in
             inflection.matches(buf, entry: word, lemmas: useLemmas ? { self.lemmas(p) } : nil)
