@@ -80,7 +80,7 @@ def check_file(path, lang, errors):
     if not isinstance(doc, dict):
         errors.append(f"{rel}: top level is not a mapping")
         return None
-    extra = set(doc) - {"name", "summary", "value", "entries", "inflect"}
+    extra = set(doc) - {"name", "summary", "value", "entries", "inflect", "hyphen-joined"}
     if extra:
         errors.append(f"{rel}: unknown keys {sorted(map(str, extra))}")
     stem = os.path.splitext(os.path.basename(path))[0]
