@@ -43,6 +43,13 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(pl, ["Udział wzięli m.in. Kowalski i prof. Nowak.", "Spotkanie trwało np. Godzinę."])
     }
 
+    /// An abbreviation written with a diacritic is one in decomposed (NFD) text too.
+    func testAbbreviationsInDecomposedText() throws {
+        let pl = try Support.annotate(Normalizer.nfd.normalize("Rozmawiał inż. Kowalski, a potem św. Patryk."), language: .pl)
+        XCTAssertEqual(tokens(pl).filter { $0.1 == "abbreviation" }.map { Normalizer.nfc.normalize($0.0) }, ["inż.", "św."])
+        XCTAssertEqual(sentences(pl).count, 1)
+    }
+
     /// The initial of a name ends no sentence; a word of two letters before a dot still does.
     func testInitialsEndNoSentence() throws {
         let pl = sentences(try Support.annotate("Wykład wygłosił J. Kowalski z Krakowa. Głos zabrała UE. Nowak milczał.", language: .pl))

@@ -50,7 +50,12 @@ public struct SegmentationData: Sendable {
         var continuations: [UInt16] = []
         for (_, groups) in abbreviations {
             for (group, forms) in groups {
-                for form in forms {
+                // (and each in NFD, as a decomposed text writes it: "s\u{301}w." for "św."; told
+                // apart by their units, as Swift's == takes the two for one string)
+                for form in forms.flatMap({ f -> [String] in
+                    let d = Normalizer.nfd.normalize(f)
+                    return d.utf16.elementsEqual(f.utf16) ? [f] : [f, d]
+                }) {
                     let folded = SegmentationData.simpleFolded(form)
                     var h: UInt64 = 0xcbf29ce484222325
                     for u in folded.utf16 { h = (h ^ UInt64(u)) &* 0x100000001b3 }
