@@ -105,6 +105,15 @@ public final class BaseFormer {
                 }
                 break
             }
+            // The article of a masculine adjective before its noun, -ия / -ият, when hunspell
+            // gives the word as a form of the adjective in -и ("британския парламент"; not
+            // "България", a form of no "Българи").
+            if out[0] == first, words.count > 1, type != .PER, lower.hasSuffix("ия") || lower.hasSuffix("ият") {
+                let adjective = String(lower.dropLast(lower.hasSuffix("ия") ? 1 : 2))
+                if lemmatizer?.lemmas(lower).contains(adjective) ?? false {
+                    out[0] = String(first.prefix(adjective.count))
+                }
+            }
             // The short article of a masculine head, -а / -я, where a complement follows (an
             // adjective in -а is followed by its noun, not a preposition: "Стара Загора").
             if out[0] == first, words.count > 1, BaseFormer.bgComplementOpeners.contains(words[1]), lower.hasSuffix("а") || lower.hasSuffix("я") {
