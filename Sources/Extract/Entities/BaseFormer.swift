@@ -90,8 +90,9 @@ public final class BaseFormer {
     /// -dzka), which hunspell and inflected matching take for the man's.
     static func isFeminineSurname(_ w: String) -> Bool { ["ska", "cka", "dzka"].contains { w.hasSuffix($0) } }
 
-    /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …").
-    static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към"]
+    /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …",
+    /// "Университета в …").
+    static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към", "в", "във"]
 
     private func bulgarian(_ words: [String], type: EntityType) -> String {
         var out = words
