@@ -33,6 +33,10 @@ final class LexiconIndex: Sendable {
     /// The `head` of every word of the multi-word entries, so the words after the first are
     /// ruled out without touching the entry.
     let wordHeads: [UInt64]
+    /// Per lexicon, how its names join others in a hyphen compound of names (`never` for one
+    /// out of scope: it has no entries to find), and whether any joins `always`.
+    let hyphenJoins: [Lexicon.HyphenJoin]
+    let splitsNameCompounds: Bool
 
     init(lexicons: [Lexicon], inScope: Set<Int32>, vocabulary: Vocabulary, inflection: InflectionMatcher, lemmatizer: Lemmatizer?, english: Lemmatizer?) {
         self.lexicons = lexicons
@@ -40,6 +44,8 @@ final class LexiconIndex: Sendable {
         self.inScope = inScope
         self.inflection = inflection
         self.lemmatizer = lemmatizer
+        hyphenJoins = lexicons.indices.map { inScope.contains(Int32($0)) ? lexicons[$0].hyphenJoined : .never }
+        splitsNameCompounds = hyphenJoins.contains(.always)
         var suffixes: [Int: Set<UInt64>] = [:]
         for l in inScope {
             let keys = lexicons[Int(l)].suffixKeys

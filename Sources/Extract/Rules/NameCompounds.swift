@@ -14,10 +14,11 @@ struct NameCompounds {
     /// Splits the compounds of names in `doc`; whether any was split (`context` then no
     /// longer fits the tokens). `context` is the one made for `doc` as it came.
     func split(_ doc: inout Document, context: MatchContext) -> Bool {
+        guard rules.lexicons.splitsNameCompounds else { return false }
         let candidates = doc.tokens.indices.filter { isCandidate(doc.tokens[$0], doc.utf16) }
         guard !candidates.isEmpty else { return false }
-        let joins = rules.lexicons.lexicons.map(\.hyphenJoined)
-        guard joins.contains(.always) else { return false }
+        let joins = rules.lexicons.hyphenJoins
+        // Every candidate split on trial, to look its parts up; the kept ones are taken from it.
         var trial = doc
         let firsts = segmenter.split(&trial, at: candidates)
         let parts = MatchContext(document: trial, lexicons: rules.lexicons, vocabulary: rules.vocabulary, cache: context.cache)
@@ -25,16 +26,25 @@ struct NameCompounds {
         func join(_ ctx: MatchContext, _ p: Int, end: Int?) -> Lexicon.HyphenJoin {
             ctx.hits(p).reduce(.never) { end == nil || $1.end == end ? max($0, joins[Int($1.ref.lexicon)]) : $0 }
         }
-        var chosen: [Int] = []
-        for (c, p) in candidates.enumerated() where join(context, p, end: nil) == .never {
-            let count = Segmenter.compoundParts(doc.tokens[p], doc.utf16).count
-            let first = firsts[c]
-            let last = first + 2 * (count - 1)
+        var tokens: [Token] = []
+        var taken = 0, any = false
+        for (c, p) in candidates.enumerated() {
+            tokens += doc.tokens[taken..<p]
+            taken = p + 1
+            let first = firsts[c], last = first + 2 * (Segmenter.compoundParts(doc.tokens[p], doc.utf16).count - 1)
             let each = stride(from: first, to: last, by: 2).map { join(parts, $0, end: $0 + 1) } + [join(parts, last, end: nil)]
-            if each.allSatisfy({ $0 != .never }), each.contains(.always) { chosen.append(p) }
+            if join(context, p, end: nil) == .never, each.allSatisfy({ $0 != .never }), each.contains(.always) {
+                tokens += trial.tokens[first...last]
+                any = true
+            } else {
+                tokens.append(doc.tokens[p])
+            }
         }
-        guard !chosen.isEmpty else { return false }
-        _ = segmenter.split(&doc, at: chosen)
+        guard any else { return false }
+        tokens += doc.tokens[taken...]
+        // (the trial's folded keys only add to the document's: every kept token's key is there)
+        doc.tokens = tokens
+        doc.folded = trial.folded
         return true
     }
 

@@ -763,7 +763,7 @@ public final class Segmenter {
     /// parts and hyphens, each described as the segmenter describes a token; the first part
     /// keeps the compound's sentence and headline flags, the others its headline flag.
     /// Returns where each compound's first part now lies.
-    public func split(_ doc: inout Document, at positions: [Int]) -> [Int] {
+    func split(_ doc: inout Document, at positions: [Int]) -> [Int] {
         var out: [Token] = []
         out.reserveCapacity(doc.tokens.count + 4 * positions.count)
         var firsts: [Int] = []
