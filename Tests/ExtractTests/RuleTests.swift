@@ -130,6 +130,36 @@ final class RuleTests: XCTestCase {
                        ["Zenon", "w sali Kolumnowej", "Fundacja \"Nowa\"", "rada nadzorcza \"Orlen\"", "rady nadzorczej \"Orlen\""], "\(found)")
     }
 
+    /// A rule is tried only where one of the words it needs occurs before the sentence ends:
+    /// one of its alternatives' lexicons or literal words. A rule whose branches need
+    /// different words still matches through each branch, and the built-in rules anchored
+    /// that way are indexed with each branch's need.
+    func testRulesAreTriedWhereOneBranchsWordsOccur() throws {
+        let dir = try writeRules(["pl/test-heads.yaml": """
+            name: test-heads
+            summary: heads of the test rule
+            entries: [fundacja]
+            """, "pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-branches
+                summary: a head before a name, or a name vel a name
+                pattern: 'n:(@test-heads&Cap Cap | Cap&!sentstart vel Cap)'
+                produce: {type: ORG, span: n}
+                priority: 100
+                examples:
+                  - {text: "Dotację dała ⟦Fundacja Batorego⟧ wczoraj.", type: ORG}
+                  - {text: "Kredytu udzielił ⟦Kredyt vel Pożyczka⟧ wczoraj.", type: ORG}
+            """])
+        let text = "Kredytu udzielił Kredyt vel Pożyczka. Dotację dała Fundacja Batorego. Nowa Huta czeka."
+        let found = try annotations("entities", of: "pl.entity.test-branches", rules: dir, in: text)
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Kredyt vel Pożyczka", "Fundacja Batorego"], "\(found)")
+        let pl = Support.resources.ruleSet.rules(for: .pl)
+        func alternatives(_ id: String) -> Int { pl.required.range(pl.ids.firstIndex(of: id)!).count }
+        XCTAssertEqual(alternatives("pl.entity.airport"), 2, "a Polish or an English airport head")
+        XCTAssertEqual(alternatives("common.entity.foreign-organisation-of"), 3, "for, of or and")
+        XCTAssertEqual(alternatives("pl.entity.legal-form"), 1, "a legal form in both branches")
+    }
+
     /// A date rule's fields are typed as its record is made: a two-digit year captured from
     /// a number token is 20xx, a range's ends take the fields without a prefix, and a
     /// field whose text is no number counts as absent. A `from.` field of a name no date

@@ -37,7 +37,7 @@ public final class CompiledRules: Sendable {
     let memoWords: Int
     /// Per rule, the predicates one of which the first token must pass (when
     /// `prefiltered`): checked before the program runs, so most attempts cost one test.
-    let firstPredicates: Postings
+    let firstPredicates: Postings<Int32>
     let prefiltered: [Bool]
     /// Per rule (when `prefiltered`), the ops that may consume its first token, so a kind of
     /// token's type list keeps only the rule's starts that token can take, with what the next
@@ -57,26 +57,30 @@ public final class CompiledRules: Sendable {
     /// Whether a rule's first-token test looks at the token's surroundings (a contextual
     /// shape flag, `glued`), so it cannot be decided per distinct token.
     let contextualFirst: [Bool]
-    /// Per rule, lexicons every match must contain, as bits over `requiredBit` (a lexicon's
-    /// bit, or -1): a rule is not tried where they do not all occur before the next
-    /// sentence or line break, which spares the rules anchored on their last word
-    /// ("… ООД", "Министерство на …") most of their attempts.
-    let required: [UInt64]
+    /// Per rule, what every match must contain (`requirements`), as alternatives, each bits
+    /// over `requiredBit` and `literalBit` (none: no requirement): a rule is not tried where
+    /// not all of one alternative occur before the next sentence or line break, which spares
+    /// the rules anchored on a later word ("… ООД", "Министерство на …", "Bank of …") most
+    /// of their attempts.
+    let required: Postings<UInt64>
+    /// Per lexicon, its bit in `required` (-1: none).
     let requiredBit: [Int8]
+    /// Per literal word (vocabulary id) some rule requires, its bit in `required`.
+    let literalBit: [Int32: Int8]
     /// Capture slots per rule (two per capture).
     let slots: [Int32]
     /// Context conditions per rule, each a list of predicates (any one decides).
-    let notBefore: Postings, notAfter: Postings, before: Postings, after: Postings
+    let notBefore: Postings<Int32>, notAfter: Postings<Int32>, before: Postings<Int32>, after: Postings<Int32>
     /// Whether a rule has any context condition (most have none).
     let hasContext: [Bool]
     /// Rule indices by first key: vocabulary id, lexicon index, token kind; shape tests and
     /// rules that can start anywhere are few and listed apart.
-    let byLiteral: Postings
-    let byLexicon: Postings
-    let byKind: Postings
+    let byLiteral: Postings<Int32>
+    let byLexicon: Postings<Int32>
+    let byKind: Postings<Int32>
     /// Shape keys: a rule is tried where a token has every bit of `shapeMasks[k]`.
     let shapeMasks: [UInt16]
-    let byShape: Postings
+    let byShape: Postings<Int32>
     let always: [Int32]
     /// One bit per hash of the head (`LexiconIndex.head`) of every vocabulary word: a word
     /// whose head is not here is no literal and starts no lexicon entry, exact or inflected
@@ -91,7 +95,7 @@ public final class CompiledRules: Sendable {
     /// Per rule and capture index, whether its records use the capture's value (`$name`).
     let valueCaptures: [[Bool]]
     /// Per rule, the captures whose union the match claims (none: the whole match).
-    let claims: Postings
+    let claims: Postings<Int32>
     /// Per rule, its records with captures named by index (so a kept match becomes records
     /// without building its captures by name).
     let plans: [[RecordPlan]]
@@ -238,47 +242,71 @@ public final class CompiledRules: Sendable {
         }
     }
 
-    /// The lexicons every path from the program's start to its end consumes a token of
-    /// (a positive lexicon test or a lexicon phrase); none for a program with a quoted
-    /// stretch, which may run over a sentence break.
-    static func requiredLexicons(_ code: [Program.Op], _ either: [Int32], _ checks: [Check], _ predicates: [Int32], _ range: Range<Int>) -> Set<Int> {
-        func lexicons(_ k: Int) -> Set<Int> {
-            Set(checks[Int(predicates[k])..<Int(predicates[k + 1])].filter { $0.op == .lexicon && !$0.negate }.map { Int($0.a) })
+    /// What every match of the program contains, as alternatives (any one suffices), each
+    /// the lexicons and literal words (`literalRequirement`) a path from the program's start
+    /// to its end consumes a token of (a positive lexicon or literal test, a lexicon phrase):
+    /// "(@airport-heads Cap | Cap @en/airport-heads)" needs one of the two lexicons. At most
+    /// `maxAlternatives`, else what they all share; none (one empty alternative) for a
+    /// program with a quoted stretch, which may run over a sentence break.
+    static func requirements(_ code: [Program.Op], _ either: [Int32], _ checks: [Check], _ predicates: [Int32], _ range: Range<Int>) -> Set<Set<Int>> {
+        func needs(_ k: Int) -> Set<Int> {
+            Set(checks[Int(predicates[k])..<Int(predicates[k + 1])].compactMap { c in
+                guard !c.negate else { return nil }
+                return c.op == .lexicon ? Int(c.a) : c.op == .literal ? literalRequirement(c.a) : nil
+            })
         }
         var universe = Set<Int>()
         for pc in range {
             switch code[pc] {
-            case .test(let k): universe.formUnion(lexicons(k))
-            case .either(let i, let n): for k in either[i..<i + n] { universe.formUnion(lexicons(Int(k))) }
-            case .phrase(let l, let k): universe.formUnion(lexicons(k)); universe.insert(l)
-            case .quoted: return []
+            case .test(let k): universe.formUnion(needs(k))
+            case .either(let i, let n): for k in either[i..<i + n] { universe.formUnion(needs(Int(k))) }
+            case .phrase(let l, let k): universe.formUnion(needs(k)); universe.insert(l)
+            case .quoted: return [[]]
             default: break
             }
         }
-        // Must-analysis: start from everything and intersect over the branches until stable.
-        var req = [Set<Int>](repeating: universe, count: range.count)
-        func at(_ pc: Int) -> Set<Int> { req[pc - range.lowerBound] }
-        var changed = true
+        /// Either of two sets of alternatives, without an alternative that asks more than another.
+        func or(_ a: Set<Set<Int>>, _ b: Set<Set<Int>>) -> Set<Set<Int>> {
+            let all = a.union(b)
+            let kept = all.filter { x in !all.contains { $0 != x && $0.isSubset(of: x) } }
+            return kept.count <= maxAlternatives ? kept : [kept.dropFirst().reduce(kept.first!) { $0.intersection($1) }]
+        }
+        /// Both: every alternative of `a` with every one of `b`.
+        func and(_ a: Set<Set<Int>>, _ b: Set<Set<Int>>) -> Set<Set<Int>> {
+            a.reduce([]) { sum, x in or(sum, Set(b.map { $0.union(x) })) }
+        }
+        // Must-analysis: start from everything and weaken over the branches until stable.
+        var req = [Set<Set<Int>>](repeating: [universe], count: range.count)
+        func at(_ pc: Int) -> Set<Set<Int>> { req[pc - range.lowerBound] }
+        var changed = true, rounds = 0
         while changed {
             changed = false
+            rounds += 1
+            // (a loop that weakens alternatives a little each round: settle for none)
+            if rounds > 100 { return [[]] }
             for pc in range.reversed() {
-                let new: Set<Int>
+                let new: Set<Set<Int>>
                 switch code[pc] {
-                case .test(let k): new = lexicons(k).union(at(pc + 1))
-                case .either(let i, let n):
-                    // (what every alternative requires)
-                    new = either[i..<i + n].map { lexicons(Int($0)) }.reduce(universe) { $0.intersection($1) }.union(at(pc + 1))
-                case .phrase(let l, let k): new = lexicons(k).union(at(pc + 1)).union([l])
-                case .split(let a, let b): new = at(a).intersection(at(b))
+                case .test(let k): new = and([needs(k)], at(pc + 1))
+                case .either(let i, let n): new = and(either[i..<i + n].reduce([]) { or($0, [needs(Int($1))]) }, at(pc + 1))
+                case .phrase(let l, let k): new = and([needs(k).union([l])], at(pc + 1))
+                case .split(let a, let b): new = or(at(a), at(b))
                 case .jump(let a): new = at(a)
                 case .save, .quoted: new = at(pc + 1)
-                case .match: new = []
+                case .match: new = [[]]
                 }
                 if new != at(pc) { req[pc - range.lowerBound] = new; changed = true }
             }
         }
         return at(range.lowerBound)
     }
+
+    /// At most this many alternative requirements per rule (`requirements`).
+    static let maxAlternatives = 4
+
+    /// A literal word (by vocabulary id) as an element of a requirement, apart from the
+    /// lexicons (by index, never negative).
+    static func literalRequirement(_ id: Int32) -> Int { -Int(id) - 1 }
 
     init(language: Language, rules: [Rule], lexicons: LexiconIndex, vocabulary: Vocabulary) {
         self.language = language
@@ -341,19 +369,32 @@ public final class CompiledRules: Sendable {
                 }
             }
         }
-        var requiredBit = [Int8](repeating: -1, count: lexicons.lexicons.count)
-        var nextBit: Int8 = 0
-        required = entry.indices.map { r in
-            let end = r + 1 < entry.count ? Int(entry[r + 1]) : code.count
-            var mask: UInt64 = 0
-            for l in CompiledRules.requiredLexicons(code, either, checks, predicates, Int(entry[r])..<end).sorted() {
-                if requiredBit[l] < 0, nextBit < 64 { requiredBit[l] = nextBit; nextBit += 1 }
-                if requiredBit[l] >= 0 { mask |= 1 << UInt64(requiredBit[l]) }
-            }
-            return mask
+        let needs = entry.indices.map { r in
+            CompiledRules.requirements(code, either, checks, predicates, Int(entry[r])..<(r + 1 < entry.count ? Int(entry[r + 1]) : code.count))
         }
+        // The 64 lexicons and literals with a bit, chosen one at a time: the one in the most
+        // alternatives that hold none chosen yet (an alternative with none asks nothing).
+        var bitOf: [Int: Int8] = [:]
+        var open = needs.filter { !$0.contains([]) }.flatMap { $0 }
+        while bitOf.count < 64 {
+            var count: [Int: Int] = [:]
+            for alternative in open { for x in alternative { count[x, default: 0] += 1 } }
+            guard let best = count.min(by: { ($1.value, $0.key) < ($0.value, $1.key) })?.key else { break }
+            bitOf[best] = Int8(bitOf.count)
+            open.removeAll { $0.contains(best) }
+        }
+        let required = Postings<UInt64>(needs.map { alternatives in
+            let masks = alternatives.map { $0.reduce(UInt64(0)) { mask, x in bitOf[x].map { mask | 1 << UInt64($0) } ?? mask } }
+            // (an alternative that needs nothing: the rule may match anywhere)
+            return masks.contains(0) ? [] : masks.sorted()
+        })
+        var requiredBit = [Int8](repeating: -1, count: lexicons.lexicons.count)
+        var literalBit: [Int32: Int8] = [:]
+        for (x, bit) in bitOf { if x >= 0 { requiredBit[x] = bit } else { literalBit[Int32(-1 - x)] = bit } }
+        self.required = required
         self.requiredBit = requiredBit
-        func contexts(_ list: (Rule) -> [[TokenTest]]) -> Postings { Postings(rules.map { list($0).map(predicate) }) }
+        self.literalBit = literalBit
+        func contexts(_ list: (Rule) -> [[TokenTest]]) -> Postings<Int32> { Postings(rules.map { list($0).map(predicate) }) }
         notBefore = contexts(\.notBefore)
         notAfter = contexts(\.notAfter)
         before = contexts(\.before)

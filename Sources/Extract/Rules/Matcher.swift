@@ -83,6 +83,7 @@ public struct Matcher {
             rules.contextMust.withUnsafeBufferPointer { contextMust in
             rules.contextNot.withUnsafeBufferPointer { contextNot in
             rules.either.withUnsafeBufferPointer { either in
+            rules.required.storage.withUnsafeBufferPointer { required in
                 /// Whether the token at `p` passes predicate `k`: the per-word checks decided
                 /// once per kind of token (`CompiledRules.wordChecks`), the context bits here.
                 @inline(__always) func pass(_ k: Int, _ p: Int) -> Bool {
@@ -202,8 +203,13 @@ public struct Matcher {
                         let entry = pool[i]
                         let r32 = entry & TypeList.ruleMask
                         let r = Int(r32)
-                        let needs = rules.required[r]
-                        if needs != 0, reach[j] & needs != needs { continue }
+                        let alternatives = rules.required.range(r)
+                        if !alternatives.isEmpty {
+                            // (most rules have one alternative or none)
+                            var k = alternatives.lowerBound
+                            while k < alternatives.upperBound, reach[j] & required[k] != required[k] { k += 1 }
+                            if k == alternatives.upperBound { continue }
+                        }
                         if entry & TypeList.checkFirst != 0, !passesAny(firstItems, rules.firstPredicates.range(r).lowerBound, rules.firstPredicates.range(r).upperBound, p) { continue }
                         let second = Int(pool[i + 1])
                         if second >= 0 {
@@ -256,6 +262,7 @@ public struct Matcher {
             }
             }
             }
+            }
         }
         }
         return (found, store)
@@ -265,8 +272,8 @@ public struct Matcher {
     /// by the token's text, kind and shape, so the index lookups and the first-token tests
     /// that depend on the text alone are done once per distinct token, not per position.
     ///
-    /// A list in `WordCache.typePool` is a header (count; the required-lexicon bits of the
-    /// entries that may start there, in two halves; the most words such an entry has; the
+    /// A list in `WordCache.typePool` is a header (count; the `CompiledRules.required` bits
+    /// of the entries that may start there and of the token as a literal, in two halves; the most words such an entry has; the
     /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
     /// rules, each flagged when its first-token test depends on the context and followed by
     /// where the predicates one of which the next token must pass lie in the pool (-1: any
@@ -324,8 +331,8 @@ public struct Matcher {
     /// Where rules may be tried: per position, where its type list lies in the pool (0, the
     /// empty list, for a token no rule is indexed under and no lexicon entry starts at:
     /// `CompiledRules.isInert`); the positions whose list has a rule or an entry, in order;
-    /// and per such position the required lexicons (as `CompiledRules.requiredBit` bits)
-    /// with an entry that may start between it and the next sentence or line start (one that
+    /// and per such position the required lexicons and literals (as `CompiledRules.required`
+    /// bits) with an entry or a token that may start between it and the next sentence or line start (one that
     /// may lie inside a multi-word entry does not count as a start: the entry runs over it).
     /// Where a multi-word entry only may start, both are assumed, so no rule is skipped that
     /// could match.
@@ -374,8 +381,8 @@ public struct Matcher {
                 }
             }
         }
-        // A position whose list has no rule and no lexicon entry (a word known only inside
-        // rules) keeps its list for the tests there but is no start: the cache marks such
+        // A position whose list has no rule, no lexicon entry and no required literal (a word
+        // known only inside rules) keeps its list for the tests there but is no start: the cache marks such
         // lists (`idle`), so their headers are not read, and its sentence or line start
         // passes to the next start.
         var kept = 0
@@ -392,7 +399,8 @@ public struct Matcher {
                             if stamp.isEmpty { stamp = [Int32](repeating: -1, count: rules.rules.count) }
                             let o = buildTypeList(p, ctx, &stamp)
                             entry = UInt32(o)
-                            if cache.typePool[o] == 0 && cache.typePool[TypeList.longest(o)] == 0 { entry |= Matcher.idle }
+                            if cache.typePool[o] == 0 && cache.typePool[TypeList.longest(o)] == 0
+                                && cache.typePool[o + 1] == 0 && cache.typePool[o + 2] == 0 { entry |= Matcher.idle }
                             cache.types[keys[j]] = entry
                         }
                         typeAt[p] = Int32(entry & ~Matcher.idle)
@@ -443,7 +451,11 @@ public struct Matcher {
         let mark = Int32(p)
         var candidates: [Int32] = []
         candidates.reserveCapacity(64)
-        if id >= 0 { Matcher.add(rules.byLiteral, Int(id), mark, &stamp, &candidates) }
+        var bits: UInt64 = 0
+        if id >= 0 {
+            Matcher.add(rules.byLiteral, Int(id), mark, &stamp, &candidates)
+            if let b = rules.literalBit[id] { bits |= 1 << UInt64(b) }
+        }
         Matcher.add(rules.byKind, Int(t.kind.rawValue), mark, &stamp, &candidates)
         // A shape key's contextual bits are not known here: its rules are candidates when
         // the rest holds, and are checked where they are tried.
@@ -452,7 +464,6 @@ public struct Matcher {
             Matcher.add(rules.byShape, k, mark, &stamp, &candidates)
         }
         for r in rules.always where stamp[Int(r)] != mark { stamp[Int(r)] = mark; candidates.append(r) }
-        var bits: UInt64 = 0
         var longest = 0
         // The lexicons with an entry starting here, with a one-word one, with a longer one:
         // one bit each, in 32-bit words, one after the other.
@@ -559,7 +570,7 @@ public struct Matcher {
     }
 
     /// Adds the rules of `postings` under `key` not yet stamped with `mark` to `out`.
-    private static func add(_ postings: Postings, _ key: Int, _ mark: Int32, _ stamp: inout [Int32], _ out: inout [Int32]) {
+    private static func add(_ postings: Postings<Int32>, _ key: Int, _ mark: Int32, _ stamp: inout [Int32], _ out: inout [Int32]) {
         for i in postings.range(key) {
             let r = postings.storage[i]
             if stamp[Int(r)] != mark { stamp[Int(r)] = mark; out.append(r) }
