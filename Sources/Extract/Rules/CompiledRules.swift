@@ -62,11 +62,19 @@ public final class CompiledRules: Sendable {
     /// not all of one alternative occur before the next sentence or line break, which spares
     /// the rules anchored on a later word ("… ООД", "Министерство на …", "Bank of …") most
     /// of their attempts.
-    let required: Postings<UInt64>
+    let required: Postings<RequiredBits>
     /// Per lexicon, its bit in `required` (-1: none).
     let requiredBit: [Int8]
     /// Per literal word (vocabulary id) some rule requires, its bit in `required`.
     let literalBit: [Int32: Int8]
+
+    /// A set of up to 128 required lexicons and literal words, one bit each.
+    typealias RequiredBits = SIMD2<UInt64>
+
+    /// The set that holds only bit `b`.
+    @inline(__always) static func requiredBits(_ b: Int8) -> RequiredBits {
+        b < 64 ? RequiredBits(1 << UInt64(b), 0) : RequiredBits(0, 1 << UInt64(b - 64))
+    }
     /// Capture slots per rule (two per capture).
     let slots: [Int32]
     /// Context conditions per rule, each a list of predicates (any one decides).
@@ -372,21 +380,25 @@ public final class CompiledRules: Sendable {
         let needs = entry.indices.map { r in
             CompiledRules.requirements(code, either, checks, predicates, Int(entry[r])..<(r + 1 < entry.count ? Int(entry[r + 1]) : code.count))
         }
-        // The 64 lexicons and literals with a bit, chosen one at a time: the one in the most
-        // alternatives that hold none chosen yet (an alternative with none asks nothing).
+        // The 128 lexicons and literals with a bit (when more are needed), chosen one at a
+        // time: the one in the most alternatives that hold none chosen yet (an alternative
+        // with none asks nothing), then the rest, the one in the most alternatives first.
         var bitOf: [Int: Int8] = [:]
-        var open = needs.filter { !$0.contains([]) }.flatMap { $0 }
-        while bitOf.count < 64 {
+        let all = needs.filter { !$0.contains([]) }.flatMap { $0 }
+        var open = all
+        func mostUsed(_ alternatives: [Set<Int>]) -> Int? {
             var count: [Int: Int] = [:]
-            for alternative in open { for x in alternative { count[x, default: 0] += 1 } }
-            guard let best = count.min(by: { ($1.value, $0.key) < ($0.value, $1.key) })?.key else { break }
+            for alternative in alternatives { for x in alternative where bitOf[x] == nil { count[x, default: 0] += 1 } }
+            return count.min(by: { ($1.value, $0.key) < ($0.value, $1.key) })?.key
+        }
+        while bitOf.count < 128, let best = mostUsed(open) ?? mostUsed(all) {
             bitOf[best] = Int8(bitOf.count)
             open.removeAll { $0.contains(best) }
         }
-        let required = Postings<UInt64>(needs.map { alternatives in
-            let masks = alternatives.map { $0.reduce(UInt64(0)) { mask, x in bitOf[x].map { mask | 1 << UInt64($0) } ?? mask } }
+        let required = Postings<RequiredBits>(needs.map { alternatives in
+            let masks = alternatives.map { $0.reduce(RequiredBits.zero) { mask, x in bitOf[x].map { mask | CompiledRules.requiredBits($0) } ?? mask } }
             // (an alternative that needs nothing: the rule may match anywhere)
-            return masks.contains(0) ? [] : masks.sorted()
+            return masks.contains(.zero) ? [] : masks.sorted { ($0.x, $0.y) < ($1.x, $1.y) }
         })
         var requiredBit = [Int8](repeating: -1, count: lexicons.lexicons.count)
         var literalBit: [Int32: Int8] = [:]

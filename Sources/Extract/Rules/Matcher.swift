@@ -207,7 +207,11 @@ public struct Matcher {
                         if !alternatives.isEmpty {
                             // (most rules have one alternative or none)
                             var k = alternatives.lowerBound
-                            while k < alternatives.upperBound, reach[j] & required[k] != required[k] { k += 1 }
+                            while k < alternatives.upperBound {
+                                let m = required[k]
+                                if reach[2 * j] & m.x == m.x, reach[2 * j + 1] & m.y == m.y { break }
+                                k += 1
+                            }
                             if k == alternatives.upperBound { continue }
                         }
                         if entry & TypeList.checkFirst != 0, !passesAny(firstItems, rules.firstPredicates.range(r).lowerBound, rules.firstPredicates.range(r).upperBound, p) { continue }
@@ -272,9 +276,9 @@ public struct Matcher {
     /// by the token's text, kind and shape, so the index lookups and the first-token tests
     /// that depend on the text alone are done once per distinct token, not per position.
     ///
-    /// A list in `WordCache.typePool` is a header (count; the `CompiledRules.required` bits
-    /// of the entries that may start there and of the token as a literal, in two halves; the most words such an entry has; the
-    /// token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
+    /// A list in `WordCache.typePool` is a header (count; the `CompiledRules.required` bits of
+    /// the entries that may start there and of the token as a literal, in four quarters; the
+    /// most words such an entry has; the token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
     /// rules, each flagged when its first-token test depends on the context and followed by
     /// where the predicates one of which the next token must pass lie in the pool (-1: any
     /// token may follow), then the lexicons with an entry that may start there (one bit
@@ -287,7 +291,7 @@ public struct Matcher {
     /// take this token: after "w", "(obecnie | teraz | \"w tej chwili\")" needs "tej" next,
     /// and "@period-parts year" needs the head of "połowie" after "w".
     enum TypeList {
-        static let header = 6
+        static let header = 8
         static let ruleMask: Int32 = 0x3FFF_FFFF
         static let checkFirst: Int32 = 1 << 30
         /// In the count of a next-token list: the list holds the folded heads of the second
@@ -298,13 +302,13 @@ public struct Matcher {
         @inline(__always) static func fold(_ head: UInt64) -> Int32 { Int32(truncatingIfNeeded: head ^ head >> 32) }
 
         /// Where the most words of an entry that may start at the token of the list at `o` lies.
-        @inline(__always) static func longest(_ o: Int) -> Int { o + 3 }
+        @inline(__always) static func longest(_ o: Int) -> Int { o + 5 }
 
         /// Where the vocabulary id of the list at `o` lies.
-        @inline(__always) static func vocabularyId(_ o: Int) -> Int { o + 4 }
+        @inline(__always) static func vocabularyId(_ o: Int) -> Int { o + 6 }
 
         /// Where the predicate memo offset of the list at `o` lies (-1: the empty list's, none).
-        @inline(__always) static func memo(_ o: Int) -> Int { o + 5 }
+        @inline(__always) static func memo(_ o: Int) -> Int { o + 7 }
 
         /// Where the lexicon bits of the list at `o` lie, given its rule count `pool[o]`.
         @inline(__always) static func lexiconBits(_ o: Int, rules: Int32) -> Int { o + header + 2 * Int(rules) }
@@ -332,8 +336,9 @@ public struct Matcher {
     /// empty list, for a token no rule is indexed under and no lexicon entry starts at:
     /// `CompiledRules.isInert`); the positions whose list has a rule or an entry, in order;
     /// and per such position the required lexicons and literals (as `CompiledRules.required`
-    /// bits) with an entry or a token that may start between it and the next sentence or line start (one that
-    /// may lie inside a multi-word entry does not count as a start: the entry runs over it).
+    /// bits, two words per position) with an entry or a token that may start between it and
+    /// the next sentence or line start (one that may lie inside a multi-word entry does not
+    /// count as a start: the entry runs over it).
     /// Where a multi-word entry only may start, both are assumed, so no rule is skipped that
     /// could match.
     private func types(_ ctx: MatchContext) -> (typeAt: [Int32], starts: [Int32], reach: [UInt64]) {
@@ -342,7 +347,7 @@ public struct Matcher {
         if cache.types.count >= WordCache.limit { cache.removeTypes() }
         if cache.typePool.isEmpty {
             let none = [Int32](repeating: 0, count: rules.lexicons.lexiconWords)
-            cache.typePool = [0, 0, 0, 0, -1, -1] + none + [0, 0] + none
+            cache.typePool = [0, 0, 0, 0, 0, 0, -1, -1] + none + [0, 0] + none
         }
         var typeAt = cache.int32s(n, 0)
         // (written through pointers into arrays of the largest size, then cut to length)
@@ -400,7 +405,7 @@ public struct Matcher {
                             let o = buildTypeList(p, ctx, &stamp)
                             entry = UInt32(o)
                             if cache.typePool[o] == 0 && cache.typePool[TypeList.longest(o)] == 0
-                                && cache.typePool[o + 1] == 0 && cache.typePool[o + 2] == 0 { entry |= Matcher.idle }
+                                && cache.typePool[o + 1..<o + 5].allSatisfy({ $0 == 0 }) { entry |= Matcher.idle }
                             cache.types[keys[j]] = entry
                         }
                         typeAt[p] = Int32(entry & ~Matcher.idle)
@@ -417,7 +422,7 @@ public struct Matcher {
             }
         }
         starts.removeLast(n - kept)
-        var reach = cache.uint64s(starts.count)
+        var reach = cache.uint64s(2 * starts.count)
         // Whether a sentence or line start outside every multi-word entry lies between a
         // start and the one before it (then the later one's lexicons are out of reach).
         var cut = cache.int32s(starts.count, 0)
@@ -430,13 +435,16 @@ public struct Matcher {
                         let p = Int(p32)
                         cut[j] = Int(lastBlock[j]) >= insideUntil ? 1 : 0
                         let o = Int(typeAt[p])
-                        reach[j] = UInt64(UInt32(bitPattern: pool[o + 1])) | UInt64(UInt32(bitPattern: pool[o + 2])) << 32
+                        for h in 0..<2 {
+                            reach[2 * j + h] = UInt64(UInt32(bitPattern: pool[o + 1 + 2 * h])) | UInt64(UInt32(bitPattern: pool[o + 2 + 2 * h])) << 32
+                        }
                         insideUntil = max(insideUntil, p + Int(pool[TypeList.longest(o)]))
                     }
                 }
                 if starts.count > 1 {
                     for j in stride(from: starts.count - 2, through: 0, by: -1) where cut[j + 1] == 0 {
-                        reach[j] |= reach[j + 1]
+                        reach[2 * j] |= reach[2 * j + 2]
+                        reach[2 * j + 1] |= reach[2 * j + 3]
                     }
                 }
             }
@@ -451,10 +459,10 @@ public struct Matcher {
         let mark = Int32(p)
         var candidates: [Int32] = []
         candidates.reserveCapacity(64)
-        var bits: UInt64 = 0
+        var bits = CompiledRules.RequiredBits.zero
         if id >= 0 {
             Matcher.add(rules.byLiteral, Int(id), mark, &stamp, &candidates)
-            if let b = rules.literalBit[id] { bits |= 1 << UInt64(b) }
+            if let b = rules.literalBit[id] { bits |= CompiledRules.requiredBits(b) }
         }
         Matcher.add(rules.byKind, Int(t.kind.rawValue), mark, &stamp, &candidates)
         // A shape key's contextual bits are not known here: its rules are candidates when
@@ -495,7 +503,7 @@ public struct Matcher {
                     lexiconBits[l >> 5] |= bit
                     lexiconBits[(ref.words == 1 ? w : 2 * w) + l >> 5] |= bit
                     longest = max(longest, Int(ref.words))
-                    if rules.requiredBit[l] >= 0 { bits |= 1 << UInt64(rules.requiredBit[l]) }
+                    if rules.requiredBit[l] >= 0 { bits |= CompiledRules.requiredBits(rules.requiredBit[l]) }
                     if rules.usesLexicons { Matcher.add(rules.byLexicon, l, mark, &stamp, &candidates) }
                 }
             }
@@ -555,7 +563,8 @@ public struct Matcher {
         let o = ctx.cache.typePool.count
         let memo = Int32(ctx.cache.addMemo(words: rules.memoWords))
         let lists = Int32(o + TypeList.header + entries.count + 2 * w + 2)
-        for v in [Int32(entries.count / 2), Int32(bitPattern: UInt32(truncatingIfNeeded: bits)), Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32)), Int32(longest), id, memo] {
+        let halves = [bits.x, bits.x >> 32, bits.y, bits.y >> 32].map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
+        for v in [Int32(entries.count / 2)] + halves + [Int32(longest), id, memo] {
             ctx.cache.typePool.append(v)
         }
         // (the lists of next-token predicates lie at the end: their offsets made absolute)
