@@ -436,7 +436,7 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try entities("Говори пред Европейската асоциация за свободна търговия днес."), ["Европейската асоциация за свободна търговия|ORG"])
     }
 
-    func testBaseFormsOfPluralPeopleAndApostropheEndings() throws {
+    func testBaseFormsOfPluralPeopleApostropheEndingsAndSpaces() throws {
         func bases(_ text: String, _ lang: Language) throws -> [String] {
             try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: lang)).entities
                 .map { "\(Support.slice(text, $0.span.start, $0.span.end))|\($0.base)" }
@@ -458,6 +458,9 @@ final class RuleTests: XCTestCase {
         // acronym in capitals stays as written.
         XCTAssertEqual(try bases("Rozmawiał z Jensem Stoltenbergiem o Siergieju Skripalu i Siergieja Skripala. Według IALPA to błąd.", .pl),
                        ["Jensem Stoltenbergiem|Jens Stoltenberg", "Siergieju Skripalu|Siergiej Skripal", "Siergieja Skripala|Siergiej Skripal", "IALPA|IALPA"])
+        // A no-break space or a run of spaces inside a name is one space in its base form.
+        XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
+                       ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])
     }
 
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {

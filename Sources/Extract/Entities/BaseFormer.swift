@@ -55,7 +55,7 @@ public final class BaseFormer {
         return key
     }
 
-    /// The base form of a name as written (UTF-16, words separated by spaces), with its
+    /// The base form of a name as written (UTF-16; any white space between words becomes one space), with its
     /// Latin key; `type` guides person-name handling, and `head` is the head noun the name
     /// stands for when the text leaves it out ("ul. Okopowej": ulica), which Polish
     /// adjectives agree with. Cached by the hash of the units, the type and the head, so a
@@ -65,7 +65,7 @@ public final class BaseFormer {
         for u in units { key = (key ^ UInt64(u)) &* 0x100000001b3 }
         if let head { key = (key ^ BaseFormer.key(head)) &* 0x100000001b3 }
         if let cached = nameCache[key] { return cached }
-        let text = UTF.string(units)
+        let text = UTF.string(BaseFormer.spaced(units))
         // (a person's name written in capitals, in a photo credit, takes the case of a name)
         let words = text.split(separator: " ").map { type == .PER ? personWord($0) : String($0) }
         let base: String
@@ -82,6 +82,19 @@ public final class BaseFormer {
         if nameCache.count > 50_000 { nameCache.removeAll() }
         nameCache[key] = name
         return name
+    }
+
+    /// The units with each run of white space (a line break, a no-break or thin space) as
+    /// one space.
+    static func spaced(_ units: ArraySlice<UInt16>) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count)
+        for u in units {
+            let space = (u >= 0x09 && u <= 0x0D) || u == 0x20 || u == 0x85 || u == 0xA0 || u == 0x1680
+                || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000
+            if !space { out.append(u) } else if out.last != 0x20 { out.append(0x20) }
+        }
+        return out
     }
 
     static let bgArticles: [(String, String)] = [("ската", "ска"), ("цката", "цка"), ("ата", "а"), ("ята", "я"), ("ът", ""), ("ят", ""), ("та", ""), ("то", ""), ("те", "")]
