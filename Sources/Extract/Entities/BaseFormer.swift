@@ -90,9 +90,7 @@ public final class BaseFormer {
         var out: [UInt16] = []
         out.reserveCapacity(units.count)
         for u in units {
-            let space = (u >= 0x09 && u <= 0x0D) || u == 0x20 || u == 0x85 || u == 0xA0 || u == 0x1680
-                || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000
-            if !space { out.append(u) } else if out.last != 0x20 { out.append(0x20) }
+            if !Segmenter.isWhitespace(u) { out.append(u) } else if out.last != 0x20 { out.append(0x20) }
         }
         return out
     }

@@ -278,8 +278,8 @@ public struct Matcher {
     ///
     /// A list in `WordCache.typePool` is a header (count; the `CompiledRules.required` bits of
     /// the entries that may start there and of the token as a literal, in four quarters; the
-    /// most words such an entry has; the token's vocabulary id; where its predicate memo starts in `WordCache.memo`), then the
-    /// rules, each flagged when its first-token test depends on the context and followed by
+    /// most words such an entry has; the token's vocabulary id; where its predicate memo
+    /// starts in `WordCache.memo`), then the rules, each flagged when its first-token test depends on the context and followed by
     /// where the predicates one of which the next token must pass lie in the pool (-1: any
     /// token may follow), then the lexicons with an entry that may start there (one bit
     /// each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start
@@ -300,6 +300,9 @@ public struct Matcher {
 
         /// A word head (`LexiconIndex.head`, 0 for none) folded to 32 bits.
         @inline(__always) static func fold(_ head: UInt64) -> Int32 { Int32(truncatingIfNeeded: head ^ head >> 32) }
+
+        /// Where the four 32-bit quarters of the required bits of the list at `o` lie.
+        @inline(__always) static func required(_ o: Int) -> Range<Int> { o + 1..<o + 5 }
 
         /// Where the most words of an entry that may start at the token of the list at `o` lies.
         @inline(__always) static func longest(_ o: Int) -> Int { o + 5 }
@@ -387,9 +390,9 @@ public struct Matcher {
             }
         }
         // A position whose list has no rule, no lexicon entry and no required literal (a word
-        // known only inside rules) keeps its list for the tests there but is no start: the cache marks such
-        // lists (`idle`), so their headers are not read, and its sentence or line start
-        // passes to the next start.
+        // known only inside rules) keeps its list for the tests there but is no start: the
+        // cache marks such lists (`idle`), so their headers are not read, and its sentence or
+        // line start passes to the next start.
         var kept = 0
         // (the arrays written through pointers: they come from the cache, so a write by
         // subscript would check each time that nothing else holds them)
@@ -405,7 +408,7 @@ public struct Matcher {
                             let o = buildTypeList(p, ctx, &stamp)
                             entry = UInt32(o)
                             if cache.typePool[o] == 0 && cache.typePool[TypeList.longest(o)] == 0
-                                && cache.typePool[o + 1..<o + 5].allSatisfy({ $0 == 0 }) { entry |= Matcher.idle }
+                                && cache.typePool[TypeList.required(o)].allSatisfy({ $0 == 0 }) { entry |= Matcher.idle }
                             cache.types[keys[j]] = entry
                         }
                         typeAt[p] = Int32(entry & ~Matcher.idle)
@@ -435,8 +438,9 @@ public struct Matcher {
                         let p = Int(p32)
                         cut[j] = Int(lastBlock[j]) >= insideUntil ? 1 : 0
                         let o = Int(typeAt[p])
+                        let q = TypeList.required(o).lowerBound
                         for h in 0..<2 {
-                            reach[2 * j + h] = UInt64(UInt32(bitPattern: pool[o + 1 + 2 * h])) | UInt64(UInt32(bitPattern: pool[o + 2 + 2 * h])) << 32
+                            reach[2 * j + h] = UInt64(UInt32(bitPattern: pool[q + 2 * h])) | UInt64(UInt32(bitPattern: pool[q + 2 * h + 1])) << 32
                         }
                         insideUntil = max(insideUntil, p + Int(pool[TypeList.longest(o)]))
                     }
