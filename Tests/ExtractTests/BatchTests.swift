@@ -7,7 +7,7 @@ final class BatchTests: XCTestCase {
     var scratch: URL!
 
     override func setUpWithError() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("batch-tests-\(UUID().uuidString)")
+        scratch = TestSupport.scratchPath("batch-tests")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 
@@ -166,7 +166,7 @@ final class BatchTests: XCTestCase {
     /// A worker that removes a failed document's output may remove its folder, empty for a
     /// moment, while another worker is about to write there: the write still lands.
     func testWriteSurvivesAFolderRemovedByAnotherWorker() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        let root = TestSupport.scratchPath("store")
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try OutputStore(root: root)
         let failures = Failures()

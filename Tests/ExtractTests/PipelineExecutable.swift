@@ -38,7 +38,7 @@ struct PipelineExecutable {
 
     /// Starts the pipeline; stdin comes from `stdin` (a pipe the test writes), a file, or nothing.
     static func start(_ arguments: [String], stdin: Any? = nil) throws -> Running {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-run-\(UUID().uuidString)")
+        let dir = TestSupport.scratchPath("pipeline-run")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         XCTAssertTrue(FileManager.default.createFile(atPath: outURL.path, contents: nil))
@@ -58,7 +58,7 @@ struct PipelineExecutable {
     static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
         var stdin: FileHandle?
         if let input {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-stdin-\(UUID().uuidString)")
+            let file = TestSupport.scratchPath("pipeline-stdin")
             try input.write(to: file)
             stdin = try FileHandle(forReadingFrom: file)
         }

@@ -12,7 +12,7 @@ final class SparkPipeTests: XCTestCase {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", script.path, "--pipeline", PipelineExecutable.url.path, "--documents", "300",
                        "--corpus", root.appendingPathComponent("corpus").path]
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("spark-\(UUID().uuidString).log")
+        let log = TestSupport.scratchPath("spark-log")
         XCTAssertTrue(FileManager.default.createFile(atPath: log.path, contents: nil))
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle

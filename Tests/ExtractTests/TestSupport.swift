@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// Paths and helpers shared by the tests: the package root, fixtures, temporary folders
 /// and running the built `pipeline` executable or a script.
@@ -7,10 +8,31 @@ enum TestSupport {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/ExtractTests/Fixtures")
 
-    /// A new empty folder under the system's temporary folder.
-    static func temporaryFolder(_ name: String = #function) throws -> URL {
+    /// The folder every temporary file of this test run goes under; removed when the run ends,
+    /// so runs leave nothing behind in the system's temporary folder.
+    static let scratch: URL = {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("evalkit-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent("evalkit-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        XCTestObservationCenter.shared.addTestObserver(ScratchRemover(url))
+        return url
+    }()
+
+    /// A new path under `scratch` (nothing is created).
+    static func scratchPath(_ prefix: String) -> URL {
+        scratch.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    /// Removes the run's scratch folder when the test bundle finishes.
+    private final class ScratchRemover: NSObject, XCTestObservation {
+        let url: URL
+        init(_ url: URL) { self.url = url }
+        func testBundleDidFinish(_ testBundle: Bundle) { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// A new empty folder under `scratch`.
+    static func temporaryFolder(_ name: String = #function) throws -> URL {
+        let url = scratchPath(name.filter { $0.isLetter || $0.isNumber })
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
