@@ -461,6 +461,11 @@ final class RuleTests: XCTestCase {
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])
+        // A head hunspell also lists as a capitalised word of its own ("Komisji") takes the
+        // common noun's lemma; "ds." goes on with the sentence before a capital, and a name
+        // after the remit stays out.
+        XCTAssertEqual(try bases("Raport Komisji ds. Energii Marosz Szefczowicz przyjął w Krakowie.", .pl),
+                       ["Komisji ds. Energii|Komisja ds. Energii", "Marosz Szefczowicz|Marosz Szefczowicz", "Krakowie|Kraków"])
     }
 
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {

@@ -211,7 +211,13 @@ public final class BaseFormer {
     }
 
     private func nounLemma(_ w: String) -> String {
-        guard let lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return w }
+        guard var lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return w }
+        // (hunspell lists some forms of a name as capitalised words of their own, "Komisji"
+        // beside "komisja": a common noun's lemma that differs in the ending only is the
+        // word's; "Kraków" beside "krakać" stays)
+        if w.first?.isUppercase == true, lemmas.contains(w), lemmas.contains(where: { l in
+            l.first?.isLowercase == true && abs(l.count - w.count) <= 1
+                && zip(l, w.lowercased()).prefix { $0 == $1 }.count >= w.count - 2 }) { lemmas.removeAll { $0 == w } }
         let capital = w.first?.isUppercase ?? false
         // Prefer a lemma sharing the word's capitalisation (proper nouns), then the shortest change.
         let candidates = lemmas.filter { ($0.first?.isUppercase ?? false) == capital }
