@@ -118,11 +118,13 @@ public final class BaseFormer {
                 break
             }
             // The article of a masculine adjective before its noun, -ия / -ият, when hunspell
-            // gives the word as a form of the adjective in -и ("британския парламент"; not
-            // "България", a form of no "Българи").
+            // gives the word as a form of the adjective in -и, or the adjective ends in -ски,
+            // -цки or -шки, as one made from a name does that hunspell need not know
+            // ("британския парламент", "пакистанския върховен съд"; not "България", a form
+            // of no "Българи").
             if out[0] == first, words.count > 1, type != .PER, lower.hasSuffix("ия") || lower.hasSuffix("ият") {
                 let adjective = String(lower.dropLast(lower.hasSuffix("ия") ? 1 : 2))
-                if lemmatizer?.lemmas(lower).contains(adjective) ?? false {
+                if ["ски", "цки", "шки"].contains(where: { adjective.hasSuffix($0) }) || lemmatizer?.lemmas(lower).contains(adjective) ?? false {
                     out[0] = String(first.prefix(adjective.count))
                 }
             }
