@@ -131,6 +131,18 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(d["anchor"] as? String, "unresolved")
     }
 
+    /// Without a document date, a weekday or weekend is one of an unknown week (TIMEX3
+    /// `XXXX-WXX-4`), not the present.
+    func testWeekdayWithoutAnchorIsOfAnUnknownWeek() throws {
+        let json = try Support.annotate("W czwartek minister spotkał się z ambasadorem, a w weekend odpoczywał.", language: .pl)
+        let d = (json["dates"] as! [[String: Any]]).map { ($0["text"] as! String, $0["value"] as! String, $0["anchor"] as! String) }
+        XCTAssertEqual(d.map(\.0), ["czwartek", "weekend"])
+        XCTAssertEqual(d.map(\.1), ["XXXX-WXX-4", "XXXX-WXX-WE"])
+        XCTAssertEqual(d.map(\.2), ["unresolved", "unresolved"])
+        let bg = try Support.annotate("В понеделник министърът ще обяви мерките.", language: .bg)
+        XCTAssertEqual((bg["dates"] as! [[String: Any]]).map { $0["value"] as! String }, ["XXXX-WXX-1"])
+    }
+
     /// Without a document date, a relative day with a clock time or a part of the day keeps
     /// them on an unknown day; with one, the day moves ("снощи" too) and the clock time stays.
     func testRelativeDayWithTimeKeepsItsClock() throws {

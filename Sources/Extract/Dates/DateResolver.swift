@@ -372,6 +372,14 @@ public struct DateResolver: Sendable {
             if unit == "day", let part = f[.daypart] {
                 return Resolved(value: "XXXX-XX-XXT" + part, grain: "daypart", kind: forced ?? .time, anchor: .unresolved, mod: nil)
             }
+            // (a weekday or weekend of an unknown week: "w czwartek" is XXXX-WXX-4, as TIMEX3 writes it)
+            if unit == "weekday" {
+                guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
+                return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: forced ?? .date, anchor: .unresolved, mod: nil)
+            }
+            if unit == "weekend" {
+                return Resolved(value: "XXXX-WXX-WE", grain: "week", kind: forced ?? .date, anchor: .unresolved, mod: nil)
+            }
             let ref = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF"
             return Resolved(value: ref, grain: unit, kind: forced ?? .date, anchor: .unresolved, mod: nil)
         }
