@@ -454,6 +454,12 @@ final class RuleTests: XCTestCase {
                        ["Jean-Claude'em Junckerem|Jean-Claude Juncker", "Farage'owi|Farage"])
         XCTAssertEqual(try bases("Rozmowa z Theresą May. Potem Angela Merkel, Marianne Thyssen i Marta Kaczyńska.", .pl),
                        ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
+        // With a woman's surname in the nominative the given name is hers, not a man's in the
+        // genitive ("Wiesława", not Wiesław), and a double surname keeps its ending; an
+        // abbreviation in an organisation's name stays as written.
+        XCTAssertEqual(try bases("Wiesława Przybylska-Kapuścińska i Wiesława Szymborska przyszły do PROFESCAPITAL Sp. z o.o. w Łodzi.", .pl),
+                       ["Wiesława Przybylska-Kapuścińska|Wiesława Przybylska-Kapuścińska", "Wiesława Szymborska|Wiesława Szymborska",
+                        "PROFESCAPITAL Sp. z o.o.|PROFESCAPITAL Sp. z o.o.", "Łodzi|Łódź"])
         // A surname hunspell does not know loses the ending the man's given name lost; an
         // acronym in capitals stays as written.
         XCTAssertEqual(try bases("Rozmawiał z Jensem Stoltenbergiem o Siergieju Skripalu i Siergieja Skripala. Według IALPA to błąd.", .pl),

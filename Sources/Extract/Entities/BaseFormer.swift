@@ -213,6 +213,8 @@ public final class BaseFormer {
     }
 
     private func nounLemma(_ w: String) -> String {
+        // (an abbreviation stays as written: "PROFESCAPITAL Sp. z o.o.")
+        guard !w.hasSuffix(".") else { return w }
         guard var lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return w }
         // (hunspell lists some forms of a name as capitalised words of their own, "Komisji"
         // beside "komisja": a common noun's lemma that differs in the ending only is the
@@ -268,6 +270,9 @@ public final class BaseFormer {
     /// ending its man's given name took off ("Siergieja Skripala" → "Siergiej Skripal",
     /// "Jensem Stoltenbergiem" → "Jens Stoltenberg").
     private func polishPerson(_ words: [String]) -> String {
+        // (a woman's surname in the nominative: the whole name is in the nominative,
+        // "Wiesława Szymborska" is no form of Wiesław)
+        if words.count >= 2, BaseFormer.isFeminineSurname(words.last!.lowercased()) { return words.joined(separator: " ") }
         var out = words.map(polishNamePart)
         if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]),
            lemmatizer?.lemmas(last).isEmpty ?? true {

@@ -133,7 +133,11 @@ public final class InflectionMatcher: Sendable {
         var common = 0
         let n = min(word.count, entry.count)
         while common < n && word[common] == entry[common] { common += 1 }
-        guard common >= InflectionMatcher.minimumStem, common >= entry.count - 3, word.count - common <= 5 else { return false }
+        guard common >= InflectionMatcher.minimumStem, common >= entry.count - 3, word.count - common <= 5 else {
+            // (an ó of a short stem that opens into o, "Łódź" → "Łodzi": hunspell decides)
+            guard let lemmas, language == .pl, InflectionMatcher.sharesStem(word, entry, opening: 0xF3, into: 0x6F) else { return false }
+            return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
+        }
         // Try every stem length down from the common prefix: "bałtyck|iego" ~ "bałtyck|ie".
         var p = common
         while p >= max(InflectionMatcher.minimumStem, entry.count - 4) {
@@ -148,6 +152,18 @@ public final class InflectionMatcher: Sendable {
         }
         guard let lemmas else { return false }
         return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
+    }
+
+    /// Whether `word` shares a stem with `entry` when `entry`'s `vowel` in it is `opened`
+    /// (Polish ó → o), with no more units after it than an inflection changes.
+    static func sharesStem(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, opening vowel: UInt16, into opened: UInt16) -> Bool {
+        var common = 0, opens = false
+        let n = min(word.count, entry.count)
+        while common < n, word[common] == entry[common] || entry[common] == vowel && word[common] == opened {
+            if word[common] != entry[common] { opens = true }
+            common += 1
+        }
+        return opens && common >= minimumStem && common >= entry.count - 3 && word.count - common <= 5
     }
 
     /// Whether hunspell gives `word` as a form of a word two or more letters shorter that

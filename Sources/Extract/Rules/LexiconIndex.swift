@@ -69,8 +69,14 @@ final class LexiconIndex: Sendable {
                     // An inflected form shares at least max(3, L - 3) leading units with the
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
-                    let h = LexiconIndex.prefixHash(w.prefix(k), length: k)
-                    if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
+                    var keys = [LexiconIndex.prefixHash(w.prefix(k), length: k)]
+                    // (a Polish name's ó in the stem opens into o: "Łodzi" is looked up by "łod")
+                    if entry.isName, inflection.language == .pl, w.prefix(k).contains(0xF3) {
+                        keys.append(LexiconIndex.prefixHash(w.prefix(k).map { $0 == 0xF3 ? 0x6F : $0 }, length: k))
+                    }
+                    for h in keys {
+                        if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
+                    }
                 }
             }
         }
