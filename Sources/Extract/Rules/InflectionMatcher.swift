@@ -69,8 +69,9 @@ public final class InflectionMatcher: Sendable {
             ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
                // (nor -ie after k or g: the locative of Polska is "Polsce"; "Polskie" is the adjective)
                "ka>kie", "ga>gie",
-               // (-o is the vocative, which news does not use: "Warto" is no form of Warta)
-               "a>o",
+               // (-o is the vocative, which news does not use: "Warto" is no form of Warta;
+               // and no case ending of a word in a consonant: "Porto" is no form of port)
+               "a>o", ">o",
                // (an i after the stem comes with the dictionary form's -ia or -ja, never with
                // a plain -a: "Rosji" is a form of Rosja, not of the name Rosa)
                "a>ia", "a>ią", "a>iu", "a>ii", "a>ji",
