@@ -391,10 +391,12 @@ public struct DateResolver: Sendable {
             if unit == "day", offset == 0, state.afterPast, f[.tense] == "present", !f.has(.time), !f.has(.daypart) {
                 return Resolved(value: "PRESENT_REF", grain: "ref", kind: forced ?? .date, anchor: .documentDate, mod: nil)
             }
-            // Hours, minutes and seconds move the day only when they cross midnight;
-            // the document date has no time of day.
-            let days = unit == "day" ? offset : unit == "H" ? offset / 24 : 0
-            let d = doc.adding(days: unit == "day" || unit == "H" ? days : 0)
+            // Hours, minutes and seconds move the day only when they cross midnight; the
+            // document date has no time of day, so it is taken as noon, the time that errs
+            // least ("23 hours ago" is the day before, "2 hours ago" the same day).
+            let minutes = unit == "H" ? 60 * offset : unit == "MIN" ? offset : 0
+            let days = unit == "day" ? offset : Int((Double(12 * 60 + minutes) / 1440).rounded(.down))
+            let d = doc.adding(days: days)
             value = d.description
             if let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
                 return Resolved(value: value + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
