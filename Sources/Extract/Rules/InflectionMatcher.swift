@@ -134,9 +134,9 @@ public final class InflectionMatcher: Sendable {
         var common = 0
         let n = min(word.count, entry.count)
         while common < n && word[common] == entry[common] { common += 1 }
-        guard common >= InflectionMatcher.minimumStem, common >= entry.count - 3, word.count - common <= 5 else {
+        guard InflectionMatcher.isStem(common, of: word, entry) else {
             // (an ó of a short stem that opens into o, "Łódź" → "Łodzi": hunspell decides)
-            guard let lemmas, language == .pl, InflectionMatcher.sharesStem(word, entry, opening: 0xF3, into: 0x6F) else { return false }
+            guard let lemmas, language == .pl, InflectionMatcher.sharesOpenedStem(word, entry) else { return false }
             return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
         }
         // Try every stem length down from the common prefix: "bałtyck|iego" ~ "bałtyck|ie".
@@ -155,16 +155,25 @@ public final class InflectionMatcher: Sendable {
         return lemmas().contains { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }
     }
 
-    /// Whether `word` shares a stem with `entry` when `entry`'s `vowel` in it is `opened`
-    /// (Polish ó → o), with no more units after it than an inflection changes.
-    static func sharesStem(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, opening vowel: UInt16, into opened: UInt16) -> Bool {
+    /// Whether `common` leading units are a stem `word` and `entry` may share: at least
+    /// `minimumStem`, all but three units of the entry, and at most five more in the word.
+    @inline(__always)
+    private static func isStem(_ common: Int, of word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>) -> Bool {
+        common >= minimumStem && common >= entry.count - 3 && word.count - common <= 5
+    }
+
+    /// The Polish ó (folded) and the o it opens into in inflection ("Łódź" → "Łodzi").
+    static let closedO: UInt16 = 0xF3, openedO: UInt16 = 0x6F
+
+    /// Whether `word` shares a stem with `entry` once an ó of the entry's is opened into o.
+    private static func sharesOpenedStem(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>) -> Bool {
         var common = 0, opens = false
         let n = min(word.count, entry.count)
-        while common < n, word[common] == entry[common] || entry[common] == vowel && word[common] == opened {
+        while common < n, word[common] == entry[common] || entry[common] == closedO && word[common] == openedO {
             if word[common] != entry[common] { opens = true }
             common += 1
         }
-        return opens && common >= minimumStem && common >= entry.count - 3 && word.count - common <= 5
+        return opens && isStem(common, of: word, entry)
     }
 
     /// Whether hunspell gives `word` as a form of a word two or more letters shorter that

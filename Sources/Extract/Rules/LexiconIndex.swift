@@ -71,8 +71,8 @@ final class LexiconIndex: Sendable {
                     let k = LexiconIndex.stemLength(w.count)
                     var keys = [LexiconIndex.prefixHash(w.prefix(k), length: k)]
                     // (a Polish name's ó in the stem opens into o: "Łodzi" is looked up by "łod")
-                    if entry.isName, inflection.language == .pl, w.prefix(k).contains(0xF3) {
-                        keys.append(LexiconIndex.prefixHash(w.prefix(k).map { $0 == 0xF3 ? 0x6F : $0 }, length: k))
+                    if entry.isName, inflection.language == .pl, w.prefix(k).contains(InflectionMatcher.closedO) {
+                        keys.append(LexiconIndex.prefixHash(w.prefix(k).map { $0 == InflectionMatcher.closedO ? InflectionMatcher.openedO : $0 }, length: k))
                     }
                     for h in keys {
                         if entry.isName { prefixNames[h, default: []].append(ref) } else { prefix[h, default: []].append(ref) }
