@@ -65,7 +65,7 @@ final class LexiconIndex: Sendable {
                 heads += wordHeads
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
-                if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en {
+                if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en, lexicons[Int(l)].language != .en {
                     // An inflected form shares at least max(3, L - 3) leading units with the
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
