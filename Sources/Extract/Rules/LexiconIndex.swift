@@ -167,11 +167,15 @@ final class LexiconIndex: Sendable {
             // (a word written longer than its folded key, as with soft hyphens, may fold to fewer
             // units than a stem: then it is looked up exactly only)
             for k in InflectionMatcher.minimumStem..<max(InflectionMatcher.minimumStem, min(6, key.count) + 1) {
-                // Names are looked up for lower-case words too ("brexitu"), by endings only.
+                // Names are looked up for lower-case words too ("brexitu"), by endings only,
+                // unless the dictionary knows the word and the name is one word: then it is a
+                // common word ("грама", grams, is no form of the awards "Грами"), while the
+                // words after it decide a longer name ("wspólnej polityki rolnej").
                 guard let bucket = byPrefix[LexiconIndex.prefixHash(UnsafeBufferPointer(rebasing: key[..<k]), length: k)] else { continue }
                 for ref in bucket where !refs[..<exact].contains(ref) {
                     // (the entry read in place: a copy would retain its strings and arrays)
                     if !caps, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isAcronym { continue }
+                    if !names, ref.words == 1, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isName, ctx.known(p) { continue }
                     if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection) }) {
                         refs.append(ref)
                     }
