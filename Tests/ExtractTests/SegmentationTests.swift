@@ -56,6 +56,10 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(pl, ["Wykład wygłosił J. Kowalski z Krakowa.", "Głos zabrała UE.", "Nowak milczał."])
         let bg = sentences(try Support.annotate("Училище „Н. Й. Вапцаров“ е във Варна.", language: .bg))
         XCTAssertEqual(bg, ["Училище „Н. Й. Вапцаров“ е във Варна."])
+        // (an initial spelled as a listed abbreviation, "Г." as "г.", year: still an initial;
+        // the lower-case "г." after a year still ends its sentence)
+        let street = sentences(try Support.annotate("Офисът е на ул. „Г. С. Раковски“ № 5. Построен е през 1900 г. Следващата година е друга.", language: .bg))
+        XCTAssertEqual(street, ["Офисът е на ул. „Г. С. Раковски“ № 5.", "Построен е през 1900 г.", "Следващата година е друга."])
     }
 
     /// An acronym that folds to a listed abbreviation ("АП." of "ап.") ends a sentence, except

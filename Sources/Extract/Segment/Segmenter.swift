@@ -666,6 +666,9 @@ public final class Segmenter {
                 // after a number it ends the sentence it may: "през XX в. „Труд“ …")
                 if prev.kind == .abbreviation, next.kind == .punctuation, next.length == 1, Matcher.isOpeningQuote(text[Int(next.start)]),
                    p >= 1, tokens[p - 1].kind == .word, !tokens[p - 1].shape.contains(.roman) { continue }
+                // (a capital and its dot before a capitalised word or another initial is a name's
+                // initial, though it is spelled as an abbreviation: "ул. „Г. С. Раковски“", not "г.")
+                if Segmenter.isInitial(prev, text), (next.kind == .word && !next.shape.isDisjoint(with: [.capitalized, .allCaps])) || Segmenter.isInitial(next, text) { continue }
                 if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
                 if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
                 if p >= 1, prev.kind == .punctuation, prev.length == 1, text[Int(prev.start)] == 0x2E,
@@ -689,6 +692,11 @@ public final class Segmenter {
         if word.kind == .word, word.foldEnd - word.foldStart == 1, !word.shape.isDisjoint(with: capital), next.kind == .word, !next.shape.isDisjoint(with: capital) { return true }
         guard word.kind == .word, next.kind == .number, word.length <= 6 else { return false }
         return data.isMonthAbbreviation(UTF.string(text[Int(word.start)..<Int(word.end)].map(TextFolder.simpleFold)))
+    }
+
+    /// Whether `t` is one capital letter and its dot, tokenised as an abbreviation ("Г.", "С.").
+    private static func isInitial(_ t: Token, _ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        t.kind == .abbreviation && t.length == 2 && text[Int(t.start) + 1] == 0x2E && CharacterProperties.isUpper(UInt32(text[Int(t.start)]))
     }
 
     static func trim(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Span? {
