@@ -141,13 +141,17 @@ public final class EntityResolver {
         var changed = false
         let last = positions.count - 1
         let surname = entries(positions[last], figures), surnameWritten = ctx.text(positions[last])
-        // (a woman's surname in -ska is no form of the man's in -ski: "Kaczyńska")
+        // (a woman's surname in -ska is no form of the man's in -ski: "Kaczyńska"; a surname
+        // in a consonant is no form of a longer one, as no case ending takes an e off a
+        // person's name: "Agnieszki Holland" is no Hollande)
+        let consonantFinal = !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
         if surname.forms.count == 1, !surname.exact,
-           !(BaseFormer.isFeminineSurname(surnameWritten.lowercased()) && surname.forms[0].hasSuffix("i")) {
+           !(BaseFormer.isFeminineSurname(surnameWritten.lowercased()) && surname.forms[0].hasSuffix("i")),
+           !(consonantFinal && surname.forms[0].count > surnameWritten.count) {
             base[last] = surname.forms[0]
             changed = true
         }
-        let nominative = base[last] == surnameWritten && !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
+        let nominative = base[last] == surnameWritten && consonantFinal
         for i in 0..<last {
             let given = entries(positions[i], givenNames), word = ctx.text(positions[i])
             if nominative {
