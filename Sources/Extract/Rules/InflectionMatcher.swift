@@ -84,7 +84,10 @@ public final class InflectionMatcher: Sendable {
                "i>a", "i>ą", "i>ej", "i>e",
                // (-ie is no form of a neuter name in -e: "Równie" (equally) is none of Równe,
                // whose locative is "Równem")
-               "e>ie"]
+               "e>ie",
+               // (a name in -a has no masculine or plural adjective endings: "Polskich",
+               // "Polskim" are forms of the adjective polski, not of Polska)
+               "a>ego", "a>emu", "a>ym", "a>ych", "a>ymi", "a>iego", "a>iemu", "a>im", "a>ich", "a>imi"]
             : []))
     }
 
