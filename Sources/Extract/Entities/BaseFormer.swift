@@ -175,14 +175,19 @@ public final class BaseFormer {
             // (an acronym in capitals stays as written: "IALPA" is no adjective in -a)
             return words.map { isAllCaps($0) ? $0 : adjectiveBase($0, gender: .masculine) }.joined(separator: " ")
         }
-        let headLemma = nounLemma(words[head])
+        // (the adjective next to the head tells its gender where hunspell gives lemmas of two:
+        // "Energetyki Cieszyńskiej" → Energetyka, not Energetyk)
+        let after = head + 1 < words.count && isAdjective(words[head + 1]) && agreesInCase(words[head], words[head + 1]) ? words[head + 1] : nil
+        let headLemma = nounLemma(words[head], feminine: (after ?? (head > 0 ? words[head - 1] : nil)).flatMap(BaseFormer.showsFeminine))
         out[head] = headLemma
         let gender = BaseFormer.gender(of: headLemma)
         for i in 0..<head where !isAllCaps(words[i]) { out[i] = adjectiveBase(words[i], gender: gender) }
         var i = head + 1
-        // (a plural adjective after a singular head begins a complement: "Klastra Czystych Technologii")
+        // (a plural adjective after a singular head begins a complement: "Klastra Czystych
+        // Technologii"; so does one of another gender: "Zarządu Górnośląsko-Zagłębiowskiej Metropolii")
         while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(words[head], words[i]),
-              !["ych", "ich"].contains(where: { words[i].hasSuffix($0) }) {
+              !["ych", "ich"].contains(where: { words[i].hasSuffix($0) }),
+              BaseFormer.showsFeminine(words[i]).map({ $0 == (gender == .feminine) }) ?? true {
             out[i] = adjectiveBase(words[i], gender: gender)
             i += 1
         }
@@ -212,7 +217,18 @@ public final class BaseFormer {
         return headNominative == adjNominative || !headNominative
     }
 
-    private func nounLemma(_ w: String) -> String {
+    /// Whether an inflected adjective's ending shows a feminine noun (-ej, -ą) or another
+    /// (-ego, -emu, -ym, -im); nil when the ending does not say (a nominative, a plural).
+    private static func showsFeminine(_ adjective: String) -> Bool? {
+        let a = adjective.lowercased()
+        if a.hasSuffix("ej") || a.hasSuffix("ą") { return true }
+        if ["ego", "emu", "ym", "im"].contains(where: { a.hasSuffix($0) }) { return false }
+        return nil
+    }
+
+    /// The lemma of noun `w`; where hunspell gives several and `feminine` says which gender
+    /// the adjective beside it shows, a lemma of that gender first.
+    private func nounLemma(_ w: String, feminine: Bool? = nil) -> String {
         // (an abbreviation stays as written: "PROFESCAPITAL Sp. z o.o.")
         guard !w.hasSuffix(".") else { return w }
         guard var lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return w }
@@ -224,8 +240,13 @@ public final class BaseFormer {
                 && zip(l, w.lowercased()).prefix { $0 == $1 }.count >= w.count - 2 }) { lemmas.removeAll { $0 == w } }
         let capital = w.first?.isUppercase ?? false
         // Prefer a lemma sharing the word's capitalisation (proper nouns), then the shortest change.
-        let candidates = lemmas.filter { ($0.first?.isUppercase ?? false) == capital }
-        let pick = (candidates.isEmpty ? lemmas : candidates).min { distance($0, w) < distance($1, w) }!
+        var candidates = lemmas.filter { ($0.first?.isUppercase ?? false) == capital }
+        if candidates.isEmpty { candidates = lemmas }
+        if let feminine {
+            let agreeing = candidates.filter { (BaseFormer.gender(of: $0) == .feminine) == feminine }
+            if !agreeing.isEmpty { candidates = agreeing }
+        }
+        let pick = candidates.min { distance($0, w) < distance($1, w) }!
         return capital ? pick.prefix(1).uppercased() + pick.dropFirst() : pick
     }
 
