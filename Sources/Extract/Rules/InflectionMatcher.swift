@@ -47,10 +47,13 @@ public final class InflectionMatcher: Sendable {
             ? ["t>cie", "d>dzie", "st>ście", "r>rze", "ł>le", "ka>ce", "ga>dze", "cha>sze", "ta>cie", "da>dzie", "ra>rze", "ła>le", "sta>ście", "ec>ca", "ec>cu", "ek>ku", "ek>ka",
                // (plural names in the locative: Węgry → Węgrzech, Włochy → Włoszech, Niemcy → Niemczech)
                "ry>rzech", "chy>szech", "cy>czech",
-               // (ó that opens in inflection: obwód → obwodzie, Kraków → Krakowie; for words
+               // (ó that opens in inflection: obwód → obwodzie, Kraków → Krakowie, kościół →
+               // kościoła, pokój → pokoju; for words
                // hunspell is not asked about, as lower-case ones)
                "ód>odu", "ód>odzie", "ód>odem", "ód>ody", "ód>odów", "ód>odach", "ód>odami", "ód>odom",
                "ów>owa", "ów>owie", "ów>owem", "ów>owowi",
+               "ół>oła", "ół>ole", "ół>ele", "ół>ołem", "ół>ołowi", "ół>oły", "ół>ołów", "ół>ołach", "ół>ołami", "ół>ołom",
+               "ój>oju", "ój>oje", "ój>ojem", "ój>oi", "ój>ojów",
                // (a fleeting e: Paweł → Pawła, Pawłem; Marek → Markiem, Markowi)
                "eł>ła", "eł>łem", "eł>łowi", "eł>le", "ek>kiem", "ek>kowi",
                // (and in the genitive plural: Węgry → Węgier)
