@@ -312,6 +312,8 @@ public final class BaseFormer {
     }
 
     private func polishNamePart(_ w: String) -> String {
+        // (an initial stays as written: "Anna K. Nowak", whose "K." hunspell takes for "K")
+        if w.hasSuffix(".") { return w }
         let l = w.lowercased()
         // (a foreign name whose last letter is not said takes its ending after an apostrophe:
         // "Jean-Claude'a", "Tony’ego" → "Jean-Claude", "Tony")
