@@ -279,7 +279,8 @@ public struct Matcher {
     /// A list in `WordCache.typePool` is a header (count; the `CompiledRules.required` bits of
     /// the entries that may start there and of the token as a literal, in four quarters; the
     /// most words such an entry has; the token's vocabulary id; where its predicate memo
-    /// starts in `WordCache.memo`), then the rules, each flagged when its first-token test depends on the context and followed by
+    /// starts in `WordCache.memo`), then the rules, each flagged when its first-token test
+    /// depends on the context and followed by
     /// where the predicates one of which the next token must pass lie in the pool (-1: any
     /// token may follow), then the lexicons with an entry that may start there (one bit
     /// each, in 32-bit words), then where those entries lie in `WordCache.typeRefs` (start
