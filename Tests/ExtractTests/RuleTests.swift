@@ -231,6 +231,22 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(found.map { $0["text"] as? String }, ["ABBA", "XY"], "\(found)")
     }
 
+    func testInitialsAreCapitalsEachFollowedByAFullStop() throws {
+        let dir = try writeRules(["pl/entities.yaml": """
+            rules:
+              - id: pl.entity.test-initials
+                summary: initials after "przez"
+                pattern: 'przez n:(initials ".")'
+                produce: {type: PER, span: n}
+                priority: 10
+                examples:
+                  - {text: "Podpisane przez ⟦J.K.⟧ wczoraj.", type: PER}
+            """])
+        let found = try annotations("entities", of: "pl.entity.test-initials", rules: dir,
+                                    in: "Przez Ł.D. i przez A.B.C. oraz przez ABC, przez J., przez a.b. i przez A.B.C.D.E.")
+        XCTAssertEqual(found.map { $0["text"] as? String }, ["Ł.D.", "A.B.C."], "\(found)")
+    }
+
     func testKnownEnTestsTheEnglishDictionaryInAnyLanguage() throws {
         var parser = PatternParser(env: .init(literal: { [Int32($0.utf8.count)] }, lexicon: { _ in nil }))
         XCTAssertThrowsError(try parser.parse("n:(Cap&known(fr))")) { XCTAssertEqual("\($0)", "known() takes en, e.g. known(en); bare `known` is the text's own dictionary") }

@@ -146,9 +146,9 @@ public final class BaseFormer {
 
     /// A word of a person's name in the case of a name when written in capitals: each
     /// hyphen-joined part with a capital and small letters after it ("JEAN-CLAUDE" →
-    /// "Jean-Claude"); an initial or a regnal number stays ("XVI").
+    /// "Jean-Claude"); an initial, initials ("Ł.D.") or a regnal number stay ("XVI").
     private func personWord(_ w: Substring) -> String {
-        guard w.count > 2, isAllCaps(String(w)), !w.allSatisfy("IVXLCDM".contains) else { return String(w) }
+        guard w.count > 2, isAllCaps(String(w)), !w.allSatisfy("IVXLCDM".contains), !w.contains(".") else { return String(w) }
         return w.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: "-")
     }
 

@@ -2,7 +2,7 @@
 /// reference-counted value: an operation, a negation flag and two integer operands.
 struct Check: Sendable, Hashable {
     enum Op: UInt8, Sendable {
-        case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, knownEnglish, length, shape, word, any, glued
+        case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, knownEnglish, length, shape, word, any, glued, initials
     }
 
     var op: Op
@@ -33,6 +33,7 @@ struct Check: Sendable, Hashable {
         case .word: op = .word
         case .any: op = .any
         case .glued: op = .glued
+        case .initials: op = .initials
         case .not(let inner):
             self = Check(inner)
             negate.toggle()
@@ -64,6 +65,7 @@ struct Check: Sendable, Hashable {
         case .word: ok = t.kind == .word || t.kind == .abbreviation
         case .any: ok = true
         case .glued: ok = !t.shape.contains(.spaceBefore)
+        case .initials: ok = t.kind == .word && ctx.isInitials(p)
         }
         return ok != negate
     }

@@ -181,6 +181,17 @@ final class MatchContext {
         hitRange[p] = UInt64(start) << 32 | UInt64(hitStore.count - start)
     }
 
+    /// Whether the token at `p` is initials: two to four capital letters, each but the last
+    /// followed by a full stop ("Ł.D", "Д.Д.С").
+    func isInitials(_ p: Int) -> Bool {
+        let t = token(p)
+        let s = Int(t.start), e = Int(t.end)
+        guard (3...7).contains(e - s), (e - s) % 2 == 1 else { return false }
+        return (s..<e).allSatisfy { i in
+            (i - s) % 2 == 1 ? utf16[i] == 0x2E : CharacterProperties.isUpper(UInt32(utf16[i]))
+        }
+    }
+
     /// Whether the folded token at `p` ends with a suffix entry of lexicon `l` (a stem of
     /// at least two units left).
     func hasSuffix(_ p: Int, lexicon l: Int) -> Bool {

@@ -30,6 +30,9 @@ public enum TokenTest: Sendable, Equatable {
     case any
     /// No whitespace before the token.
     case glued
+    /// A word of two to four capital letters, each but the last followed by a full stop
+    /// ("Ł.D", "Д.Д.С": a person's initials; the last full stop is a token of its own).
+    case initials
     indirect case not(TokenTest)
 }
 

@@ -274,6 +274,7 @@ public struct PatternParser {
         case "word": .word
         case "any": .any
         case "glued": .glued
+        case "initials": .initials
         case "number": .number(nil)
         case "decimal": .decimal
         case "quoted": .any
