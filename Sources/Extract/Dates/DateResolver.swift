@@ -104,14 +104,15 @@ public struct DateResolver: Sendable {
         return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
     }
 
-    /// An integer from digits (spaces allowed inside), an ordinal ("1-ви", "2.") or a roman numeral.
+    /// An integer from digits (spaces allowed inside), an ordinal ("1-ви", "2.") or a roman
+    /// numeral, with an ordinal's ending too ("XX-ти").
     static func int(_ s: String?) -> Int? {
         guard let s else { return nil }
         if let v = asciiInt(s, signed: true) { return v }
         if let v = Int(s.filter { !$0.isWhitespace && $0 != "\u{A0}" && $0 != "\u{202F}" }) { return v }
         let digits = s.prefix { $0.isNumber }
         if !digits.isEmpty, let v = Int(digits) { return v }
-        return Segmenter.romanValue(s.uppercased())
+        return Segmenter.romanValue(String(s.uppercased().prefix { $0 != "-" }))
     }
 
     /// Hour, minute and second of "10:30", "10:30:15", "10,30", "10.30" or "10".

@@ -292,6 +292,13 @@ public final class Segmenter {
         return true
     }
 
+    /// Whether `text[s..<e]` is a roman numeral with an ordinal's ending after a hyphen
+    /// ("XX-ти", "III-ТИ"): a century, a panel of a court, not an acronym or a CamelCase name.
+    private func isRomanOrdinal(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        guard let dash = (s..<e).first(where: { text[$0] == 0x2D }), dash > s, Segmenter.isValidRoman(text, s, dash) else { return false }
+        return data.ordinalSuffixes.contains(UTF.string(text[dash + 1..<e].map(TextFolder.simpleFold)))
+    }
+
     private func lowerString(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> String {
         UTF.string(text[Int(t.start)..<Int(t.end)].map(TextFolder.simpleFold))
     }
@@ -537,6 +544,10 @@ public final class Segmenter {
             // An upper-case letter right after another letter, and some lower case: SPCleantech, McDonald.
             if camel != 0 && lower > 0 { t.shape.insert(.camelCase) }
             if roman && upper == letters && digits == 0 && Segmenter.isValidRoman(text, s, e) { t.shape.insert(.roman) }
+            if t.shape.contains(.hyphenated), digits == 0, isRomanOrdinal(text, s, e) {
+                t.shape.insert(.roman)
+                t.shape.remove(.camelCase)
+            }
         }
     }
 
