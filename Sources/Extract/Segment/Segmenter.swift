@@ -694,13 +694,15 @@ public final class Segmenter {
 
     /// Whether the sentence goes on after `word` and its `dot`, before `next`: in a date
     /// written with dots and no spaces ("5.XI.2019"; not "поток 2.Това", a missing space),
-    /// after the initial of a name ("J. Kowalski", "Н. Й. Вапцаров"), or after a month
+    /// after the initial of a name ("J. Kowalski", "Н. Й. Вапцаров", "Р. В. Н.", where "В." is
+    /// spelled as an abbreviation), or after a month
     /// abbreviation when a number follows ("3 фев. 2019").
     private static func continuesAfterDot(_ word: Token, _ dot: Token, _ next: Token, _ text: UnsafeBufferPointer<UInt16>, _ data: SegmentationData) -> Bool {
         guard word.end == dot.start else { return false }
         if word.kind == .number { return next.start == dot.end && (next.kind == .number || next.shape.contains(.roman)) }
         let capital: Shape = [.capitalized, .allCaps]
-        if word.kind == .word, word.foldEnd - word.foldStart == 1, !word.shape.isDisjoint(with: capital), next.kind == .word, !next.shape.isDisjoint(with: capital) { return true }
+        if word.kind == .word, word.foldEnd - word.foldStart == 1, !word.shape.isDisjoint(with: capital),
+           next.kind == .word && !next.shape.isDisjoint(with: capital) || isInitial(next, text) { return true }
         guard word.kind == .word, next.kind == .number, word.length <= 6 else { return false }
         return data.isMonthAbbreviation(UTF.string(text[Int(word.start)..<Int(word.end)].map(TextFolder.simpleFold)))
     }
