@@ -177,7 +177,11 @@ public final class BaseFormer {
         }
         // (the adjective next to the head tells its gender where hunspell gives lemmas of two:
         // "Energetyki Cieszyńskiej" → Energetyka, not Energetyk)
-        let after = head + 1 < words.count && isAdjective(words[head + 1]) && agreesInCase(words[head], words[head + 1]) ? words[head + 1] : nil
+        // (the head is in the nominative when its lemma is the word, unless an adjective before
+        // it shows another case, as before an indeclinable head: "Międzynarodowym Forum")
+        let headNominative = nounLemma(words[head]).lowercased() == words[head].lowercased()
+            && !words[..<head].contains { !isAllCaps($0) && !BaseFormer.isNominativeAdjective($0) }
+        let after = head + 1 < words.count && isAdjective(words[head + 1]) && agreesInCase(headNominative, words[head + 1]) ? words[head + 1] : nil
         let headLemma = nounLemma(words[head], feminine: (after ?? (head > 0 ? words[head - 1] : nil)).flatMap(BaseFormer.showsFeminine))
         out[head] = headLemma
         let gender = BaseFormer.gender(of: headLemma)
@@ -185,7 +189,7 @@ public final class BaseFormer {
         var i = head + 1
         // (a plural adjective after a singular head begins a complement: "Klastra Czystych
         // Technologii"; so does one of another gender: "Zarządu Górnośląsko-Zagłębiowskiej Metropolii")
-        while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(words[head], words[i]),
+        while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(headNominative, words[i]),
               !["ych", "ich"].contains(where: { words[i].hasSuffix($0) }),
               BaseFormer.showsFeminine(words[i]).map({ $0 == (gender == .feminine) }) ?? true {
             out[i] = adjectiveBase(words[i], gender: gender)
@@ -209,12 +213,14 @@ public final class BaseFormer {
 
     /// An adjective after the head agrees with it when both are in the same case; a genitive
     /// complement after a nominative head does not ("Partia Niepodległości").
-    private func agreesInCase(_ head: String, _ adjective: String) -> Bool {
-        let h = head.lowercased()
-        let headNominative = nounLemma(head).lowercased() == h
+    private func agreesInCase(_ headNominative: Bool, _ adjective: String) -> Bool {
+        !headNominative || BaseFormer.isNominativeAdjective(adjective)
+    }
+
+    /// Whether an adjective's ending is a nominative's (-y, -i, -a, -e, -ie; not -ej).
+    private static func isNominativeAdjective(_ adjective: String) -> Bool {
         let a = adjective.lowercased()
-        let adjNominative = ["y", "i", "a", "e", "ie"].contains { a.hasSuffix($0) } && !a.hasSuffix("ej")
-        return headNominative == adjNominative || !headNominative
+        return ["y", "i", "a", "e", "ie"].contains { a.hasSuffix($0) } && !a.hasSuffix("ej")
     }
 
     /// Whether an inflected adjective's ending shows a feminine noun (-ej, -ą) or another
