@@ -60,6 +60,9 @@ final class SegmentationTests: XCTestCase {
         // the lower-case "г." after a year still ends its sentence)
         let street = sentences(try Support.annotate("Офисът е на ул. „Г. С. Раковски“ № 5. Построен е през 1900 г. Следващата година е друга.", language: .bg))
         XCTAssertEqual(street, ["Офисът е на ул. „Г. С. Раковски“ № 5.", "Построен е през 1900 г.", "Следващата година е друга."])
+        // (nor before an initial spelled as an abbreviation: "Р. В. Н.", where "В." is no "в.")
+        let court = sentences(try Support.annotate("Присъства секретарят Р. В. Н. и прокурорът. Делото е отложено.", language: .bg))
+        XCTAssertEqual(court, ["Присъства секретарят Р. В. Н. и прокурорът.", "Делото е отложено."])
     }
 
     /// An acronym that folds to a listed abbreviation ("АП." of "ап.") ends a sentence, except

@@ -175,12 +175,12 @@ public final class BaseFormer {
             // (an acronym in capitals stays as written: "IALPA" is no adjective in -a)
             return words.map { isAllCaps($0) ? $0 : adjectiveBase($0, gender: .masculine) }.joined(separator: " ")
         }
-        // (the adjective next to the head tells its gender where hunspell gives lemmas of two:
-        // "Energetyki Cieszyńskiej" → Energetyka, not Energetyk)
         // (the head is in the nominative when its lemma is the word, unless an adjective before
         // it shows another case, as before an indeclinable head: "Międzynarodowym Forum")
         let headNominative = nounLemma(words[head]).lowercased() == words[head].lowercased()
             && !words[..<head].contains { !isAllCaps($0) && !BaseFormer.isNominativeAdjective($0) }
+        // (the adjective next to the head tells its gender where hunspell gives lemmas of two:
+        // "Energetyki Cieszyńskiej" → Energetyka, not Energetyk)
         let after = head + 1 < words.count && isAdjective(words[head + 1]) && agreesInCase(headNominative, words[head + 1]) ? words[head + 1] : nil
         let headLemma = nounLemma(words[head], feminine: (after ?? (head > 0 ? words[head - 1] : nil)).flatMap(BaseFormer.showsFeminine))
         out[head] = headLemma

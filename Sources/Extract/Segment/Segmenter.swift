@@ -295,7 +295,10 @@ public final class Segmenter {
     /// Whether `text[s..<e]` is a roman numeral with an ordinal's ending after a hyphen
     /// ("XX-ти", "III-ТИ"): a century, a panel of a court, not an acronym or a CamelCase name.
     private func isRomanOrdinal(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
-        guard let dash = (s..<e).first(where: { text[$0] == 0x2D }), dash > s, Segmenter.isValidRoman(text, s, dash) else { return false }
+        // (the letters before the dash are scanned first: strings are made only for a roman numeral)
+        var dash = s
+        while dash < e, Segmenter.unitFlags(UInt32(text[dash])) & Segmenter.romanLetter != 0 { dash += 1 }
+        guard dash > s, dash < e, text[dash] == 0x2D, Segmenter.isValidRoman(text, s, dash) else { return false }
         return data.ordinalSuffixes.contains(UTF.string(text[dash + 1..<e].map(TextFolder.simpleFold)))
     }
 
@@ -679,7 +682,7 @@ public final class Segmenter {
                    p >= 1, tokens[p - 1].kind == .word, !tokens[p - 1].shape.contains(.roman) { continue }
                 // (a capital and its dot before a capitalised word or another initial is a name's
                 // initial, though it is spelled as an abbreviation: "ул. „Г. С. Раковски“", not "г.")
-                if Segmenter.isInitial(prev, text), (next.kind == .word && !next.shape.isDisjoint(with: [.capitalized, .allCaps])) || Segmenter.isInitial(next, text) { continue }
+                if Segmenter.isInitial(prev, text), Segmenter.continuesName(next, text) { continue }
                 if prev.kind == .ordinal, !next.shape.contains(.lineStart) { continue }
                 if prev.kind == .ordinal, prev.shape.contains(.lineStart) { continue }
                 if p >= 1, prev.kind == .punctuation, prev.length == 1, text[Int(prev.start)] == 0x2E,
@@ -695,16 +698,21 @@ public final class Segmenter {
     /// Whether the sentence goes on after `word` and its `dot`, before `next`: in a date
     /// written with dots and no spaces ("5.XI.2019"; not "поток 2.Това", a missing space),
     /// after the initial of a name ("J. Kowalski", "Н. Й. Вапцаров", "Р. В. Н.", where "В." is
-    /// spelled as an abbreviation), or after a month
-    /// abbreviation when a number follows ("3 фев. 2019").
+    /// spelled as an abbreviation), or after a month abbreviation when a number follows
+    /// ("3 фев. 2019").
     private static func continuesAfterDot(_ word: Token, _ dot: Token, _ next: Token, _ text: UnsafeBufferPointer<UInt16>, _ data: SegmentationData) -> Bool {
         guard word.end == dot.start else { return false }
         if word.kind == .number { return next.start == dot.end && (next.kind == .number || next.shape.contains(.roman)) }
-        let capital: Shape = [.capitalized, .allCaps]
-        if word.kind == .word, word.foldEnd - word.foldStart == 1, !word.shape.isDisjoint(with: capital),
-           next.kind == .word && !next.shape.isDisjoint(with: capital) || isInitial(next, text) { return true }
+        if word.kind == .word, word.foldEnd - word.foldStart == 1, !word.shape.isDisjoint(with: [.capitalized, .allCaps]),
+           continuesName(next, text) { return true }
         guard word.kind == .word, next.kind == .number, word.length <= 6 else { return false }
         return data.isMonthAbbreviation(UTF.string(text[Int(word.start)..<Int(word.end)].map(TextFolder.simpleFold)))
+    }
+
+    /// Whether `next`, after an initial, goes on with the name: a capitalised word or another
+    /// initial ("J. Kowalski", "Р. В. Н.").
+    private static func continuesName(_ next: Token, _ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        next.kind == .word && !next.shape.isDisjoint(with: [.capitalized, .allCaps]) || isInitial(next, text)
     }
 
     /// Whether `t` is one capital letter and its dot, tokenised as an abbreviation ("Г.", "С.").
