@@ -65,7 +65,9 @@ final class LexiconIndex: Sendable {
                 heads += wordHeads
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
-                if lexicons[Int(l)].inflect, w.count >= InflectionMatcher.minimumStem, inflection.language != .en, lexicons[Int(l)].language != .en {
+                // (an acronym takes no endings: "EFSI" is no form of EFSA; its hyphenated
+                // forms, "PKP-u", are looked up by the part before the hyphen)
+                if lexicons[Int(l)].inflect, !entry.isAcronym, w.count >= InflectionMatcher.minimumStem, inflection.language != .en, lexicons[Int(l)].language != .en {
                     // An inflected form shares at least max(3, L - 3) leading units with the
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
@@ -174,7 +176,6 @@ final class LexiconIndex: Sendable {
                 guard let bucket = byPrefix[LexiconIndex.prefixHash(UnsafeBufferPointer(rebasing: key[..<k]), length: k)] else { continue }
                 for ref in bucket where !refs[..<exact].contains(ref) {
                     // (the entry read in place: a copy would retain its strings and arrays)
-                    if !caps, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isAcronym { continue }
                     if !names, ref.words == 1, lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].isName, ctx.known(p) { continue }
                     if lexicons[Int(ref.lexicon)].entries[Int(ref.entry)].words[0].withUnsafeBufferPointer({ ctx.wordMatches(p, $0, inflection) }) {
                         refs.append(ref)
