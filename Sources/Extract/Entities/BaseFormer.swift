@@ -293,16 +293,17 @@ public final class BaseFormer {
         }
     }
 
-    /// A person's name word by word; a surname hunspell does not know takes off the case
-    /// ending its man's given name took off ("Siergieja Skripala" → "Siergiej Skripal",
-    /// "Jensem Stoltenbergiem" → "Jens Stoltenberg").
+    /// A person's name word by word; a surname hunspell does not know, or knows only as a
+    /// form of the common word it is made of, takes off the case ending its man's given name
+    /// took off ("Siergieja Skripala" → "Siergiej Skripal", "Jensem Stoltenbergiem" → "Jens
+    /// Stoltenberg", "Władysława Ortyla" → "Władysław Ortyl", where "ortyla" is a form of ortyl).
     private func polishPerson(_ words: [String]) -> String {
         // (a woman's surname in the nominative: the whole name is in the nominative,
         // "Wiesława Szymborska" is no form of Wiesław)
         if words.count >= 2, BaseFormer.isFeminineSurname(words.last!.lowercased()) { return words.joined(separator: " ") }
         var out = words.map(polishNamePart)
-        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]),
-           lemmatizer?.lemmas(last).isEmpty ?? true {
+        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]) {
+            let lemmas = lemmatizer?.lemmas(last) ?? []
             let ending = String(words[0].dropFirst(out[0].count))
             // (-iem and -em are one ending: the i softens k and g only, "Markiem", "Stoltenbergiem")
             for e in ending == "em" || ending == "iem" ? ["iem", "em"] : [ending]
@@ -310,6 +311,7 @@ public final class BaseFormer {
                 let stem = last.dropLast(e.count)
                 let softened = stem.hasSuffix("k") || stem.hasSuffix("g")
                 if e == "iem" ? !softened : e == "em" && stem.hasSuffix("i") { continue }
+                guard lemmas.isEmpty || lemmas.contains(stem.lowercased()) else { break }
                 out[out.count - 1] = String(stem)
                 break
             }
