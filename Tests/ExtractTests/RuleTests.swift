@@ -487,6 +487,10 @@ final class RuleTests: XCTestCase {
         // of ortyl) loses the ending too; a surname alone later takes its base from the full name.
         XCTAssertEqual(try bases("Przemawiał Władysław Ortyl. Słowa Władysława Ortyla i Siergieja Skripala. Skripala otruto.", .pl),
                        ["Władysław Ortyl|Władysław Ortyl", "Władysława Ortyla|Władysław Ortyl", "Siergieja Skripala|Siergiej Skripal", "Skripala|Skripal"])
+        // An indeclinable head in -um shows no case: the adjective after it agrees with it; a
+        // verb opening the sentence is no adjective of the name.
+        XCTAssertEqual(try bases("Zwiedzili Muzeum Narodowego w Krakowie. Dyrektor Centrum Urazowego przyszedł.", .pl),
+                       ["Muzeum Narodowego w Krakowie|Muzeum Narodowe w Krakowie", "Centrum Urazowego|Centrum Urazowe"])
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])

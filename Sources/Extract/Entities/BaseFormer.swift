@@ -187,6 +187,14 @@ public final class BaseFormer {
         let gender = BaseFormer.gender(of: headLemma)
         for i in 0..<head where !isAllCaps(words[i]) { out[i] = adjectiveBase(words[i], gender: gender) }
         var i = head + 1
+        // (an indeclinable head in -um shows no case: an adjective after it in an oblique case
+        // of the neuter singular agrees with it, "Centrum Urazowego" → Centrum Urazowe; only
+        // that one, as the next may belong to a noun after it)
+        if headNominative, headLemma.lowercased() == words[head].lowercased(), words[head].lowercased().hasSuffix("um"),
+           i < words.count, !isAllCaps(words[i]), ["ego", "emu", "ym", "im"].contains(where: { words[i].lowercased().hasSuffix($0) }), isAdjective(words[i]) {
+            out[i] = adjectiveBase(words[i], gender: .neuter)
+            return out.joined(separator: " ")
+        }
         // (a plural adjective after a singular head begins a complement: "Klastra Czystych
         // Technologii"; so does one of another gender: "Zarządu Górnośląsko-Zagłębiowskiej Metropolii")
         while i < words.count, isAdjective(words[i]), !isAllCaps(words[i]), agreesInCase(headNominative, words[i]),
