@@ -190,8 +190,8 @@ public final class BaseFormer {
         // (an indeclinable head in -um shows no case: an adjective after it in an oblique case
         // of the neuter singular agrees with it, "Centrum Urazowego" → Centrum Urazowe; only
         // that one, as the next may belong to a noun after it)
-        if headNominative, headLemma.lowercased() == words[head].lowercased(), words[head].lowercased().hasSuffix("um"),
-           i < words.count, !isAllCaps(words[i]), ["ego", "emu", "ym", "im"].contains(where: { words[i].lowercased().hasSuffix($0) }), isAdjective(words[i]) {
+        if headNominative, words[head].lowercased().hasSuffix("um"), i < words.count, !isAllCaps(words[i]),
+           BaseFormer.showsFeminine(words[i]) == false, isAdjective(words[i]) {
             out[i] = adjectiveBase(words[i], gender: .neuter)
             return out.joined(separator: " ")
         }

@@ -333,7 +333,7 @@ public final class EntityResolver {
                 guard !taken[p], t.kind == .word, !t.shape.isDisjoint(with: [.capitalized, .allCaps, .camelCase]),
                       var v = heads[InflectionMatcher.hash(UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)]))].map(Int.init)
                 else { p += 1; continue }
-                var best: (end: Int, name: Int, from: Int)?
+                var best: (end: Int, name: Int, from: Int)? // (`from`: the variant's first word in the name)
                 // (the chain runs from the last variant added to the first; `>=` below lets
                 // the first added win among the longest, as in the order they were added)
                 while v >= 0 {
@@ -354,17 +354,18 @@ public final class EntityResolver {
                 }
                 guard let (end, k, a) = best else { p += 1; continue }
                 let span = ctx.span(p, end), type = found[k].type
-                var name = former.name(doc.utf16[span.start..<span.end], type: type)
                 // A person's surname or given name alone takes its base form from the full
                 // name, whose other words tell its case ("Siergieja Skripala" → Siergiej
                 // Skripal, so "Skripala" → Skripal), when the full name's base has as many words.
+                var name: BaseFormer.Name?
                 if type == .PER, end - p < names[k].count {
                     let base = found[k].base.split(separator: " "), latin = found[k].latin.split(separator: " ")
                     if base.count == names[k].count, latin.count == names[k].count {
                         name = BaseFormer.Name(base: base[a..<a + end - p].joined(separator: " "), latin: latin[a..<a + end - p].joined(separator: " "))
                     }
                 }
-                out.append(EntityAnnotation(span: span, type: type, base: name.base, latin: name.latin, rule: found[k].rule))
+                let formed = name ?? former.name(doc.utf16[span.start..<span.end], type: type)
+                out.append(EntityAnnotation(span: span, type: type, base: formed.base, latin: formed.latin, rule: found[k].rule))
                 for q in p..<end { taken[q] = true }
                 p = end
             }
