@@ -491,6 +491,9 @@ final class RuleTests: XCTestCase {
         // verb opening the sentence is no adjective of the name.
         XCTAssertEqual(try bases("Zwiedzili Muzeum Narodowego w Krakowie. Dyrektor Centrum Urazowego przyszedł.", .pl),
                        ["Muzeum Narodowego w Krakowie|Muzeum Narodowe w Krakowie", "Centrum Urazowego|Centrum Urazowe"])
+        // A head in -y that is a feminine noun's genitive or a masculine one's plural is the
+        // genitive in a name ("Gminy" → Gmina, not the plural of "gmin").
+        XCTAssertEqual(try bases("Umowę podpisał Wójt Gminy Sławoborze.", .pl), ["Gminy Sławoborze|Gmina Sławoborze"])
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])

@@ -260,6 +260,11 @@ public final class BaseFormer {
             let agreeing = candidates.filter { (BaseFormer.gender(of: $0) == .feminine) == feminine }
             if !agreeing.isEmpty { candidates = agreeing }
         }
+        // (a feminine noun's genitive in -y/-i beside a masculine plural: in a name, the
+        // genitive, "Gminy Sławoborze" → Gmina, not the plural of "gmin")
+        if "yi".contains(w.last ?? " "), let genitive = candidates.first(where: { $0.count == w.count && $0.lowercased() == w.lowercased().dropLast() + "a" }) {
+            return capital ? genitive.prefix(1).uppercased() + genitive.dropFirst() : genitive
+        }
         let pick = candidates.min { distance($0, w) < distance($1, w) }!
         return capital ? pick.prefix(1).uppercased() + pick.dropFirst() : pick
     }
