@@ -265,6 +265,11 @@ public final class BaseFormer {
         if "yi".contains(w.last ?? " "), let genitive = candidates.first(where: { $0.count == w.count && $0.lowercased() == w.lowercased().dropLast() + "a" }) {
             return capital ? genitive.prefix(1).uppercased() + genitive.dropFirst() : genitive
         }
+        // (so does a town's locative in -owie beside a family's plural: "w Staszowie" →
+        // Staszów, not the Staszes)
+        if w.lowercased().hasSuffix("owie"), let town = candidates.first(where: { $0.lowercased() == w.lowercased().dropLast(4) + "ów" }) {
+            return capital ? town.prefix(1).uppercased() + town.dropFirst() : town
+        }
         let pick = candidates.min { distance($0, w) < distance($1, w) }!
         return capital ? pick.prefix(1).uppercased() + pick.dropFirst() : pick
     }
@@ -315,6 +320,11 @@ public final class BaseFormer {
         // "Wiesława Szymborska" is no form of Wiesław)
         if words.count >= 2, BaseFormer.isFeminineSurname(words.last!.lowercased()) { return words.joined(separator: " ") }
         var out = words.map(polishNamePart)
+        // (after a given name in the nominative the surname is in the nominative too, though it
+        // ends like an oblique case: "Jerzy Chudy" is no form of Chuda)
+        if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
+            out[out.count - 1] = words[words.count - 1]
+        }
         if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]) {
             let lemmas = lemmatizer?.lemmas(last) ?? []
             let ending = String(words[0].dropFirst(out[0].count))
