@@ -2,7 +2,7 @@
 /// reference-counted value: an operation, a negation flag and two integer operands.
 struct Check: Sendable, Hashable {
     enum Op: UInt8, Sendable {
-        case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, knownEnglish, length, shape, word, any, glued, initials
+        case literal, lexicon, number, numberAny, decimal, year, ordinal, kind, suffix, known, inflected, knownEnglish, length, shape, word, any, glued, initials
     }
 
     var op: Op
@@ -27,6 +27,7 @@ struct Check: Sendable, Hashable {
         case .kind(let k): op = .kind; a = Int32(k.rawValue)
         case .suffix(let l): op = .suffix; a = Int32(l)
         case .known: op = .known
+        case .inflected: op = .inflected
         case .knownEnglish: op = .knownEnglish
         case .length(let r): op = .length; (a, b) = Check.bounds(r)
         case .shape(let s): op = .shape; a = Int32(s.rawValue)
@@ -59,6 +60,7 @@ struct Check: Sendable, Hashable {
         case .kind: ok = t.kind.rawValue == UInt8(a)
         case .suffix: ok = (t.kind == .word || t.kind == .ordinal) && ctx.hasSuffix(p, lexicon: Int(a))
         case .known: ok = t.kind == .word && ctx.known(p)
+        case .inflected: ok = t.kind == .word && ctx.isInflected(p)
         case .knownEnglish: ok = t.kind == .word && ctx.knownEnglish(p)
         case .length: ok = Int32(t.length) >= a && Int32(t.length) <= b
         case .shape: ok = t.shape.rawValue & UInt16(a) == UInt16(a)

@@ -63,6 +63,14 @@ final class MatchContext {
         return k
     }
 
+    /// Whether hunspell knows the token at `p` only as a form of other words: it has lemmas
+    /// and none of them is the word itself (folded).
+    func isInflected(_ p: Int) -> Bool {
+        let l = lemmas(p)
+        let w = folded(p)
+        return !l.isEmpty && !l.contains { $0.elementsEqual(w) }
+    }
+
     /// The hunspell lemmas of the token at `p`, folded (computed once per position).
     func lemmas(_ p: Int) -> [[UInt16]] {
         if lemmaAt.isEmpty { lemmaAt = Array(repeating: -1, count: tokens.count) }

@@ -17,6 +17,9 @@ public enum TokenTest: Sendable, Equatable {
     case suffix(Int)
     /// hunspell knows the lower-case form (a common word, not a name).
     case known
+    /// hunspell knows the word only as a form of other words (an oblique case: "Czaplinka" of
+    /// Czaplinek; not "Kowalski", "Nowak", which are their own lemmas).
+    case inflected
     /// English hunspell knows the lower-case form (an English common word: Royal, Vote), in
     /// any language's text.
     case knownEnglish

@@ -271,6 +271,7 @@ public struct PatternParser {
         case "sentstart": .shape(.firstWord)
         case "capsline": .shape(.capsLine)
         case "known": .known
+        case "inflected": .inflected
         case "word": .word
         case "any": .any
         case "glued": .glued
