@@ -262,16 +262,17 @@ public final class BaseFormer {
         }
         // (a feminine noun's genitive in -y/-i beside a masculine plural: in a name, the
         // genitive, "Gminy Sławoborze" → Gmina, not the plural of "gmin")
+        /// The lemma written with the word's capital.
+        func cased(_ lemma: String) -> String { capital ? lemma.prefix(1).uppercased() + lemma.dropFirst() : lemma }
         if "yi".contains(w.last ?? " "), let genitive = candidates.first(where: { $0.count == w.count && $0.lowercased() == w.lowercased().dropLast() + "a" }) {
-            return capital ? genitive.prefix(1).uppercased() + genitive.dropFirst() : genitive
+            return cased(genitive)
         }
         // (so does a town's locative in -owie beside a family's plural: "w Staszowie" →
         // Staszów, not the Staszes)
         if w.lowercased().hasSuffix("owie"), let town = candidates.first(where: { $0.lowercased() == w.lowercased().dropLast(4) + "ów" }) {
-            return capital ? town.prefix(1).uppercased() + town.dropFirst() : town
+            return cased(town)
         }
-        let pick = candidates.min { distance($0, w) < distance($1, w) }!
-        return capital ? pick.prefix(1).uppercased() + pick.dropFirst() : pick
+        return cased(candidates.min { distance($0, w) < distance($1, w) }!)
     }
 
     private func distance(_ a: String, _ b: String) -> Int {
