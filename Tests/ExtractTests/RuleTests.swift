@@ -492,9 +492,9 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Zwiedzili Muzeum Narodowego w Krakowie. Dyrektor Centrum Urazowego przyszedł.", .pl),
                        ["Muzeum Narodowego w Krakowie|Muzeum Narodowe w Krakowie", "Centrum Urazowego|Centrum Urazowe"])
         // A head in -y that is a feminine noun's genitive or a masculine one's plural is the
-        // genitive in a name ("Gminy" → Gmina, not the plural of "gmin").
-        // So is a town's locative in -owie beside a family's plural; after a given name in the
-        // nominative the surname is nominative too, though it ends like a genitive.
+        // genitive in a name ("Gminy" → Gmina, not the plural of "gmin"), and a locative in -owie
+        // is a town's ("Staszowie" → Staszów, not the Staszes); after a given name in the
+        // nominative the surname is nominative too, though it ends like a genitive ("Chudy").
         XCTAssertEqual(try bases("Umowę podpisał Wójt Gminy Sławoborze. W Staszowie był Jerzy Chudy.", .pl),
                        ["Gminy Sławoborze|Gmina Sławoborze", "Staszowie|Staszów", "Jerzy Chudy|Jerzy Chudy"])
         // A no-break space or a run of spaces inside a name is one space in its base form.

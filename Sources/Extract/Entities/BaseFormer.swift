@@ -260,10 +260,10 @@ public final class BaseFormer {
             let agreeing = candidates.filter { (BaseFormer.gender(of: $0) == .feminine) == feminine }
             if !agreeing.isEmpty { candidates = agreeing }
         }
-        // (a feminine noun's genitive in -y/-i beside a masculine plural: in a name, the
-        // genitive, "Gminy Sławoborze" → Gmina, not the plural of "gmin")
         /// The lemma written with the word's capital.
         func cased(_ lemma: String) -> String { capital ? lemma.prefix(1).uppercased() + lemma.dropFirst() : lemma }
+        // (a feminine noun's genitive in -y/-i beside a masculine plural: in a name, the
+        // genitive, "Gminy Sławoborze" → Gmina, not the plural of "gmin")
         if "yi".contains(w.last ?? " "), let genitive = candidates.first(where: { $0.count == w.count && $0.lowercased() == w.lowercased().dropLast() + "a" }) {
             return cased(genitive)
         }
