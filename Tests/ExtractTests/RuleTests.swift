@@ -497,6 +497,9 @@ final class RuleTests: XCTestCase {
         // nominative the surname is nominative too, though it ends like a genitive ("Chudy").
         XCTAssertEqual(try bases("Umowę podpisał Wójt Gminy Sławoborze. W Staszowie był Jerzy Chudy.", .pl),
                        ["Gminy Sławoborze|Gmina Sławoborze", "Staszowie|Staszów", "Jerzy Chudy|Jerzy Chudy"])
+        // A Polish given name rather than the Italian one it could also be a form of.
+        XCTAssertEqual(try bases("Spotkali się z Arturem Nowakiem. Chodzi o Artura Kowalskiego.", .pl),
+                       ["Arturem Nowakiem|Artur Nowak", "Artura Kowalskiego|Artur Kowalski"])
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])

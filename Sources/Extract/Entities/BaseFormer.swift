@@ -361,8 +361,10 @@ public final class BaseFormer {
         // (a form with a case ending that is a name of its own as well, "Anny": the other
         // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana";
         // of two, the longer, the Polish name with its mobile e: "Jackiem" → Jacek, not Jack,
-        // "Marka" → Marek; never a possessive adjective: "Donaldowi" → Donald, not Donaldowy)
-        let names = lemmatizer?.lemmas(w).filter { ($0.first?.isUppercase ?? false) && !$0.hasSuffix("owy") } ?? []
+        // "Marka" → Marek; never a possessive adjective: "Donaldowi" → Donald, not Donaldowy;
+        // nor the Italian or Spanish name of a Polish one, "Artura" → Artur, not Arturo)
+        let all = lemmatizer?.lemmas(w).filter { ($0.first?.isUppercase ?? false) && !$0.hasSuffix("owy") } ?? []
+        let names = all.filter { !($0.hasSuffix("o") && all.contains(String($0.dropLast()))) }
         let oblique = ["y", "i", "ie", "ę", "ą", "u", "owi", "em", "a"].contains { l.hasSuffix($0) }
         // (`max` keeps the first of equally long lemmas)
         let other = oblique ? names.filter { $0 != w && $0.count <= w.count }.max { $0.count < $1.count } : nil
