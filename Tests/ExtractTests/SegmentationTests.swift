@@ -98,6 +98,19 @@ final class SegmentationTests: XCTestCase {
         XCTAssertTrue(tokens(pl).contains { $0.0 == "Onet.pl" } && tokens(pl).contains { $0.0 == "W.Brytania" })
     }
 
+    /// A website named with digits before its domain is one token and one product, which
+    /// ICU breaks after the digit; a sentence's full stop after a number stays apart.
+    func testDomainWithDigitsIsOneToken() throws {
+        let bg = try Support.annotate("Това предаде репортер на Plovdiv24.bg. Участваха 24 души.", language: .bg)
+        XCTAssertTrue(tokens(bg).contains { $0.0 == "Plovdiv24.bg" }, "\(tokens(bg))")
+        let entities = (bg["entities"] as! [[String: Any]]).map { "\($0["text"]!)|\($0["type"]!)" }
+        XCTAssertEqual(entities, ["Plovdiv24.bg|PRO"])
+        XCTAssertEqual(sentences(bg), ["Това предаде репортер на Plovdiv24.bg.", "Участваха 24 души."])
+        let mail = try Support.annotate("Пишете на office@greenh2.bg днес.", language: .bg)
+        XCTAssertTrue(tokens(mail).contains { $0.0 == "office@greenh2.bg" && $0.1 == "email" }, "\(tokens(mail))")
+        XCTAssertEqual((mail["entities"] as! [[String: Any]]).count, 0)
+    }
+
     /// The word after the quotation mark a sentence opens with is its first word ("Дори" is
     /// an adverb there, not the name Дора), and a name may still run over that mark.
     func testFirstWordAfterOpeningQuote() throws {

@@ -212,6 +212,17 @@ public final class Segmenter {
                     continue
                 }
                 if t.kind == .number {
+                    // a website named with digits before its domain: "Plovdiv24.bg", which ICU
+                    // breaks after the digit (a name of letters alone, "Onet.pl", it keeps whole);
+                    // with an "@" inside, an e-mail: "office@greenh2.bg"
+                    if Segmenter.isLetter(unit(i)), adjacent(i), isChar(i + 1, 0x2E), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
+                       (2...3).contains(raw[i + 2].length), (Int(raw[i + 2].start)..<Int(raw[i + 2].end)).allSatisfy({ text[$0] >= 0x61 && text[$0] <= 0x7A }),
+                       !(adjacent(i + 2) && raw[i + 3].kind == .word) {
+                        let email = hasAt && (Int(t.start)..<Int(t.end)).contains { text[$0] == 0x40 }
+                        emit(Segmenter.token(Int(t.start), Int(raw[i + 2].end), email ? .email : .word))
+                        i += 3
+                        continue
+                    }
                     // numeric dates with / or - separators: 10/10/2012, 2021-05-27
                     if adjacent(i), i + 4 < n, (isChar(i + 1, 0x2F) || isChar(i + 1, 0x2D)), adjacent(i + 1), raw[i + 2].kind == .number,
                        adjacent(i + 2), isChar(i + 3, unit(i + 1)), adjacent(i + 3), raw[i + 4].kind == .number,
