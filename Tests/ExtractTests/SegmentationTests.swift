@@ -99,7 +99,8 @@ final class SegmentationTests: XCTestCase {
     }
 
     /// A website named with digits before its domain is one token and one product, which
-    /// ICU breaks after the digit; a sentence's full stop after a number stays apart.
+    /// ICU breaks after the digit, and the full stop after it still ends the sentence; with
+    /// an "@" inside it is an e-mail.
     func testDomainWithDigitsIsOneToken() throws {
         let bg = try Support.annotate("Това предаде репортер на Plovdiv24.bg. Участваха 24 души.", language: .bg)
         XCTAssertTrue(tokens(bg).contains { $0.0 == "Plovdiv24.bg" }, "\(tokens(bg))")
