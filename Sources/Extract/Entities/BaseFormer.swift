@@ -315,7 +315,8 @@ public final class BaseFormer {
     /// A person's name word by word; a surname hunspell does not know, or knows only as a
     /// form of the common word it is made of, takes off the case ending its man's given name
     /// took off ("Siergieja Skripala" → "Siergiej Skripal", "Jensem Stoltenbergiem" → "Jens
-    /// Stoltenberg", "Władysława Ortyla" → "Władysław Ortyl", where "ortyla" is a form of ortyl).
+    /// Stoltenberg", "Władysława Ortyla" → "Władysław Ortyl", where "ortyla" is a form of ortyl);
+    /// a woman's, its -ę, -ą or -y after her given name's ("Annę Mrowcę" → "Anna Mrowca").
     private func polishPerson(_ words: [String]) -> String {
         // (a woman's surname in the nominative: the whole name is in the nominative,
         // "Wiesława Szymborska" is no form of Wiesław)
@@ -339,6 +340,12 @@ public final class BaseFormer {
                 out[out.count - 1] = String(stem)
                 break
             }
+        }
+        // (a woman's given name in -a in another case, and a surname hunspell does not know
+        // with the same ending: the surname is a noun in -a too, "Annę Mrowcę" → Anna Mrowca)
+        if out.count >= 2, let e = words[0].last, "ęąy".contains(e), out[0] == String(words[0].dropLast()) + "a",
+           let last = words.last, last.last == e, last.count >= 4, out.last == last, lemmatizer?.lemmas(last).isEmpty ?? true {
+            out[out.count - 1] = String(last.dropLast()) + "a"
         }
         return out.joined(separator: " ")
     }

@@ -48,6 +48,8 @@ public final class EntityResolver {
     }
 
     func resolve(_ records: [Extractor.Record], in doc: Document, context ctx: MatchContext) -> [EntityAnnotation] {
+        // (no record, no entity: later mentions repeat a name found, namesakes change one)
+        guard !records.isEmpty else { return [] }
         let former = formers[doc.language]!
         var out: [EntityAnnotation] = []
         out.reserveCapacity(records.count)

@@ -81,6 +81,8 @@ public final class InflectionMatcher: Sendable {
                // (a country named in the plural has no -ów: "Niemców" are people, the country's
                // genitive is "Niemiec"; but "Stany" → "Stanów")
                "cy>ców", "ry>rów", "chy>chów",
+               // (nor the singular's -u, -em, -owi: "Sekretarza Stanu" names no Stany)
+               "y>u", "y>em", "y>owi",
                // (a name in the plural of men in -i has no singular forms: "Zielonej Wyspy",
                // "Zielone światło" are no forms of the party Zieloni; nor is a woman's -a, -ą,
                // -ej a form of a man's surname in -i)
