@@ -501,9 +501,10 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Spotkali się z Arturem Nowakiem. Chodzi o Artura Kowalskiego.", .pl),
                        ["Arturem Nowakiem|Artur Nowak", "Artura Kowalskiego|Artur Kowalski"])
         // A woman's surname hunspell does not know takes her given name's -a for its -ę;
-        // "Sekretarza Stanu" (of stan) is no form of the country alias Stany.
-        XCTAssertEqual(try bases("Zespół prowadzi Annę Mrowcę. Mówił Sekretarz Stanu USA.", .pl),
-                       ["Annę Mrowcę|Anna Mrowca", "USA|USA"])
+        // "Sekretarza Stanu" (of stan) is no form of the country alias Stany, a town's or
+        // province's adjective none of the town or province, nor a person after a title.
+        XCTAssertEqual(try bases("Zespół prowadzi Annę Mrowcę. Mówił Sekretarz Stanu USA. Wojewoda Pomorski i Starosta Płocki byli w Gdańsku.", .pl),
+                       ["Annę Mrowcę|Anna Mrowca", "USA|USA", "Gdańsku|Gdańsk"])
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])

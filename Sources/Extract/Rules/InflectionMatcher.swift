@@ -83,6 +83,9 @@ public final class InflectionMatcher: Sendable {
                "cy>ców", "ry>rów", "chy>chów",
                // (nor the singular's -u, -em, -owi: "Sekretarza Stanu" names no Stany)
                "y>u", "y>em", "y>owi",
+               // (a town's adjective is no form of the town, nor the masculine of a province's
+               // name in -ie a form of it: "Starosta Płocki", "Wojewoda Pomorski")
+               "k>ki", "ie>i",
                // (a name in the plural of men in -i has no singular forms: "Zielonej Wyspy",
                // "Zielone światło" are no forms of the party Zieloni; nor is a woman's -a, -ą,
                // -ej a form of a man's surname in -i)
