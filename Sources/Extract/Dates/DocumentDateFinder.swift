@@ -4,8 +4,10 @@ import ICU
 /// one of the first or last lines.
 /// Dates listed in scraped navigation (several lone dates) are not taken.
 struct DocumentDateFinder {
-    /// Labels that introduce a dateline (folded).
-    static let labels: Set<String> = ["дата", "data", "date", "публикувано", "opublikowano", "published"]
+    /// Labels that introduce a dateline (folded; the last word before the colon: "Data
+    /// publikacji:", "Дата на публикуване:").
+    static let labels: Set<String> = ["дата", "data", "date", "публикувано", "публикация", "публикуване", "добавено",
+                                      "opublikowano", "publikacji", "dodano", "published"]
     /// How many non-empty lines at each end count as "the start or end of the article".
     static let edgeLines = 3
 
