@@ -156,6 +156,10 @@ final class SegmentationTests: XCTestCase {
         // A prefix before a hyphen and a name is a word of its own; before a lower-case word not.
         let prefixed = tokens(try Support.annotate("Анти-Брекзит, анти-Брекзит и про-европейски.", language: .bg)).map(\.0)
         XCTAssertEqual(prefixed, ["Анти-Брекзит", ",", "анти", "-", "Брекзит", "и", "про-европейски", "."])
+        // A lower-case head before a hyphen and its seat is a word of its own; a letter before
+        // a hyphen and a capital is part of the name.
+        let seated = tokens(try Support.annotate("Районен съд-Стара Загора и e-Urząd.", language: .bg)).map(\.0)
+        XCTAssertEqual(seated, ["Районен", "съд", "-", "Стара", "Загора", "и", "e-Urząd", "."])
         let pl = tokens(try Support.annotate("Firma ABC sp. z o.o. oraz XYZ S.A. podpisały umowę 1. maja.", language: .pl))
         XCTAssertTrue(pl.contains { $0 == ("sp. z o.o.", "abbreviation") })
         XCTAssertTrue(pl.contains { $0 == ("S.A.", "abbreviation") })

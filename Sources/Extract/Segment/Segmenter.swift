@@ -271,10 +271,12 @@ public final class Segmenter {
                         continue
                     }
                 }
-                // a prefix before a hyphen and a name stays a word: анти-Брекзит, pro-EU
+                // a prefix before a hyphen and a name stays a word: анти-Брекзит, pro-EU; so does
+                // a lower-case word of three letters or more, a head before its seat:
+                // "Районен съд-Петрич", "прокуратура-София" ("e-Urząd" stays one word)
                 if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
                    CharacterProperties.isUpper(UInt32(text[Int(raw[i + 2].start)])), !CharacterProperties.isUpper(UInt32(text[Int(t.start)])),
-                   data.hyphenPrefixes.contains(lowerString(text, t)) {
+                   t.length >= 3 && isLowerWord(text, t) || data.hyphenPrefixes.contains(lowerString(text, t)) {
                     emit(t)
                     i += 1
                     continue
@@ -311,6 +313,12 @@ public final class Segmenter {
         while dash < e, Segmenter.unitFlags(UInt32(text[dash])) & Segmenter.romanLetter != 0 { dash += 1 }
         guard dash > s, dash < e, text[dash] == 0x2D, Segmenter.isValidRoman(text, s, dash) else { return false }
         return data.ordinalSuffixes.contains(UTF.string(text[dash + 1..<e].map(TextFolder.simpleFold)))
+    }
+
+    /// Whether every unit of word `t` is a lower-case letter.
+    private func isLowerWord(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
+        for k in Int(t.start)..<Int(t.end) where !CharacterProperties.isLower(UInt32(text[k])) { return false }
+        return true
     }
 
     private func lowerString(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> String {
