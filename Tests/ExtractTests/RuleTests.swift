@@ -505,6 +505,8 @@ final class RuleTests: XCTestCase {
         // province's adjective none of the town or province, nor a person after a title.
         XCTAssertEqual(try bases("Zespół prowadzi Annę Mrowcę. Mówił Sekretarz Stanu USA. Wojewoda Pomorski i Starosta Płocki byli w Gdańsku.", .pl),
                        ["Annę Mrowcę|Anna Mrowca", "USA|USA", "Gdańsku|Gdańsk"])
+        // A Bulgarian neuter name in -е takes no -а: "Загора" keeps its own base, not Загоре's.
+        XCTAssertEqual(try bases("Той живее в Загора, а тя в Стара Загора.", .bg), ["Загора|Загора", "Стара Загора|Стара Загора"])
         // A no-break space or a run of spaces inside a name is one space in its base form.
         XCTAssertEqual(try bases("Projekt prowadzi sieć ICEI\u{00A0}Alliance z Finlandii, a koncern Tata  Motors z Indii.", .pl),
                        ["ICEI\u{00A0}Alliance|ICEI Alliance", "Finlandii|Finlandia", "Tata  Motors|Tata Motors", "Indii|Indie"])

@@ -15,7 +15,8 @@ public final class InflectionMatcher: Sendable {
     /// Pairs of listed endings that are no inflection all the same, hashed as alternations and
     /// looked up with and without the stem's last unit: a Bulgarian name in -о, -а or -я
     /// keeps it ("Делчев" is a surname, not a form of Делчево; "Доминик" a given name, not
-    /// a form of Доминика; "Йордан" a given name, not a form of Йордания); Polish writes no y after k or g
+    /// a form of Доминика; "Йордан" a given name, not a form of Йордания), and a neuter one in
+    /// -е never takes -а or -я ("Загора" is no form of the region Загоре); Polish writes no y after k or g
     /// ("Energy" is no form of Energa, whose genitive is "Energi"), and keeps the i or j of
     /// a noun in -ia or -ja ("Rosa" is no form of Rosja). Such a pair decides: the
     /// word is no form of the entry, whatever hunspell's lemmas say ("Warto" → Warta).
@@ -68,7 +69,7 @@ public final class InflectionMatcher: Sendable {
         let softKept = language == .pl
             ? ["ia", "ja"].flatMap { soft in endings.0.filter { !$0.hasPrefix(String(soft.prefix(1))) }.map { "\(soft)>\($0)" } }
             : []
-        excluded = InflectionMatcher.pairTable(softKept + (language == .bg ? ["о>", "а>", "я>", "ия>"] : language == .pl
+        excluded = InflectionMatcher.pairTable(softKept + (language == .bg ? ["о>", "а>", "я>", "ия>", "е>а", "е>я"] : language == .pl
             ? ["ka>ky", "ga>gy", "k>ky", "g>gy",
                // (nor -ie after k or g: the locative of Polska is "Polsce"; "Polskie" is the adjective)
                "ka>kie", "ga>gie",
