@@ -316,7 +316,8 @@ public final class BaseFormer {
     /// form of the common word it is made of, takes off the case ending its man's given name
     /// took off ("Siergieja Skripala" → "Siergiej Skripal", "Jensem Stoltenbergiem" → "Jens
     /// Stoltenberg", "Władysława Ortyla" → "Władysław Ortyl", where "ortyla" is a form of ortyl);
-    /// a woman's, its -ę, -ą or -y after her given name's ("Annę Mrowcę" → "Anna Mrowca").
+    /// a woman's surname hunspell does not know takes -a for the -ę, -ą or -y of her given
+    /// name ("Annę Mrowcę" → "Anna Mrowca").
     private func polishPerson(_ words: [String]) -> String {
         // (a woman's surname in the nominative: the whole name is in the nominative,
         // "Wiesława Szymborska" is no form of Wiesław)

@@ -271,9 +271,9 @@ public final class Segmenter {
                         continue
                     }
                 }
-                // a prefix before a hyphen and a name stays a word: анти-Брекзит, pro-EU; so does
-                // a lower-case word of three letters or more, a head before its seat:
-                // "Районен съд-Петрич", "прокуратура-София" ("e-Urząd" stays one word)
+                // a lower-case word of three letters or more before a hyphen and a name stays a
+                // word, a prefix or a head before its seat: анти-Брекзит, "Районен съд-Петрич"; of
+                // shorter ones, a listed prefix: не-Европа, ex-Premier ("e-Urząd" stays one word)
                 if t.kind == .word, adjacent(i), isChar(i + 1, 0x2D), adjacent(i + 1), i + 2 < n, raw[i + 2].kind == .word,
                    CharacterProperties.isUpper(UInt32(text[Int(raw[i + 2].start)])), !CharacterProperties.isUpper(UInt32(text[Int(t.start)])),
                    t.length >= 3 && isLowerWord(text, t) || data.hyphenPrefixes.contains(lowerString(text, t)) {
