@@ -316,8 +316,7 @@ public final class BaseFormer {
     /// form of the common word it is made of, takes off the case ending its man's given name
     /// took off ("Siergieja Skripala" → "Siergiej Skripal", "Jensem Stoltenbergiem" → "Jens
     /// Stoltenberg", "Władysława Ortyla" → "Władysław Ortyl", where "ortyla" is a form of ortyl);
-    /// a woman's surname hunspell does not know takes -a for the -ę, -ą or -y of her given
-    /// name ("Annę Mrowcę" → "Anna Mrowca").
+    /// the ending a given name took, a woman's surname takes too ("Annę Mrowcę" → "Anna Mrowca").
     private func polishPerson(_ words: [String]) -> String {
         // (a woman's surname in the nominative: the whole name is in the nominative,
         // "Wiesława Szymborska" is no form of Wiesław)
@@ -328,25 +327,25 @@ public final class BaseFormer {
         if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
             out[out.count - 1] = words[words.count - 1]
         }
-        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0], words[0].hasPrefix(out[0]) {
+        // (the surname takes the ending its given name took: a man's case ending dropped,
+        // "Siergieja Skripala"; a woman's -ę, -ą or -y made -a, "Annę Mrowcę" → Anna Mrowca)
+        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0] {
+            let common = zip(words[0], out[0]).prefix { $0 == $1 }.count
+            let ending = String(words[0].dropFirst(common)), replacement = String(out[0].dropFirst(common))
+            // (only those two: a stem that changes, "Markiem" → Marek, tells nothing of the surname's)
+            guard replacement.isEmpty || replacement == "a" && ["ę", "ą", "y"].contains(ending) else { return out.joined(separator: " ") }
             let lemmas = lemmatizer?.lemmas(last) ?? []
-            let ending = String(words[0].dropFirst(out[0].count))
             // (-iem and -em are one ending: the i softens k and g only, "Markiem", "Stoltenbergiem")
             for e in ending == "em" || ending == "iem" ? ["iem", "em"] : [ending]
             where !e.isEmpty && last.hasSuffix(e) && last.count >= e.count + 3 {
                 let stem = last.dropLast(e.count)
                 let softened = stem.hasSuffix("k") || stem.hasSuffix("g")
                 if e == "iem" ? !softened : e == "em" && stem.hasSuffix("i") { continue }
-                guard lemmas.isEmpty || lemmas.contains(stem.lowercased()) else { break }
-                out[out.count - 1] = String(stem)
+                let base = String(stem) + replacement
+                guard lemmas.isEmpty || lemmas.contains(base.lowercased()) else { break }
+                out[out.count - 1] = base
                 break
             }
-        }
-        // (a woman's given name in -a in another case, and a surname hunspell does not know
-        // with the same ending: the surname is a noun in -a too, "Annę Mrowcę" → Anna Mrowca)
-        if out.count >= 2, let e = words[0].last, "ęąy".contains(e), out[0] == String(words[0].dropLast()) + "a",
-           let last = words.last, last.last == e, last.count >= 4, out.last == last, lemmatizer?.lemmas(last).isEmpty ?? true {
-            out[out.count - 1] = String(last.dropLast()) + "a"
         }
         return out.joined(separator: " ")
     }
