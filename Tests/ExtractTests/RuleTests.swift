@@ -500,6 +500,10 @@ final class RuleTests: XCTestCase {
         // A Polish given name rather than the Italian one it could also be a form of.
         XCTAssertEqual(try bases("Spotkali się z Arturem Nowakiem. Chodzi o Artura Kowalskiego.", .pl),
                        ["Arturem Nowakiem|Artur Nowak", "Artura Kowalskiego|Artur Kowalski"])
+        // A surname with a man's case ending makes the given name a man's, where hunspell
+        // also knows a woman's name it could be a form of (Krzysztofa).
+        XCTAssertEqual(try bases("Mówiono o Krzysztofie Nowaku, a potem o Ewie Nowak.", .pl),
+                       ["Krzysztofie Nowaku|Krzysztof Nowak", "Ewie Nowak|Ewa Nowak"])
         // A woman's surname hunspell does not know takes her given name's -a for its -ę or -ą
         // (a man's stem that changes, "Markiem" → Marek, leaves the surname's as it is);
         // "Sekretarza Stanu" (of stan) is no form of the country alias Stany, a town's or

@@ -321,7 +321,10 @@ public final class BaseFormer {
         // (a woman's surname in the nominative: the whole name is in the nominative,
         // "Wiesława Szymborska" is no form of Wiesław)
         if words.count >= 2, BaseFormer.isFeminineSurname(words.last!.lowercased()) { return words.joined(separator: " ") }
-        var out = words.map(polishNamePart)
+        // (a surname with a man's case ending, -u, -owi, -em, tells a given name's gender where
+        // hunspell gives a woman's lemma too: "Krzysztofie Grzelczyku" → Krzysztof, not Krzysztofa)
+        let man = words.count >= 2 && ["u", "owi", "em"].contains { words.last!.hasSuffix($0) }
+        var out = words.map { polishNamePart($0, man: man) }
         // (after a given name in the nominative the surname is in the nominative too, though it
         // ends like an oblique case: "Jerzy Chudy" is no form of Chuda)
         if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
@@ -350,7 +353,7 @@ public final class BaseFormer {
         return out.joined(separator: " ")
     }
 
-    private func polishNamePart(_ w: String) -> String {
+    private func polishNamePart(_ w: String, man: Bool) -> String {
         // (an initial stays as written: "Anna K. Nowak", whose "K." hunspell takes for "K")
         if w.hasSuffix(".") { return w }
         let l = w.lowercased()
@@ -371,7 +374,8 @@ public final class BaseFormer {
         // "Marka" → Marek; never a possessive adjective: "Donaldowi" → Donald, not Donaldowy;
         // nor the Italian or Spanish name of a Polish one, "Artura" → Artur, not Arturo)
         let all = lemmatizer?.lemmas(w).filter { ($0.first?.isUppercase ?? false) && !$0.hasSuffix("owy") } ?? []
-        let names = all.filter { !($0.hasSuffix("o") && all.contains(String($0.dropLast()))) }
+        var names = all.filter { !($0.hasSuffix("o") && all.contains(String($0.dropLast()))) }
+        if man, names.contains(where: { !$0.hasSuffix("a") }) { names.removeAll { $0.hasSuffix("a") } }
         let oblique = ["y", "i", "ie", "ę", "ą", "u", "owi", "em", "a"].contains { l.hasSuffix($0) }
         // (`max` keeps the first of equally long lemmas)
         let other = oblique ? names.filter { $0 != w && $0.count <= w.count }.max { $0.count < $1.count } : nil
