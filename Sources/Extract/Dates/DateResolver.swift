@@ -293,12 +293,9 @@ public struct DateResolver: Sendable {
         }
         var value: String
         var grain: String
-        if let q = f.number(.quarter) {
-            guard (1...4).contains(q) else { return nil }
-            value = "\(year.map(Digits.pad4) ?? "XXXX")-Q\(q)"; grain = "quarter"
-        } else if let h = f.number(.half) {
-            guard (1...2).contains(h) else { return nil }
-            value = "\(year.map(Digits.pad4) ?? "XXXX")-H\(h)"; grain = "half"
+        if f.has(.quarter) || f.has(.half) {
+            guard let part = DateResolver.quarterOrHalf(f, year: year) else { return nil }
+            (value, grain) = part
         } else if let s = f[.season] {
             value = "\(year.map(Digits.pad4) ?? "XXXX")-\(s)"; grain = "season"
         } else if let m = month {
@@ -364,6 +361,13 @@ public struct DateResolver: Sendable {
             if let y { state.previous = (y, m, day) }
             return Resolved(value: Digits.iso(y, m, day), grain: day == nil ? "month" : "day", kind: forced ?? .date,
                             anchor: y == nil ? .unresolved : .documentDate, mod: f[.mod])
+        }
+        // "II kwartale przyszłego roku", "второто полугодие на миналата година": that year's
+        // quarter or half.
+        if unit == "year", f.has(.quarter) || f.has(.half) {
+            let y = state.documentDate.map { $0.year + offset }
+            guard let part = DateResolver.quarterOrHalf(f, year: y) else { return nil }
+            return Resolved(value: part.value, grain: part.grain, kind: forced ?? .date, anchor: y == nil ? .unresolved : .documentDate, mod: f[.mod])
         }
         guard let doc = state.documentDate else {
             // (a day's clock time or part keeps it, on an unknown day: "вчера в 14:45")
@@ -455,6 +459,15 @@ public struct DateResolver: Sendable {
         }
         // "края на миналата година", "pod koniec ubiegłego roku": the period with its part.
         return Resolved(value: value, grain: unit == "DE" || unit == "CE" ? "year" : unit, kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
+    }
+
+    /// The value and grain of the quarter or half `f` names in `year` (XXXX when unknown),
+    /// when its number is one of a year's.
+    static func quarterOrHalf(_ f: DateFields, year: Int?) -> (value: String, grain: String)? {
+        let y = year.map(Digits.pad4) ?? "XXXX"
+        if let q = f.number(.quarter) { return (1...4).contains(q) ? ("\(y)-Q\(q)", "quarter") : nil }
+        if let h = f.number(.half) { return (1...2).contains(h) ? ("\(y)-H\(h)", "half") : nil }
+        return nil
     }
 
     static func grainName(_ unit: String) -> String {
