@@ -86,6 +86,11 @@ public struct DateResolver: Sendable {
             // The start takes missing month/year from the end ("10-12 май 2020", "od 1 do 3 czerwca").
             if !a.has(.numeric) {
                 if !a.has(.year) { a.take(.year, .year, of: b) }
+                // ("od 1 października do 23.12.2025 r.": a numeric end's year, the one before
+                // for a later month, "от 1 декември до 15.01.2026 г.")
+                if !a.has(.year), let n = b[.numeric], let (y, m, _) = DateResolver.numericParts(n) {
+                    a.set(.year, number: Int32(y - ((a.number(.month) ?? 0) > m ? 1 : 0)), digits: 4)
+                }
                 if !a.has(.month) { a.take(.month, .month, of: b) }
             }
             var probe = state
