@@ -6,8 +6,9 @@ For every <lang>/<name>.yaml (lang in bg, pl, en, common) it checks that
     silently keep the last one);
   - the top level is a mapping with `name` (equal to the file name without
     .yaml), `summary`, optional `value`, and `entries`;
-  - `entries` is a non-empty list of forms (then `value` is required) or a
-    non-empty mapping form -> value;
+  - `entries` is a non-empty list of forms (then `value` is required; a form
+    may be a one-key mapping to the list of its inflected forms that hunspell
+    does not know) or a non-empty mapping form -> value;
   - every form and value is a string (YAML 1.1 turns bare yes/no/on/off, numbers,
     dates and ~ into other types, which the Swift loader would reject), with no
     leading/trailing or doubled white space;
@@ -93,7 +94,14 @@ def check_file(path, lang, errors):
         errors.append(f"{rel}: value {value!r} is not a scalar")
     entries = doc.get("entries")
     if isinstance(entries, list):
-        pairs = [(e, value) for e in entries]
+        pairs = []
+        for e in entries:
+            # (a form with the inflected forms hunspell does not know: {base: [form, ...]})
+            if isinstance(e, dict) and len(e) == 1 and isinstance(next(iter(e.values())), list):
+                base, forms = next(iter(e.items()))
+                pairs += [(base, value)] + [(f, value) for f in forms]
+            else:
+                pairs.append((e, value))
     elif isinstance(entries, dict):
         pairs = list(entries.items())
     else:

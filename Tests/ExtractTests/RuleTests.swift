@@ -306,6 +306,10 @@ final class RuleTests: XCTestCase {
         let u = try PipelineExecutable.run(["check", "--rules", symbol.path])
         XCTAssertEqual(u.status, 1)
         XCTAssertTrue(u.stderr.contains("pl/units.yaml:5") && u.stderr.contains("form '%' starts with punctuation"), u.stderr)
+        let nested = try writeRules(["pl/places.yaml": "name: test-places\nsummary: Places.\nentries:\n  - Rzeczpospolita: [Rzeczypospolitej, [Rzeczpospolitą]]\n"])
+        let n = try PipelineExecutable.run(["check", "--rules", nested.path])
+        XCTAssertEqual(n.status, 1)
+        XCTAssertTrue(n.stderr.contains("pl/places.yaml:4") && n.stderr.contains("inflected forms must be strings"), n.stderr)
         let joined = try writeRules(["pl/places.yaml": "name: test-places\nsummary: Places.\nhyphen-joined: sometimes\nentries: [Porto]\n"])
         let j = try PipelineExecutable.run(["check", "--rules", joined.path])
         XCTAssertEqual(j.status, 1)
@@ -504,6 +508,10 @@ final class RuleTests: XCTestCase {
         // also knows a woman's name it could be a form of (Krzysztofa).
         XCTAssertEqual(try bases("Mówiono o Krzysztofie Nowaku, a potem o Ewie Nowak.", .pl),
                        ["Krzysztofie Nowaku|Krzysztof Nowak", "Ewie Nowak|Ewa Nowak"])
+        // Forms hunspell does not know are listed under their entry's form, which they take
+        // as their base.
+        XCTAssertEqual(try bases("Prezydent Rzeczypospolitej Polskiej podpisał umowę z Rzecząpospolitą Polską.", .pl),
+                       ["Rzeczypospolitej Polskiej|Rzeczpospolita Polska", "Rzecząpospolitą Polską|Rzeczpospolita Polska"])
         // A woman's surname hunspell does not know takes her given name's -a for its -ę or -ą
         // (a man's stem that changes, "Markiem" → Marek, leaves the surname's as it is);
         // "Sekretarza Stanu" (of stan) is no form of the country alias Stany, a town's or

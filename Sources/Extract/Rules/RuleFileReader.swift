@@ -26,7 +26,9 @@ struct RuleFileReader {
         var name: String
         var summary: String
         var language: Language?
-        var entries: [(form: String, value: String, line: Int)]
+        /// Each form with its value and line, and for an inflected form listed under its
+        /// dictionary form, that form (the entry's base).
+        var entries: [(form: String, value: String, line: Int, base: String?)]
         var inflect: Bool
         var hyphenJoined: Lexicon.HyphenJoin
         var file: String
@@ -200,23 +202,33 @@ struct RuleFileReader {
         }
         guard let name = string(map["name"]) else { throw RuleError(file: file, line: 1, message: "lexicon without `name`") }
         let defaultValue = string(map["value"]) ?? "true"
-        var entries: [(String, String, Int)] = []
+        var entries: [(form: String, value: String, line: Int, base: String?)] = []
         let node = map["entries"]!
         if let seq = node.sequence {
             for e in seq {
-                guard let s = e.scalar?.string else { throw RuleError(file: file, line: line(e), message: "lexicon entries must be strings") }
-                entries.append((s, defaultValue, line(e)))
+                // (a form with the inflected forms hunspell does not know, which match as the
+                // form: "- Rzeczpospolita Polska: [Rzeczypospolitej Polskiej, …]")
+                if let m = e.mapping, m.count == 1, let (k, v) = m.first, let base = k.string, let forms = v.sequence {
+                    entries.append((base, defaultValue, line(k), nil))
+                    for f in forms {
+                        guard let s = f.scalar?.string else { throw RuleError(file: file, line: line(f), message: "inflected forms must be strings") }
+                        entries.append((s, defaultValue, line(f), base))
+                    }
+                    continue
+                }
+                guard let s = e.scalar?.string else { throw RuleError(file: file, line: line(e), message: "lexicon entries must be strings, or a form mapped to a list of its inflected forms") }
+                entries.append((s, defaultValue, line(e), nil))
             }
         } else if let m = node.mapping {
             for (k, v) in m {
                 guard let form = k.string, let value = v.scalar?.string else { throw RuleError(file: file, line: line(k), message: "lexicon entries map forms to scalar values") }
-                entries.append((form, value, line(k)))
+                entries.append((form, value, line(k), nil))
             }
         } else {
             throw RuleError(file: file, line: line(node), message: "`entries` must be a list or a mapping")
         }
         return RawLexicon(name: name, summary: string(map["summary"]) ?? "", language: language,
-                          entries: entries.map { (form: $0.0, value: $0.1, line: $0.2) },
+                          entries: entries,
                           inflect: map["inflect"]?.bool ?? true, hyphenJoined: try hyphenJoin(map["hyphen-joined"], file: file), file: file, line: 1)
     }
 

@@ -85,7 +85,7 @@ public final class RuleSet: Sendable {
                     throw RuleError(file: rl.file, line: e.line, message: "lexicon '\(rl.name)': forms '\(other)' and '\(e.form)' collide after folding")
                 }
                 seen[w] = e.form
-                lex.entries.append(.init(form: e.form, words: w, value: e.value))
+                lex.entries.append(.init(form: e.base ?? e.form, words: w, value: e.value))
             }
             if let i = lexiconIndex[k] { lexicons[i] = lex } else { lexiconIndex[k] = lexicons.count; lexicons.append(lex) }
         }
