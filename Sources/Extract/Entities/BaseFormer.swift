@@ -110,22 +110,28 @@ public final class BaseFormer {
         // Only the first inflecting word of a Bulgarian noun phrase carries the article.
         if let first = out.first, first.count > 4, !isAllCaps(first) {
             let lower = first.lowercased()
-            for (suffix, replacement) in BaseFormer.bgArticles where lower.hasSuffix(suffix) {
-                let stripped = String(first.dropLast(suffix.count)) + replacement
-                if stripped.count >= 3, lemmatizer?.knows(stripped) ?? false || lemmatizer?.knows(stripped.lowercased()) ?? false {
-                    out[0] = stripped
-                }
-                break
-            }
-            // The article of a masculine adjective before its noun, -ия / -ият, when hunspell
-            // gives the word as a form of the adjective in -и, or the adjective ends in -ски,
-            // -цки or -шки, as one made from a name does that hunspell need not know
-            // ("британския парламент", "пакистанския върховен съд"; not "България", a form
-            // of no "Българи").
-            if out[0] == first, words.count > 1, type != .PER, lower.hasSuffix("ия") || lower.hasSuffix("ият") {
+            // The article of a masculine adjective before its noun, -ия / -ият: the adjective
+            // in -и when hunspell gives the word as its form or it ends in -ски, -цки or -шки,
+            // as one made from a name does that hunspell need not know ("британския
+            // парламент", "пакистанския върховен съд"); else hunspell's adjective with its
+            // fleeting vowel ("Окръжният съд" → Окръжен, "Административния" → Административен;
+            // not "България", a form of no "Българи", nor a noun of its own lemma).
+            if words.count > 1, type != .PER, lower.hasSuffix("ия") || lower.hasSuffix("ият") {
                 let adjective = String(lower.dropLast(lower.hasSuffix("ия") ? 1 : 2))
-                if ["ски", "цки", "шки"].contains(where: { adjective.hasSuffix($0) }) || lemmatizer?.lemmas(lower).contains(adjective) ?? false {
+                let lemmas = lemmatizer?.lemmas(lower) ?? []
+                if ["ски", "цки", "шки"].contains(where: { adjective.hasSuffix($0) }) || lemmas.contains(adjective) {
                     out[0] = String(first.prefix(adjective.count))
+                } else if let lemma = lemmas.first(where: { $0 != lower && $0.count >= 4 && !$0.hasSuffix("я") && !$0.hasSuffix("а") && lower.hasPrefix($0.dropLast(2)) }) {
+                    out[0] = String(first.prefix(1)) + lemma.dropFirst()
+                }
+            }
+            if out[0] == first {
+                for (suffix, replacement) in BaseFormer.bgArticles where lower.hasSuffix(suffix) {
+                    let stripped = String(first.dropLast(suffix.count)) + replacement
+                    if stripped.count >= 3, lemmatizer?.knows(stripped) ?? false || lemmatizer?.knows(stripped.lowercased()) ?? false {
+                        out[0] = stripped
+                    }
+                    break
                 }
             }
             // The short article of a masculine head, -а / -я, where a complement follows (an
