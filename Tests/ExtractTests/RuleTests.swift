@@ -332,6 +332,19 @@ final class RuleTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("pl.date.wrong"), run.stderr)
     }
 
+    func testLoadingAndDroppingRulesKeepsLemmasOfCapitalisedWords() throws {
+        // hunspell's instances share a case table that destroying instances can free: rule
+        // sets loaded and dropped in the same process (a user's rule folder, other dimensions)
+        // must leave the others stemming capitalised words ("Окръжният" → окръжен, which
+        // matches the seated head "окръжен съд", and gives its base form).
+        _ = try Support.annotate("Тест.", language: .bg)
+        for dimensions in [Set([Dimension.date]), Set([Dimension.entity]), Set(Dimension.allCases), Set([Dimension.date])] {
+            _ = try AnalysisResources.load(dimensions: dimensions)
+        }
+        let entities = try Support.annotate("Присъдата потвърди Окръжният съд в Пловдив вчера.", language: .bg)["entities"] as! [[String: Any]]
+        XCTAssertEqual(entities.map { "\($0["text"]!)|\($0["base"]!)" }, ["Окръжният съд в Пловдив|Окръжен съд в Пловдив"])
+    }
+
     func testInflectedFormsMatchDictionaryForms() throws {
         let dir = try writeRules([
             "pl/places.yaml": "name: test-places\nsummary: Test places.\nentries: [Finlandia, Bruksela, Kraków, Rumunia, Węgry, Włochy, Dania, Warta, Niemcy, Polska, Rosa, Azja, Zieloni, Brexit, Równe, Łódź, Port]\n",

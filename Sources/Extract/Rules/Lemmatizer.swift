@@ -3,7 +3,7 @@ import Foundation
 import ICU
 
 /// Dictionary forms of words through hunspell (Debian's hunspell-bg / hunspell-pl / hunspell-en-us),
-/// with a cache. Thread-safe.
+/// with a cache; one per language and process (`shared`). Thread-safe.
 public final class Lemmatizer: @unchecked Sendable {
     private let handle: OpaquePointer
     private let charset: String
@@ -24,8 +24,25 @@ public final class Lemmatizer: @unchecked Sendable {
         }
     }
 
+    /// The process's lemmatizer of each language opened so far.
+    nonisolated(unsafe) private static var opened: [Language: Lemmatizer] = [:]
+    private static let openLock = NSLock()
+
+    /// The lemmatizer of `language`, its dictionary opened once per process and never closed:
+    /// hunspell's instances share a Unicode case table that destroying instances can free
+    /// while others use it, after which those stem no capitalised word ("Окръжният" gave
+    /// none once rule sets had been loaded and dropped); throws when it is not installed.
+    public static func shared(_ language: Language) throws -> Lemmatizer {
+        openLock.lock()
+        defer { openLock.unlock() }
+        if let l = opened[language] { return l }
+        let l = try Lemmatizer(language: language)
+        opened[language] = l
+        return l
+    }
+
     /// Opens the dictionary of `language`; throws when it is not installed.
-    public init(language: Language) throws {
+    private init(language: Language) throws {
         guard let name = Lemmatizer.dictionaryName(language) else { throw DecodeError("no hunspell dictionary for \(language)") }
         let aff = "\(Lemmatizer.dictionaryFolder)/\(name).aff", dic = "\(Lemmatizer.dictionaryFolder)/\(name).dic"
         guard FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) else {
@@ -36,8 +53,6 @@ public final class Lemmatizer: @unchecked Sendable {
         let set = String(cString: Hunspell_get_dic_encoding(h))
         charset = set.uppercased() == "UTF-8" ? "UTF-8" : set
     }
-
-    deinit { Hunspell_destroy(handle) }
 
     /// The dictionary forms hunspell gives for `word` (empty when it does not know it).
     public func lemmas(_ word: String) -> [String] {

@@ -139,8 +139,8 @@ public final class RuleSet: Sendable {
             for e in lexicons[Int(l)].entries { for w in e.words { _ = vocabulary.intern(w) } }
         }
         var lemmatizers: [Language: Lemmatizer] = [:]
-        for lang in languages { lemmatizers[lang] = try? Lemmatizer(language: lang) }
-        let english = lemmatizers[.en] ?? (try? Lemmatizer(language: .en))
+        for lang in languages { lemmatizers[lang] = try? Lemmatizer.shared(lang) }
+        let english = lemmatizers[.en] ?? (try? Lemmatizer.shared(.en))
         var compiled: [Language: CompiledRules] = [:]
         for lang in languages {
             let index = LexiconIndex(lexicons: lexicons, inScope: used[lang] ?? [], vocabulary: vocabulary,
