@@ -20,7 +20,8 @@ final class DateTests: XCTestCase {
     }
 
     /// The dateline: labelled, after "Place,", or alone on one of the first or last three
-    /// lines (with a year word after it); not in the middle, not after a lower-case word.
+    /// lines (with a year word or a time of publication after it); not in the middle, not
+    /// after a lower-case word, not before a sentence.
     func testDatelineFoundOnlyWhereItStands() throws {
         let cases: [(String, String?)] = [
             ("София, 12 март 2021 г.\nМинистърът обяви мерките.", "2021-03-12"),
@@ -33,6 +34,9 @@ final class DateTests: XCTestCase {
             ("Заглавие\n\nСОФИЯ, 3 март 2022 г. – Общината подписа договор.", "2022-03-03"),
             ("Срещата беше на 12 март 2021 г. – в понеделник.", nil),
             ("Министърът обяви мерките.\nПубликувано от пресцентъра на министерството на: 15.10.2012", nil),
+            ("17 Януари 2019, 19:43\nМинистърът обяви мерките.", "2019-01-17"),
+            ("Заглавие\n2021.02.25 11:35\nМинистърът обяви мерките.", "2021-02-25"),
+            ("Заглавие\n2021.02.25 11:35 часа беше срокът.\nМинистърът обяви мерките.", nil),
         ]
         for (text, expected) in cases {
             let json = try Support.annotate(text, language: .bg)

@@ -491,7 +491,7 @@ public struct DateResolver: Sendable {
         }
     }
 
-    /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy, yyyy-mm-dd), day first.
+    /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy; a four-digit year first: yyyy-mm-dd, yyyy.mm.dd).
     static func numericParts(_ s: String) -> (Int, Int, Int)? {
         if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
             guard r.count == 3 else { return nil }

@@ -70,9 +70,11 @@ struct DocumentDateFinder {
                 lone.append(day)
                 continue
             }
-            guard let end = DocumentDateFinder.lineEnd(from: day.span.start, within: day.span.end + DocumentDateFinder.maxAfter, in: text) else { continue }
+            // (a time of publication may follow: "17 Януари 2019, 19:43", "2021.02.25 11:35")
+            let tail = DocumentDateFinder.afterClock(day.span.end, in: text)
+            guard let end = DocumentDateFinder.lineEnd(from: day.span.start, within: tail + DocumentDateFinder.maxAfter, in: text) else { continue }
             day.line.end = end
-            let first = firstNonSpace(day.span.end, end), last = lastNonSpace(day.span.end, end)
+            let first = firstNonSpace(tail, end), last = lastNonSpace(tail, end)
             guard last - first < 6 else { continue }
             let after = UnsafeBufferPointer(rebasing: text[first..<max(first, last + 1)])
             if alone && (after.isEmpty || DocumentDateFinder.yearWords.contains { $0.withUnsafeBufferPointer { Vocabulary.equal(after, $0) } }) { lone.append(day) }
@@ -100,6 +102,28 @@ struct DocumentDateFinder {
             break
         }
         return k + 1 < text.count && [0x2013, 0x2014, 0x2D].contains(text[k]) && text[k + 1] == 0x20
+    }
+
+    /// The position after a clock time (h:mm or h:mm:ss) that follows `pos` on its line after
+    /// spaces and at most one comma, or `pos` when none does.
+    static func afterClock(_ pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
+        var k = pos
+        func skipSpaces() { while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 } }
+        func digits() -> Int {
+            let s = k
+            while k < text.count, Segmenter.isDigit(text[k]) { k += 1 }
+            return k - s
+        }
+        skipSpaces()
+        if k < text.count, text[k] == 0x2C { k += 1; skipSpaces() }
+        guard (1...2).contains(digits()) else { return pos }
+        var groups = 0
+        while groups < 2, k + 2 < text.count, text[k] == 0x3A {
+            k += 1
+            guard digits() == 2 else { return pos }
+            groups += 1
+        }
+        return groups > 0 ? k : pos
     }
 
     /// How many words separated by spaces `units` has.

@@ -325,7 +325,8 @@ public final class Segmenter {
         UTF.string(text[Int(t.start)..<Int(t.end)].map(TextFolder.simpleFold))
     }
 
-    /// Whether digits-and-separators `text[s..<e]` form a day-first date (d.m.yyyy, d.m.yy, yyyy-mm-dd).
+    /// Whether digits-and-separators `text[s..<e]` form a date: day first (d.m.yyyy, d.m.yy) or
+    /// a four-digit year first, with two-digit month and day (yyyy-mm-dd, yyyy.mm.dd, yyyy/mm/dd).
     private func numericDate(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
         // (three parts at most, in fixed storage: this runs on every number)
         var parts = (0, 0, 0), lens = (0, 0, 0)
@@ -350,7 +351,7 @@ public final class Segmenter {
         }
         close()
         guard count == 3, lens.0 > 0, lens.1 > 0, lens.2 > 0 else { return false }
-        if lens.0 == 4 { return sep == 0x2D && lens.1 == 2 && lens.2 == 2 && (1...12).contains(parts.1) && (1...31).contains(parts.2) }
+        if lens.0 == 4 { return lens.1 == 2 && lens.2 == 2 && (1...12).contains(parts.1) && (1...31).contains(parts.2) }
         return lens.0 <= 2 && lens.1 <= 2 && (lens.2 == 4 || lens.2 == 2) && (1...31).contains(parts.0) && (1...12).contains(parts.1)
     }
 
