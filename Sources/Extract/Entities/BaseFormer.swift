@@ -108,7 +108,11 @@ public final class BaseFormer {
     private func bulgarian(_ words: [String], type: EntityType) -> String {
         var out = words
         // Only the first inflecting word of a Bulgarian noun phrase carries the article.
-        if let first = out.first, first.count > 4, !isAllCaps(first) {
+        if let whole = out.first, whole.count > 4, !isAllCaps(whole) {
+            // (of a hyphenated adjective only the last part inflects: "Културно-информационния")
+            let lead = whole.lastIndex(of: "-").map { String(whole[...$0]) } ?? ""
+            let first = String(whole.dropFirst(lead.count))
+            out[0] = first
             let lower = first.lowercased()
             // The article of a masculine adjective before its noun, -ия / -ият: the adjective
             // in -и when hunspell gives the word as its form or it ends in -ски, -цки or -шки,
@@ -140,6 +144,7 @@ public final class BaseFormer {
                 let stem = String(lower.dropLast())
                 if lemmatizer?.lemmas(lower).contains(stem) ?? false { out[0] = String(first.dropLast()) }
             }
+            out[0] = lead + out[0]
         }
         return out.joined(separator: " ")
     }
