@@ -264,13 +264,15 @@ public final class BaseFormer {
             l.first?.isLowercase == true && abs(l.count - w.count) <= 1
                 && zip(l, w.lowercased()).prefix { $0 == $1 }.count >= w.count - 2 }) { lemmas.removeAll { $0 == w } }
         let capital = w.first?.isUppercase ?? false
-        // Prefer a lemma sharing the word's capitalisation (proper nouns), then the shortest change.
+        // Prefer a lemma of the gender the adjective shows ("Nowej Hucie" → huta, not the
+        // neuter-looking "Hucie" hunspell also lists), then one sharing the word's
+        // capitalisation (proper nouns), then the shortest change.
+        if let feminine {
+            let agreeing = lemmas.filter { (BaseFormer.gender(of: $0) == .feminine) == feminine }
+            if !agreeing.isEmpty { lemmas = agreeing }
+        }
         var candidates = lemmas.filter { ($0.first?.isUppercase ?? false) == capital }
         if candidates.isEmpty { candidates = lemmas }
-        if let feminine {
-            let agreeing = candidates.filter { (BaseFormer.gender(of: $0) == .feminine) == feminine }
-            if !agreeing.isEmpty { candidates = agreeing }
-        }
         /// The lemma written with the word's capital.
         func cased(_ lemma: String) -> String { capital ? lemma.prefix(1).uppercased() + lemma.dropFirst() : lemma }
         // (a feminine noun's genitive in -y/-i beside a masculine plural: in a name, the
