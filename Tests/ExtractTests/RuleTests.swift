@@ -544,11 +544,12 @@ final class RuleTests: XCTestCase {
     }
 
     /// A later mention of a name's tail is the name ("Wspólna Ziemia" after "Fundacja Wspólna
-    /// Ziemia"), except after a locative preposition, where it is the place the name names.
+    /// Ziemia"), except after a locative preposition, where it is the place the name names (a
+    /// town, `pl.entity.adjective-town`).
     func testNameTailAfterLocativeIsNoMention() throws {
         let json = try Support.annotate("Festiwal „Dni Nowej Dęby 2025” potrwa trzy dni. Radni spotkali się w Nowej Dębie. Umowę podpisała Fundacja Wspólna Ziemia. Wspólna Ziemia pomaga rolnikom.", language: .pl)
         let found = (json["entities"] as! [[String: Any]]).map { "\($0["text"]!)|\($0["type"]!)" }
-        XCTAssertEqual(found, ["Dni Nowej Dęby 2025|EVT", "Fundacja Wspólna Ziemia|ORG", "Wspólna Ziemia|ORG"])
+        XCTAssertEqual(found, ["Dni Nowej Dęby 2025|EVT", "Nowej Dębie|LOC", "Fundacja Wspólna Ziemia|ORG", "Wspólna Ziemia|ORG"])
     }
 
     func testShortAcronymsMatchOnlyWordsInCapitals() throws {
