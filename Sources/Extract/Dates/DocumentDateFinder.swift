@@ -91,14 +91,18 @@ struct DocumentDateFinder {
     /// What may follow a lone dateline's date.
     private static let yearWords: [[UInt16]] = ["г.", "r.", "година", "roku"].map { Array($0.utf16) }
 
+    /// The first position from `pos` that is no space or no-break space.
+    static func spacesEnd(_ pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
+        var k = pos
+        while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 }
+        return k
+    }
+
     /// Whether a dash and a space follow `pos` (after spaces and a year word, on its line).
     static func dashFollows(_ pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
-        var k = pos
-        func skipSpaces() { while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 } }
-        skipSpaces()
+        var k = spacesEnd(pos, in: text)
         for w in yearWords where k + w.count <= text.count && text[k..<k + w.count].elementsEqual(w) {
-            k += w.count
-            skipSpaces()
+            k = spacesEnd(k + w.count, in: text)
             break
         }
         return k + 1 < text.count && [0x2013, 0x2014, 0x2D].contains(text[k]) && text[k + 1] == 0x20
@@ -107,15 +111,13 @@ struct DocumentDateFinder {
     /// The position after a clock time (h:mm or h:mm:ss) that follows `pos` on its line after
     /// spaces and at most one comma, or `pos` when none does.
     static func afterClock(_ pos: Int, in text: UnsafeBufferPointer<UInt16>) -> Int {
-        var k = pos
-        func skipSpaces() { while k < text.count, text[k] == 0x20 || text[k] == 0xA0 { k += 1 } }
+        var k = spacesEnd(pos, in: text)
         func digits() -> Int {
             let s = k
             while k < text.count, Segmenter.isDigit(text[k]) { k += 1 }
             return k - s
         }
-        skipSpaces()
-        if k < text.count, text[k] == 0x2C { k += 1; skipSpaces() }
+        if k < text.count, text[k] == 0x2C { k = spacesEnd(k + 1, in: text) }
         guard (1...2).contains(digits()) else { return pos }
         var groups = 0
         while groups < 2, k + 2 < text.count, text[k] == 0x3A {

@@ -271,7 +271,7 @@ public final class EntityResolver {
     }
 
     /// The locative prepositions of Polish and Bulgarian, folded.
-    static let locatives: Set<[UInt16]> = Set(["w", "we", "в", "във"].map { Array($0.utf16) })
+    static let locatives: [[UInt16]] = ["w", "we", "в", "във"].map { Array($0.utf16) }
 
     /// Later mentions of names already found: the full name, a person's last name (or given
     /// name, when listed or no dictionary word), or a multi-word name's tail without its head
@@ -360,7 +360,7 @@ public final class EntityResolver {
                 guard let (end, k, a) = best else { p += 1; continue }
                 // A name's tail after a locative preposition is the place it names, not the
                 // name ("Dni Nowej Dęby" and then "w Nowej Dębie").
-                if a > 0, found[k].type != .PER, p > 0, EntityResolver.locatives.contains(Array(ctx.folded(p - 1))) { p += 1; continue }
+                if a > 0, found[k].type != .PER, p > 0, EntityResolver.locatives.contains(where: { $0.elementsEqual(ctx.folded(p - 1)) }) { p += 1; continue }
                 let span = ctx.span(p, end), type = found[k].type
                 // A person's surname or given name alone takes its base form from the full
                 // name, whose other words tell its case ("Siergieja Skripala" → Siergiej
