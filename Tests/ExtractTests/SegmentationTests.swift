@@ -132,6 +132,18 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(entities.first, "Труд|PRO")
     }
 
+    /// A case reference of capitals glued to numbers is one word and names no organisation;
+    /// a roman month inside a date stays the date's.
+    func testReferenceNumberIsOneWord() throws {
+        let json = try Support.annotate("GZ.II.0620.1.95.2016 Zielona Góra, 19.05.2016 r. Znak sprawy: WOS.2600.12.2021.AB z dnia 5.XI.2019.", language: .pl)
+        let words = tokens(json).filter { $0.1 == "word" }.map(\.0)
+        XCTAssertTrue(words.contains("GZ.II.0620.1.95.2016"), "\(words)")
+        XCTAssertTrue(words.contains("WOS.2600.12.2021.AB"), "\(words)")
+        let entities = (json["entities"] as! [[String: Any]]).map { "\($0["text"] as! String)|\($0["type"] as! String)" }
+        XCTAssertEqual(entities, ["Zielona Góra|LOC"])
+        XCTAssertTrue((json["dates"] as! [[String: Any]]).contains { $0["value"] as? String == "2019-11-05" })
+    }
+
     func testBlankLineAlwaysBreaks() throws {
         XCTAssertEqual(sentences(try Support.annotate("Заглавие без точка\n\nПърво изречение")), ["Заглавие без точка", "Първо изречение"])
     }
