@@ -225,6 +225,11 @@ public struct DateResolver: Sendable {
         if f.has(.set), let wd = f.number(.weekday), (1...7).contains(wd) {
             return Resolved(value: "XXXX-WXX-\(wd)", grain: "day", kind: .set, anchor: .absolute, mod: nil, freq: freq)
         }
+        if f.has(.set), let m = f.number(.month), (1...12).contains(m) {
+            // ("30 sierpnia każdego roku", "всяка година на 30 август": a day or month of every year)
+            let day = f.number(.day).flatMap { (1...31).contains($0) ? "-" + Digits.pad2($0) : nil } ?? ""
+            return Resolved(value: "XXXX-" + Digits.pad2(m) + day, grain: day.isEmpty ? "month" : "day", kind: .set, anchor: .absolute, mod: nil, freq: freq)
+        }
         if let unit = f[.set] {
             // ("co 15 minut": every so many units; a quarter is three months)
             let n = f.number(.amount) ?? 1

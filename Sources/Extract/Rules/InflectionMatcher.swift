@@ -35,7 +35,8 @@ public final class InflectionMatcher: Sendable {
                        ["", "а", "я", "о", "е", "и", "ия", "ий"])
         case .pl:
             endings = (["", "a", "u", "owi", "em", "ie", "e", "y", "i", "ą", "ę", "om", "ami", "ach", "ów", "ego", "emu", "ym", "im", "ej", "ych", "ich", "ymi", "imi", "o", "ii", "ji", "ią", "iu", "ia",
-                        "iego", "iemu", "iej", "owie"]
+                        // (-iem: the instrumental after k or g, rok → rokiem, Hamburg → Hamburgiem)
+                        "iego", "iemu", "iej", "owie", "iem"]
                         // (after an apostrophe, folded to a quotation mark)
                         + InflectionMatcher.polishApostropheEndings.map { "\"" + $0 },
                        ["", "a", "o", "e", "y", "i", "ia", "ie", "ja", "um"])
