@@ -446,24 +446,28 @@ public struct DateResolver: Sendable {
             return Resolved(value: "\(Digits.pad4(wy))-W\(Digits.pad2(w))-WE", grain: "week", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "weekday":
             guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
+            /// The day, with its part when one is named ("w nocy z soboty na niedzielę": Saturday night).
+            func day(_ d: CivilDate) -> Resolved {
+                if let part = f[.daypart] {
+                    return Resolved(value: d.description + "T" + part, grain: "daypart", kind: forced ?? .time, anchor: .documentDate, mod: nil)
+                }
+                return Resolved(value: d.description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            }
             if !f.has(.offset), let direction = f[.direction] {
                 // "w najbliższy czwartek": the next such day after the document date (or the
                 // last one before it)
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                let days = direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)
-                return Resolved(value: doc.adding(days: days).description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+                return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
             // A weekday alone in a past or future clause is the last such day up to the
             // document date or the next one from it ("w piątek podpisano" on a Monday).
             if offset == 0, !f.has(.direction), let tense = f[.tense], tense != "present" {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                let days = tense == "future" ? ahead : (ahead == 0 ? 0 : ahead - 7)
-                return Resolved(value: doc.adding(days: days).description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+                return day(doc.adding(days: tense == "future" ? ahead : (ahead == 0 ? 0 : ahead - 7)))
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
-            value = monday.adding(days: wd - 1 + 7 * offset).description
-            return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            return day(monday.adding(days: wd - 1 + 7 * offset))
         default:
             return nil
         }
