@@ -50,9 +50,10 @@ public final class InflectionMatcher: Sendable {
                // (plural names in the locative: Węgry → Węgrzech, Włochy → Włoszech, Niemcy → Niemczech)
                "ry>rzech", "chy>szech", "cy>czech",
                // (ó that opens in inflection: obwód → obwodzie, Kraków → Krakowie, kościół →
-               // kościoła, pokój → pokoju; for words
+               // kościoła, pokój → pokoju, wieczór → wieczoru; for words
                // hunspell is not asked about, as lower-case ones)
                "ód>odu", "ód>odzie", "ód>odem", "ód>ody", "ód>odów", "ód>odach", "ód>odami", "ód>odom",
+               "ór>oru", "ór>orze", "ór>orem", "ór>ory", "ór>orów", "ór>orach", "ór>orami", "ór>orom",
                "ów>owa", "ów>owie", "ów>owem", "ów>owowi",
                "ół>oła", "ół>ole", "ół>ele", "ół>ołem", "ół>ołowi", "ół>oły", "ół>ołów", "ół>ołach", "ół>ołami", "ół>ołom",
                "ój>oju", "ój>oje", "ój>ojem", "ój>oi", "ój>ojów",
