@@ -28,6 +28,8 @@ final class NormalizationTests: XCTestCase {
     func testTypographicVariantsUnified() {
         XCTAssertEqual(folder.key("„Зелена“"), "\"зелена\"")
         XCTAssertEqual(folder.key("«x» ‚y‘ ’z”"), "\"x\" \"y\" \"z\"")
+        XCTAssertEqual(folder.key("„Родопи-95″"), "\"родопи-95\"")
+        XCTAssertEqual(folder.key("Jean′a"), "jean\"a")
         XCTAssertEqual(folder.key("2021–2022—2023‒2024−1"), "2021-2022-2023-2024-1")
         XCTAssertEqual(folder.key("10\u{00A0}000\u{2009}000\u{202F}zł"), "10 000 000 zł")
         XCTAssertEqual(folder.key("со\u{00AD}фия\u{200B}\u{200D}\u{200C}"), "софия")

@@ -412,6 +412,11 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(try bases("Доминик Грийв и Дани Данон посетиха Доминиката и Дания.", .bg), ["Доминика", "Дания"])
     }
 
+    /// A double prime typed for a closing quote ends a quoted company name like a quote.
+    func testDoublePrimeClosesQuotedName() throws {
+        XCTAssertEqual(try entities("Пловдивското тържище „Родопи-95″АД е пред събрание."), ["„Родопи-95″АД|ORG"])
+    }
+
     /// The entities of Bulgarian `text` with the built-in rules, as "text|TYPE".
     private func entities(_ text: String) throws -> [String] {
         try Support.analyzer().analyze(InputDocument(id: "t", path: "t", content: .text(text), language: .bg)).entities

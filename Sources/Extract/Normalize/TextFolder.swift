@@ -2,7 +2,7 @@ import ICU
 
 /// Builds folded match keys: NFKC_Casefold with typographic variants unified.
 ///
-/// - „“”«»‚‘’ and " become `"`; –—‒− become `-`; NBSP, thin and narrow spaces become a space;
+/// - „“”«»‚‘’, the primes ′ ″ (typed for quotes and apostrophes) and " become `"`; –—‒− become `-`; NBSP, thin and narrow spaces become a space;
 /// - soft hyphen, zero-width space and joiners are removed;
 /// - stress accents (U+0300, U+0301) on Cyrillic vowels are removed;
 /// - in a word that mixes Cyrillic and Latin letters (confirmed by ICU's spoof checker),
@@ -92,7 +92,7 @@ public final class TextFolder {
                 continue
             case 0x0300 where TextFolder.isCyrillicVowel(prev), 0x0301 where TextFolder.isCyrillicVowel(prev):
                 continue
-            case 0x201E, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201A, 0x2018, 0x2019, 0x0027, 0x0060:
+            case 0x201E, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201A, 0x2018, 0x2019, 0x0027, 0x0060, 0x2032, 0x2033:
                 scratch.append(0x22)
             case 0x2013, 0x2014, 0x2012, 0x2212:
                 scratch.append(0x2D)

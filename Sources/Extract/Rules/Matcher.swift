@@ -655,7 +655,7 @@ public struct Matcher {
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
-    static func isClosingQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0xBB, 0x2018, 0x2019, 0x27].contains(u) }
+    static func isClosingQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0xBB, 0x2018, 0x2019, 0x27, 0x2033].contains(u) }
 
     /// Whether the token at `p` is a lone mark that may open a quotation.
     static func isOpeningQuote(_ ctx: MatchContext, _ p: Int) -> Bool {
