@@ -2,7 +2,8 @@ import ICU
 
 /// Builds folded match keys: NFKC_Casefold with typographic variants unified.
 ///
-/// - „“”«»‚‘’, the primes ′ ″ (typed for quotes and apostrophes) and " become `"`; –—‒− become `-`; NBSP, thin and narrow spaces become a space;
+/// - „“”«»‚‘’, the primes ′ ″ (typed for quotes and apostrophes) and " become `"`;
+///   –—‒− become `-`; NBSP, thin and narrow spaces become a space;
 /// - soft hyphen, zero-width space and joiners are removed;
 /// - stress accents (U+0300, U+0301) on Cyrillic vowels are removed;
 /// - in a word that mixes Cyrillic and Latin letters (confirmed by ICU's spoof checker),
