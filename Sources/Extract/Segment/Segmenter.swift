@@ -209,7 +209,7 @@ public final class Segmenter {
                 // (GZ.II.0620.1.95.2016, WOS.2600.12.2021.AB, KW/2021/05) are one word, no acronym;
                 // not a roman month inside a date (5.XI.2019)
                 if t.kind == .word, i + 2 < n, adjacent(i), isChar(i + 1, 0x2E) || isChar(i + 1, 0x2F), adjacent(i + 1),
-                   raw[i + 2].kind == .number, !(i > 0 && isChar(i - 1, 0x2E) && adjacent(i - 1)), isCapitalsWord(text, t) {
+                   raw[i + 2].kind == .number, !(i > 0 && isChar(i - 1, 0x2E) && adjacent(i - 1)), isCapitals(text, t, joined: true) {
                     var j = i + 2
                     while j + 2 < n, adjacent(j), isChar(j + 1, 0x2E) || isChar(j + 1, 0x2F) || isChar(j + 1, 0x2D), adjacent(j + 1),
                           raw[j + 2].kind == .word || raw[j + 2].kind == .number { j += 2 }
@@ -331,16 +331,6 @@ public final class Segmenter {
     private func isLowerWord(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
         for k in Int(t.start)..<Int(t.end) where !CharacterProperties.isLower(UInt32(text[k])) { return false }
         return true
-    }
-
-    /// Whether the word is two capitals or more, with dots or hyphens between them only ("GZ.II").
-    private func isCapitalsWord(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
-        var capitals = 0
-        for k in Int(t.start)..<Int(t.end) {
-            let u = text[k]
-            if CharacterProperties.isUpper(UInt32(u)) { capitals += 1 } else if u != 0x2E && u != 0x2D { return false }
-        }
-        return capitals >= 2
     }
 
     private func lowerString(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> String {
@@ -479,11 +469,15 @@ public final class Segmenter {
         return b
     }
 
-    /// Whether a word of two letters or more is written in capitals only.
-    private func isCapitals(_ text: UnsafeBufferPointer<UInt16>, _ t: Token) -> Bool {
-        guard t.length >= 2 else { return false }
-        for k in Int(t.start)..<Int(t.end) where !CharacterProperties.isUpper(UInt32(text[k])) { return false }
-        return true
+    /// Whether a word is two capitals or more and nothing else, or, `joined`, with dots or
+    /// hyphens between them too ("GZ.II").
+    private func isCapitals(_ text: UnsafeBufferPointer<UInt16>, _ t: Token, joined: Bool = false) -> Bool {
+        var capitals = 0
+        for k in Int(t.start)..<Int(t.end) {
+            let u = text[k]
+            if CharacterProperties.isUpper(UInt32(u)) { capitals += 1 } else if !joined || u != 0x2E && u != 0x2D { return false }
+        }
+        return capitals >= 2
     }
 
     // MARK: Token description
