@@ -490,11 +490,15 @@ final class RuleTests: XCTestCase {
                        ["Британците|британци", "евродепутатите|евродепутати", "британец|британец"])
         // A foreign name takes its Polish ending after an apostrophe: it matches the listed name
         // and its base drops the ending; a listed surname and a given name hunspell does not know
-        // take their listed forms, but not in the nominative, nor a woman's surname in -ska.
+        // take their listed forms, but not in the nominative, nor a woman's surname in -ska in
+        // any case ("Bożeny Kamińskiej" is no form of the listed Kamiński); a town whose two
+        // halves decline in one word takes its listed forms ("Białymstoku").
         XCTAssertEqual(try bases("Spotkał się z Jean-Claude'em Junckerem i z Farage'owi.", .pl),
                        ["Jean-Claude'em Junckerem|Jean-Claude Juncker", "Farage'owi|Farage"])
         XCTAssertEqual(try bases("Rozmowa z Theresą May. Potem Angela Merkel, Marianne Thyssen i Marta Kaczyńska.", .pl),
                        ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
+        XCTAssertEqual(try bases("Spotkanie z udziałem posłanki Bożeny Kamińskiej w Białymstoku.", .pl),
+                       ["Bożeny Kamińskiej|Bożena Kamińska", "Białymstoku|Białystok"])
         // With a woman's surname in the nominative the given name is hers, not a man's in the
         // genitive ("Wiesława", not Wiesław), and a double surname keeps its ending; an
         // abbreviation in an organisation's name stays as written.

@@ -244,7 +244,7 @@ public final class BaseFormer {
 
     /// Whether an inflected adjective's ending shows a feminine noun (-ej, -ą) or another
     /// (-ego, -emu, -ym, -im); nil when the ending does not say (a nominative, a plural).
-    private static func showsFeminine(_ adjective: String) -> Bool? {
+    static func showsFeminine(_ adjective: String) -> Bool? {
         let a = adjective.lowercased()
         if a.hasSuffix("ej") || a.hasSuffix("ą") { return true }
         if ["ego", "emu", "ym", "im"].contains(where: { a.hasSuffix($0) }) { return false }

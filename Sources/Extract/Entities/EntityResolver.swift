@@ -143,12 +143,12 @@ public final class EntityResolver {
         var changed = false
         let last = positions.count - 1
         let surname = entries(positions[last], figures), surnameWritten = ctx.text(positions[last])
-        // (a woman's surname in -ska is no form of the man's in -ski: "Kaczyńska"; a surname
-        // in a consonant is no form of a longer one, as no case ending takes an e off a
-        // person's name: "Agnieszki Holland" is no Hollande)
+        // (a woman's surname in -ska, in any case, is no form of the man's in -ski:
+        // "Kaczyńska", "Bożeny Kamińskiej"; a surname in a consonant is no form of a longer
+        // one, as no case ending takes an e off a person's name: "Agnieszki Holland" is no Hollande)
         let consonantFinal = !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
-        if surname.forms.count == 1, !surname.exact,
-           !(BaseFormer.isFeminineSurname(surnameWritten.lowercased()) && surname.forms[0].hasSuffix("i")),
+        let womans = BaseFormer.isFeminineSurname(surnameWritten.lowercased()) || BaseFormer.showsFeminine(surnameWritten) == true
+        if surname.forms.count == 1, !surname.exact, !(womans && surname.forms[0].hasSuffix("i")),
            !(consonantFinal && surname.forms[0].count > surnameWritten.count) {
             base[last] = surname.forms[0]
             changed = true
