@@ -132,6 +132,20 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(entities.first, "Труд|PRO")
     }
 
+    /// Two commas glued to a word open a quotation, as „ does: one token that folds to a quote
+    /// mark; a „ glued to an abbreviation's dot ends no sentence. Both quoted streets are places.
+    func testCommasAndGluedMarkOpenQuotation() throws {
+        let json = try Support.annotate("Ремонтът на ул.,,Възраждане” и ул.„Гео Милев“ започна, а 1,,2 не.", language: .bg)
+        let toks = tokens(json)
+        let i = toks.firstIndex { $0.0 == ",," }!
+        XCTAssertEqual(toks[i].1, "punctuation")
+        XCTAssertEqual((json["tokens"] as! [[String: Any]])[i]["norm"] as? String, "\"")
+        XCTAssertEqual(toks.filter { $0.0 == "," }.count, 3)
+        XCTAssertEqual(sentences(json).count, 1)
+        let entities = (json["entities"] as! [[String: Any]]).map { "\($0["text"] as! String)|\($0["type"] as! String)" }
+        XCTAssertEqual(entities, ["Възраждане|LOC", "Гео Милев|LOC"])
+    }
+
     /// A case reference of capitals glued to numbers is one word and names no organisation;
     /// a roman month inside a date stays the date's.
     func testReferenceNumberIsOneWord() throws {

@@ -657,20 +657,23 @@ public struct Matcher {
     static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201E, 0x201C, 0xAB, 0x201A, 0x2018, 0x27].contains(u) }
     static func isClosingQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0xBB, 0x2018, 0x2019, 0x27, 0x2033].contains(u) }
 
-    /// Whether the token at `p` is a lone mark that may open a quotation.
+    /// Whether the token at `p` is a lone mark that may open a quotation, or two commas
+    /// typed for one (`Segmenter.isCommaQuote`).
     static func isOpeningQuote(_ ctx: MatchContext, _ p: Int) -> Bool {
         let t = ctx.token(p)
-        return t.kind == .punctuation && t.length == 1 && isOpeningQuote(ctx.utf16[Int(t.start)])
+        guard t.kind == .punctuation else { return false }
+        if t.length == 1 { return isOpeningQuote(ctx.utf16[Int(t.start)]) }
+        return ctx.utf16.withUnsafeBufferPointer { Segmenter.isCommaQuote(t, $0) }
     }
 
     /// The position of the quotation mark that closes the one at `p`: an opening mark is not
-    /// glued to the word before it, a closing one is glued to the word before it ("коридор“ е"
-    /// closes a quote and opens none).
+    /// glued to the word before it (an abbreviation's dot may be: "ул.„Шипка“"), a closing
+    /// one is glued to the word before it ("коридор“ е" closes a quote and opens none).
     private static func closingQuote(_ ctx: MatchContext, _ p: Int, start: Int) -> Int? {
         guard isOpeningQuote(ctx, p) else { return nil }
         let t = ctx.token(p)
         if p != start && t.startsBlock { return nil }
-        if p > 0, ctx.token(p - 1).end == t.start, ctx.token(p - 1).kind != .punctuation { return nil }
+        if p > 0, ctx.token(p - 1).end == t.start, ctx.token(p - 1).kind != .punctuation, ctx.token(p - 1).kind != .abbreviation { return nil }
         var q = p + 1
         while q < ctx.count, q <= p + 13 {
             let u = ctx.token(q)

@@ -198,6 +198,15 @@ public final class Segmenter {
                     i = j
                     continue
                 }
+                // two commas typed for an opening quotation mark („), glued to the word they
+                // open and not to one before: "ул.,,Възраждане”" is one mark, then the name
+                if isChar(i, 0x2C), adjacent(i), isChar(i + 1, 0x2C), adjacent(i + 1),
+                   raw[i + 2].kind == .word || raw[i + 2].kind == .number,
+                   i == 0 || raw[i - 1].end != t.start || (raw[i - 1].kind != .word && raw[i - 1].kind != .number) {
+                    emit(Segmenter.token(Int(t.start), Int(raw[i + 1].end), .punctuation))
+                    i += 2
+                    continue
+                }
                 // hashtags and handles
                 if (isChar(i, 0x23) || isChar(i, 0x40)) && adjacent(i) && raw[i + 1].kind == .word
                     && (i == 0 || raw[i - 1].kind == .space || raw[i - 1].kind == .punctuation) {
@@ -308,6 +317,12 @@ public final class Segmenter {
                 i += 1
             }
         }
+    }
+
+    /// Whether `t` is the two commas typed for an opening quotation mark (",,Възраждане”"),
+    /// which `merge` makes one token.
+    @inline(__always) static func isCommaQuote(_ t: Token, _ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        t.kind == .punctuation && t.length == 2 && text[Int(t.start)] == 0x2C && text[Int(t.start) + 1] == 0x2C
     }
 
     static func isGroupSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || u == 0x202F || u == 0x2009 }
@@ -547,7 +562,12 @@ public final class Segmenter {
         let hasCyr = letterFlags & Segmenter.cyrillic != 0, hasLat = letterFlags & Segmenter.latin != 0
         if hasCyr { t.shape.insert(.cyrillic) }
         if hasLat { t.shape.insert(.latin) }
-        if simple && !(hasCyr && hasLat) {
+        if Segmenter.isCommaQuote(t, text) {
+            // (folded as the quotation mark it stands for)
+            t.foldStart = Int32(folded.count)
+            folded.append(0x22)
+            t.foldEnd = Int32(folded.count)
+        } else if simple && !(hasCyr && hasLat) {
             // The key is the text folded unit by unit, already in place.
             t.foldStart = t.start
             t.foldEnd = t.end
@@ -716,6 +736,9 @@ public final class Segmenter {
                 // after a number it ends the sentence it may: "през XX в. „Труд“ …")
                 if prev.kind == .abbreviation, next.kind == .punctuation, next.length == 1, Matcher.isOpeningQuote(text[Int(next.start)]),
                    p >= 1, tokens[p - 1].kind == .word, !tokens[p - 1].shape.contains(.roman) { continue }
+                // (no sentence ends on a mark that only opens a quotation, glued to the word it
+                // opens: ICU reads "ул.„Гео Милев“" as ending after „)
+                if prev.kind == .punctuation, prev.length == 1, prev.end == next.start, [0x201E, 0xAB, 0x201A].contains(text[Int(prev.start)]) { continue }
                 // (a capital and its dot before a capitalised word or another initial is a name's
                 // initial, though it is spelled as an abbreviation: "ул. „Г. С. Раковски“", not "г.")
                 if Segmenter.isInitial(prev, text), Segmenter.continuesName(next, text) { continue }
