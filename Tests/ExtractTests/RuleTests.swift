@@ -499,6 +499,10 @@ final class RuleTests: XCTestCase {
                        ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
         XCTAssertEqual(try bases("Spotkanie z udziałem posłanki Bożeny Kamińskiej w Białymstoku.", .pl),
                        ["Bożeny Kamińskiej|Bożena Kamińska", "Białymstoku|Białystok"])
+        // A given name hunspell lists as written ("Pawła", "Pawłem") takes the first listed
+        // given name it is a form of, and the surname its case: not Pawło, not "Nowaka".
+        XCTAssertEqual(try bases("Spotkał Pawła Nowaka i rozmawiał z Pawłem Kowalskim.", .pl),
+                       ["Pawła Nowaka|Paweł Nowak", "Pawłem Kowalskim|Paweł Kowalski"])
         // With a woman's surname in the nominative the given name is hers, not a man's in the
         // genitive ("Wiesława", not Wiesław), and a double surname keeps its ending; an
         // abbreviation in an organisation's name stays as written.

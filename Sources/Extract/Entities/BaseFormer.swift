@@ -366,7 +366,9 @@ public final class BaseFormer {
         return out.joined(separator: " ")
     }
 
-    private func polishNamePart(_ w: String, man: Bool) -> String {
+    /// One word of a Polish person's name in the nominative (`man`: the surname shows a man's
+    /// case ending, so a given name's lemma is a man's).
+    func polishNamePart(_ w: String, man: Bool) -> String {
         // (an initial stays as written: "Anna K. Nowak", whose "K." hunspell takes for "K")
         if w.hasSuffix(".") { return w }
         let l = w.lowercased()

@@ -107,8 +107,9 @@ public final class EntityResolver {
 
     /// A Polish person's name with the listed forms of its words: the surname's from
     /// `public-figures` ("Jean-Claude'a Junckera" → "Jean-Claude Juncker"), and a given name
-    /// hunspell does not know from `given-names` ("Theresy May" → "Theresa May") when one entry
-    /// only has it as a form, none is it as written, and the name is not in the nominative: a
+    /// hunspell does not know, or knows only as written, from `given-names` ("Theresy May" →
+    /// "Theresa May", "Pawła Nowaka" → "Paweł Nowak") when entries have it as a form (the first
+    /// listed of several), none is it as written, and the name is not in the nominative: a
     /// surname as written that ends in a consonant would inflect if the name did ("Marianne
     /// Thyssen", "Alexandr Kogan" stay; "Angela Merkel" keeps the listed "Angela").
     private func listedWords(_ name: BaseFormer.Name, at p: Int, _ span: Span, _ ctx: MatchContext, _ doc: Document, _ former: BaseFormer) -> BaseFormer.Name {
@@ -126,19 +127,19 @@ public final class EntityResolver {
             q += 1
         }
         guard positions.count >= 2, positions.count == base.count else { return name }
-        /// The forms of the one-word entries of lexicon `l` the word at `q` is, and whether one
-        /// is the word as written.
+        /// The forms of the one-word entries of lexicon `l` the word at `q` is, in the order the
+        /// lexicon lists them, and whether one is the word as written.
         func entries(_ q: Int, _ l: Int) -> (forms: [String], exact: Bool) {
-            var forms: [String] = [], exact = false
+            var found: [(entry: Int32, form: String)] = [], exact = false
             // (the type list answers most words without looking their entries up)
-            guard ctx.inLexicon(q, l) else { return (forms, exact) }
+            guard ctx.inLexicon(q, l) else { return ([], exact) }
             for h in ctx.hits(q) where h.end == q + 1 && Int(h.ref.lexicon) == l {
                 let entry = lexicons[l].entries[Int(h.ref.entry)]
-                guard entry.isName, !forms.contains(entry.form) else { continue }
-                forms.append(entry.form)
+                guard entry.isName, !found.contains(where: { $0.form == entry.form }) else { continue }
+                found.append((h.ref.entry, entry.form))
                 if entry.words[0].elementsEqual(ctx.folded(q)) { exact = true }
             }
-            return (forms, exact)
+            return (found.sorted { $0.entry < $1.entry }.map(\.form), exact)
         }
         var changed = false
         let last = positions.count - 1
@@ -146,7 +147,9 @@ public final class EntityResolver {
         // (a woman's surname in -ska, in any case, is no form of the man's in -ski:
         // "Kaczyńska", "Bożeny Kamińskiej"; a surname in a consonant is no form of a longer
         // one, as no case ending takes an e off a person's name: "Agnieszki Holland" is no Hollande)
+        // (-im of an adjective's instrumental and -iem end in a consonant too: "Pawłem Kowalskim")
         let consonantFinal = !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
+            && !["skim", "ckim", "dzkim", "iem"].contains { surnameWritten.hasSuffix($0) }
         let womans = BaseFormer.isFeminineSurname(surnameWritten.lowercased()) || BaseFormer.showsFeminine(surnameWritten) == true
         if surname.forms.count == 1, !surname.exact, !(womans && surname.forms[0].hasSuffix("i")),
            !(consonantFinal && surname.forms[0].count > surnameWritten.count) {
@@ -159,9 +162,14 @@ public final class EntityResolver {
             if nominative {
                 // (in the nominative a listed given name stays as written: "Angela", not Angel)
                 if given.exact, base[i] != word { base[i] = word; changed = true }
-            } else if base[i] == word, given.forms.count == 1, !given.exact {
-                base[i] = given.forms[0]
+            } else if base[i] == word, let first = given.forms.first, !given.exact {
+                // (of several, the one listed first: `given-names` lists Polish names before
+                // foreign ones, "Pawła" is Paweł's, not the Ukrainian Pawło's)
+                base[i] = first
                 changed = true
+                // (the surname was kept as written for a given name hunspell took for a
+                // nominative; it is in the given name's case: "Pawła Nowaka" → Nowak)
+                if i == 0, base[last] == surnameWritten { base[last] = former.polishNamePart(surnameWritten, man: false) }
             }
         }
         guard changed else { return name }
