@@ -101,6 +101,10 @@ public final class BaseFormer {
     /// -dzka), which hunspell and inflected matching take for the man's.
     static func isFeminineSurname(_ w: String) -> Bool { ["ska", "cka", "dzka"].contains { w.hasSuffix($0) } }
 
+    /// Whether `w`, as written, is a woman's Polish surname of an adjective's form in any case:
+    /// in the nominative (-ska, -cka, -dzka) or with a feminine ending ("Kamińskiej", "Kowalską").
+    static func isWomansSurname(_ w: String) -> Bool { isFeminineSurname(w.lowercased()) || showsFeminine(w) == true }
+
     /// Prepositions that open a complement after a head noun ("Закона за …", "Съвета на …",
     /// "Университета в …").
     static let bgComplementOpeners: Set<String> = ["за", "на", "по", "от", "относно", "към", "в", "във"]
@@ -244,7 +248,7 @@ public final class BaseFormer {
 
     /// Whether an inflected adjective's ending shows a feminine noun (-ej, -ą) or another
     /// (-ego, -emu, -ym, -im); nil when the ending does not say (a nominative, a plural).
-    static func showsFeminine(_ adjective: String) -> Bool? {
+    private static func showsFeminine(_ adjective: String) -> Bool? {
         let a = adjective.lowercased()
         if a.hasSuffix("ej") || a.hasSuffix("ą") { return true }
         if ["ego", "emu", "ym", "im"].contains(where: { a.hasSuffix($0) }) { return false }

@@ -150,8 +150,7 @@ public final class EntityResolver {
         // (-im of an adjective's instrumental and -iem end in a consonant too: "Pawłem Kowalskim")
         let consonantFinal = !"aeiouyąęó".contains(surnameWritten.last.map { Character($0.lowercased()) } ?? "a")
             && !["skim", "ckim", "dzkim", "iem"].contains { surnameWritten.hasSuffix($0) }
-        let womans = BaseFormer.isFeminineSurname(surnameWritten.lowercased()) || BaseFormer.showsFeminine(surnameWritten) == true
-        if surname.forms.count == 1, !surname.exact, !(womans && surname.forms[0].hasSuffix("i")),
+        if surname.forms.count == 1, !surname.exact, !(BaseFormer.isWomansSurname(surnameWritten) && surname.forms[0].hasSuffix("i")),
            !(consonantFinal && surname.forms[0].count > surnameWritten.count) {
             base[last] = surname.forms[0]
             changed = true

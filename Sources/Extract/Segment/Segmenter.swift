@@ -738,7 +738,8 @@ public final class Segmenter {
                    p >= 1, tokens[p - 1].kind == .word, !tokens[p - 1].shape.contains(.roman) { continue }
                 // (no sentence ends on a mark that only opens a quotation, glued to the word it
                 // opens: ICU reads "ул.„Гео Милев“" as ending after „)
-                if prev.kind == .punctuation, prev.length == 1, prev.end == next.start, [0x201E, 0xAB, 0x201A].contains(text[Int(prev.start)]) { continue }
+                if prev.kind == .punctuation, prev.length == 1, prev.end == next.start,
+                   Matcher.isOpeningQuote(text[Int(prev.start)]), !Matcher.isClosingQuote(text[Int(prev.start)]) { continue }
                 // (a capital and its dot before a capitalised word or another initial is a name's
                 // initial, though it is spelled as an abbreviation: "ул. „Г. С. Раковски“", not "г.")
                 if Segmenter.isInitial(prev, text), Segmenter.continuesName(next, text) { continue }
