@@ -36,6 +36,17 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(toks[i + 1].1, "abbreviation")
     }
 
+    func testYearMarkGluedToNextWordSplits() throws {
+        let json = try Support.annotate("Днес, 17.11.2005 г.от 9.30 ч., съветът заседава около 10 т.е. рано.", language: .bg)
+        let toks = tokens(json)
+        let i = toks.firstIndex { $0.0 == "г." }!
+        XCTAssertEqual(toks[i].1, "abbreviation")
+        XCTAssertEqual(toks[i + 1].0, "от")
+        XCTAssertTrue(toks.contains { $0 == ("т.е.", "abbreviation") })
+        let dates = (json["dates"] as! [[String: Any]]).map { $0["text"] as! String }
+        XCTAssertEqual(dates, ["Днес", "17.11.2005 г.", "9.30 ч."])
+    }
+
     func testAbbreviationsEndNoSentence() throws {
         let bg = sentences(try Support.annotate("Това е т.нар. Зелен преход. Проф. Иванов каза, че т.е. Европа решава.", language: .bg))
         XCTAssertEqual(bg, ["Това е т.нар. Зелен преход.", "Проф. Иванов каза, че т.е. Европа решава."])

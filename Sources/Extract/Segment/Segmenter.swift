@@ -102,12 +102,19 @@ public final class Segmenter {
                 while j < end, Segmenter.isDigit(text[j]) || ((text[j] == 0x2E || text[j] == 0x2C) && j + 1 < end && Segmenter.isDigit(text[j + 1])) { j += 1 }
                 if j < end, j > start, Segmenter.isLetter(text[j]) {
                     append(Segmenter.token(start, j, .number))
-                    append(Segmenter.token(j, end, .word))
-                    start = end
-                    continue
+                    start = j
                 }
             }
             if kind == .word {
+                // ICU keeps "г.от" together: after a number, a listed abbreviation glued by its
+                // dot to the next word ("2005 г.от 9.30 ч.", "2020г.в") ends at the dot.
+                if count > 0, rawStorage[count - 1].kind == .number
+                    || count > 1 && rawStorage[count - 1].kind == .space && rawStorage[count - 1].length == 1 && rawStorage[count - 2].kind == .number,
+                   let d = gluedAbbreviationDot(text, start, end) {
+                    append(Segmenter.token(start, d, .word))
+                    append(Segmenter.token(d, d + 1, .punctuation))
+                    start = d + 1
+                }
                 // ICU keeps "БТА.Франция" together (a dot between letters): split at a dot
                 // that ends a sentence with its space missing.
                 while let d = Segmenter.gluedSentenceDot(text, start, end) {
@@ -134,6 +141,18 @@ public final class Segmenter {
             d += 1
         }
         return nil
+    }
+
+    /// The dot of word `s..<e` that ends a listed abbreviation glued to a following word
+    /// ("г.от"; not "т.е" before its final dot, an abbreviation of its own).
+    private func gluedAbbreviationDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        guard e < text.count ? text[e] != 0x2E : true else { return nil }
+        var h: UInt64 = 0xcbf29ce484222325
+        var d = s
+        while d < e, text[d] != 0x2E { h = (h ^ UInt64(TextFolder.simpleFold(text[d]))) &* 0x100000001b3; d += 1 }
+        guard d > s, d + 1 < e, Segmenter.isLetter(text[d + 1]), !(d + 1..<e).contains(where: { text[$0] == 0x2E }) else { return nil }
+        h = (h ^ 0x2E) &* 0x100000001b3
+        return data.abbreviationHashes.contains(h) ? d : nil
     }
 
     static func token(_ s: Int, _ e: Int, _ k: TokenKind) -> Token {
