@@ -499,6 +499,9 @@ final class RuleTests: XCTestCase {
                        ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
         XCTAssertEqual(try bases("Spotkanie z udziałem posłanki Bożeny Kamińskiej w Białymstoku.", .pl),
                        ["Bożeny Kamińskiej|Bożena Kamińska", "Białymstoku|Białystok"])
+        // An adjective in -dzka before a feminine head keeps its gender, as one in -ska does.
+        XCTAssertEqual(try bases("Wczoraj głos zabrała Północnoirlandzka Demokratyczna Partia w Londynie.", .pl),
+                       ["Północnoirlandzka Demokratyczna Partia|Północnoirlandzka Demokratyczna Partia", "Londynie|Londyn"])
         // A given name hunspell lists as written ("Pawła", "Pawłem") takes the first listed
         // given name it is a form of, and the surname its case: not Pawło, not "Nowaka".
         XCTAssertEqual(try bases("Spotkał Pawła Nowaka i rozmawiał z Pawłem Kowalskim.", .pl),

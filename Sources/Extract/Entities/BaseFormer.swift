@@ -172,7 +172,7 @@ public final class BaseFormer {
     /// noun's ("Gmina", "Politechniką", "Energia" end like adjectives too).
     private func isAdjective(_ w: String) -> Bool {
         let l = w.lowercased()
-        guard ["ego", "emu", "ej", "ym", "im", "ych", "ich", "ą", "ski", "cki", "ska", "cka", "skie", "ckie", "ny", "na", "ne", "wy", "wa", "we"].contains(where: { l.hasSuffix($0) }) else { return false }
+        guard ["ego", "emu", "ej", "ym", "im", "ych", "ich", "ą", "ski", "cki", "dzki", "ska", "cka", "dzka", "skie", "ckie", "dzkie", "ny", "na", "ne", "wy", "wa", "we"].contains(where: { l.hasSuffix($0) }) else { return false }
         guard let lemmas = lemmatizer?.lemmas(w), !lemmas.isEmpty else { return true }
         return lemmas.contains { $0.hasSuffix("y") || $0.hasSuffix("i") }
     }
