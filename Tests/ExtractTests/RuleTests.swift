@@ -499,6 +499,10 @@ final class RuleTests: XCTestCase {
                        ["Theresą May|Theresa May", "Angela Merkel|Angela Merkel", "Marianne Thyssen|Marianne Thyssen", "Marta Kaczyńska|Marta Kaczyńska"])
         XCTAssertEqual(try bases("Spotkanie z udziałem posłanki Bożeny Kamińskiej w Białymstoku.", .pl),
                        ["Bożeny Kamińskiej|Bożena Kamińska", "Białymstoku|Białystok"])
+        // A man's surname in -a declines as a woman's noun: after his given name in the genitive
+        // its -y is its -a, in the instrumental its -ą; an English name in -y stays as written.
+        XCTAssertEqual(try bases("Film Jana Komasy wygrał. Rozmawiał z Janem Komasą. Gol Pawła Maślony i wywiad Michaela O'Leary.", .pl),
+                       ["Jana Komasy|Jan Komasa", "Janem Komasą|Jan Komasa", "Pawła Maślony|Paweł Maślona", "Michaela O'Leary|Michael O'Leary"])
         // An adjective in -dzka before a feminine head keeps its gender, as one in -ska does.
         XCTAssertEqual(try bases("Wczoraj głos zabrała Północnoirlandzka Demokratyczna Partia w Londynie.", .pl),
                        ["Północnoirlandzka Demokratyczna Partia|Północnoirlandzka Demokratyczna Partia", "Londynie|Londyn"])

@@ -347,6 +347,12 @@ public final class BaseFormer {
         if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
             out[out.count - 1] = words[words.count - 1]
         }
+        // (a man's surname in -a after his given name in an oblique case: "Jana Komasy")
+        if out.count >= 2, out.last == words.last!, out[0] != words[0], !out[0].hasSuffix("a"),
+           let surname = surnameInA(words.last!, afterMansGiven: words[0]) {
+            out[out.count - 1] = surname
+            return out.joined(separator: " ")
+        }
         // (the surname takes the ending its given name took: a man's case ending dropped,
         // "Siergieja Skripala"; a woman's -ę, -ą or -y made -a, "Annę Mrowcę" → Anna Mrowca)
         if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0] {
@@ -368,6 +374,23 @@ public final class BaseFormer {
             }
         }
         return out.joined(separator: " ")
+    }
+
+    /// A man's surname in -a, which declines as a woman's noun does, in the nominative: after
+    /// his given name written `given` in the genitive, -y or -ki, -gi is its -a ("Jana Komasy"
+    /// → Komasa, "Przemka Płachety" → Płacheta); after one in the instrumental, -ą ("Janem
+    /// Komasą"); nil for another ending, a word hunspell knows as something else, or an English
+    /// name in -y, which stays as written ("Michaela O'Leary", "Tilly": an apostrophe, a vowel
+    /// or a doubled letter before the -y).
+    func surnameInA(_ surname: String, afterMansGiven given: String) -> String? {
+        let g = given.lowercased(), l = Array(surname.lowercased())
+        guard l.count >= 4, !l.contains(where: { "'’‘".contains($0) }) else { return nil }
+        let genitive = g.hasSuffix("a") && (l.last == "y" && !"aeiouy".contains(l[l.count - 2]) && l[l.count - 2] != l[l.count - 3]
+            || l.last == "i" && "kg".contains(l[l.count - 2]))
+        guard genitive || g.hasSuffix("em") && l.last == "ą" else { return nil }
+        let base = String(surname.dropLast()) + "a"
+        let lemmas = lemmatizer?.lemmas(surname) ?? []
+        return lemmas.isEmpty || lemmas.contains(base) || lemmas.contains(base.lowercased()) ? base : nil
     }
 
     /// One word of a Polish person's name in the nominative (`man`: the surname shows a man's

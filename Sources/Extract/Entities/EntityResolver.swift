@@ -168,7 +168,10 @@ public final class EntityResolver {
                 changed = true
                 // (the surname was kept as written for a given name hunspell took for a
                 // nominative; it is in the given name's case: "Pawła Nowaka" → Nowak)
-                if i == 0, base[last] == surnameWritten { base[last] = former.polishNamePart(surnameWritten, man: false) }
+                if i == 0, base[last] == surnameWritten {
+                    base[last] = (first.hasSuffix("a") ? nil : former.surnameInA(surnameWritten, afterMansGiven: word))
+                        ?? former.polishNamePart(surnameWritten, man: false)
+                }
             }
         }
         guard changed else { return name }
