@@ -503,6 +503,9 @@ final class RuleTests: XCTestCase {
         // its -y is its -a, in the instrumental its -ą; an English name in -y stays as written.
         XCTAssertEqual(try bases("Film Jana Komasy wygrał. Rozmawiał z Janem Komasą. Gol Pawła Maślony i wywiad Michaela O'Leary.", .pl),
                        ["Jana Komasy|Jan Komasa", "Janem Komasą|Jan Komasa", "Pawła Maślony|Paweł Maślona", "Michaela O'Leary|Michael O'Leary"])
+        // A region's or city's name is no word of an organisation or foreign name after it.
+        XCTAssertEqual(try bases("W 2000 roku na Florydzie Sąd Najwyższy zadecydował. Na wschód od Nowego Jorku Pensylwania ma 20 głosów.", .pl),
+                       ["Florydzie|Floryda", "Sąd Najwyższy|Sąd Najwyższy", "Nowego Jorku|Nowy Jork", "Pensylwania|Pensylwania"])
         // An adjective in -dzka before a feminine head keeps its gender, as one in -ska does.
         XCTAssertEqual(try bases("Wczoraj głos zabrała Północnoirlandzka Demokratyczna Partia w Londynie.", .pl),
                        ["Północnoirlandzka Demokratyczna Partia|Północnoirlandzka Demokratyczna Partia", "Londynie|Londyn"])
