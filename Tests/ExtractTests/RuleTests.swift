@@ -503,6 +503,8 @@ final class RuleTests: XCTestCase {
         // its -y is its -a, in the instrumental its -ą; an English name in -y stays as written.
         XCTAssertEqual(try bases("Film Jana Komasy wygrał. Rozmawiał z Janem Komasą. Gol Pawła Maślony i wywiad Michaela O'Leary.", .pl),
                        ["Jana Komasy|Jan Komasa", "Janem Komasą|Jan Komasa", "Pawła Maślony|Paweł Maślona", "Michaela O'Leary|Michael O'Leary"])
+        // Two listed companies joined by "i" after a kind of organisation are two.
+        XCTAssertEqual(try bases("Szczepionki firm Pfizer i Moderna zatwierdzono.", .pl), ["Pfizer|Pfizer", "Moderna|Moderna"])
         // A region's or city's name is no word of an organisation or foreign name after it.
         XCTAssertEqual(try bases("W 2000 roku na Florydzie Sąd Najwyższy zadecydował. Na wschód od Nowego Jorku Pensylwania ma 20 głosów.", .pl),
                        ["Florydzie|Floryda", "Sąd Najwyższy|Sąd Najwyższy", "Nowego Jorku|Nowy Jork", "Pensylwania|Pensylwania"])
