@@ -503,6 +503,10 @@ final class RuleTests: XCTestCase {
         // its -y is its -a, in the instrumental its -ą; an English name in -y stays as written.
         XCTAssertEqual(try bases("Film Jana Komasy wygrał. Rozmawiał z Janem Komasą. Gol Pawła Maślony i wywiad Michaela O'Leary.", .pl),
                        ["Jana Komasy|Jan Komasa", "Janem Komasą|Jan Komasa", "Pawła Maślony|Paweł Maślona", "Michaela O'Leary|Michael O'Leary"])
+        // A town with its adjective in an oblique case: the noun's lemma of the gender the
+        // adjective shows, where hunspell lists the form as a lemma of its own too.
+        XCTAssertEqual(try bases("Firma z Sędziszowa Małopolskiego i huta z Ostrowca Świętokrzyskiego.", .pl),
+                       ["Sędziszowa Małopolskiego|Sędziszów Małopolski", "Ostrowca Świętokrzyskiego|Ostrowiec Świętokrzyski"])
         // Two listed companies joined by "i" after a kind of organisation are two.
         XCTAssertEqual(try bases("Szczepionki firm Pfizer i Moderna zatwierdzono.", .pl), ["Pfizer|Pfizer", "Moderna|Moderna"])
         // A region's or city's name is no word of an organisation or foreign name after it.

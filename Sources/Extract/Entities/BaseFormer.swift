@@ -192,7 +192,12 @@ public final class BaseFormer {
         }
         // (the head is in the nominative when its lemma is the word, unless an adjective before
         // it shows another case, as before an indeclinable head: "Międzynarodowym Forum")
-        let headNominative = nounLemma(words[head]).lowercased() == words[head].lowercased()
+        // (where hunspell lists the form as a lemma of its own too, "Sędziszowa" beside
+        // Sędziszów, the gender of the adjective that ends the name chooses: "Sędziszowa
+        // Małopolskiego"; not one before a noun of a complement, "Święta Bożego Narodzenia")
+        let plain = nounLemma(words[head])
+        let hint = plain == words[head] && head + 2 == words.count && isAdjective(words[head + 1]) ? BaseFormer.showsFeminine(words[head + 1]) : nil
+        let headNominative = (hint == nil ? plain : nounLemma(words[head], feminine: hint)).lowercased() == words[head].lowercased()
             && !words[..<head].contains { !isAllCaps($0) && !BaseFormer.isNominativeAdjective($0) }
         // (the adjective next to the head tells its gender where hunspell gives lemmas of two:
         // "Energetyki Cieszyńskiej" → Energetyka, not Energetyk)
