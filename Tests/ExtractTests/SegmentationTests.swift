@@ -47,6 +47,11 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(dates, ["Днес", "17.11.2005 г.", "9.30 ч."])
     }
 
+    func testLegalFormMayEndSentence() throws {
+        let pl = sentences(try Support.annotate("Partnerem jest firma Enea S.A. Klaster koordynuje projekt. Umowę podpisała spółka ABC sp. z o.o. Sp. k. z Poznania.", language: .pl))
+        XCTAssertEqual(pl, ["Partnerem jest firma Enea S.A.", "Klaster koordynuje projekt.", "Umowę podpisała spółka ABC sp. z o.o. Sp. k. z Poznania."])
+    }
+
     func testAbbreviationsEndNoSentence() throws {
         let bg = sentences(try Support.annotate("Това е т.нар. Зелен преход. Проф. Иванов каза, че т.е. Европа решава.", language: .bg))
         XCTAssertEqual(bg, ["Това е т.нар. Зелен преход.", "Проф. Иванов каза, че т.е. Европа решава."])

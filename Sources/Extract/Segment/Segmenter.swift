@@ -473,7 +473,7 @@ public final class Segmenter {
         var best: Int?
         var j = i
         var steps = 0
-        while j < n, steps < 9 {
+        while j < n, steps < 13 {
             let t = raw[j]
             if t.kind == .space {
                 guard t.length == 1, text[Int(t.start)] == 0x20 || text[Int(t.start)] == 0xA0 else { break }
