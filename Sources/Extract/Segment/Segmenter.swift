@@ -146,7 +146,7 @@ public final class Segmenter {
     /// The dot of word `s..<e` that ends a listed abbreviation glued to a following word
     /// ("г.от"; not "т.е" before its final dot, an abbreviation of its own).
     private func gluedAbbreviationDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
-        guard e < text.count ? text[e] != 0x2E : true else { return nil }
+        guard e >= text.count || text[e] != 0x2E else { return nil }
         var h: UInt64 = 0xcbf29ce484222325
         var d = s
         while d < e, text[d] != 0x2E { h = (h ^ UInt64(TextFolder.simpleFold(text[d]))) &* 0x100000001b3; d += 1 }
