@@ -147,11 +147,11 @@ public final class Segmenter {
     /// ("г.от"; not "т.е" before its final dot, an abbreviation of its own).
     private func gluedAbbreviationDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
         guard e >= text.count || text[e] != 0x2E else { return nil }
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = SegmentationData.hashSeed
         var d = s
-        while d < e, text[d] != 0x2E { h = (h ^ UInt64(TextFolder.simpleFold(text[d]))) &* 0x100000001b3; d += 1 }
+        while d < e, text[d] != 0x2E { h = SegmentationData.hash(h, TextFolder.simpleFold(text[d])); d += 1 }
         guard d > s, d + 1 < e, Segmenter.isLetter(text[d + 1]), !(d + 1..<e).contains(where: { text[$0] == 0x2E }) else { return nil }
-        h = (h ^ 0x2E) &* 0x100000001b3
+        h = SegmentationData.hash(h, 0x2E)
         return data.abbreviationHashes.contains(h) ? d : nil
     }
 
@@ -466,10 +466,10 @@ public final class Segmenter {
         // few that go on after a space ("и др.") start with a short word.
         if raw[i + 1].kind == .space && raw[i].length > data.longestSpacedStart { return nil }
         if !data.abbreviationContinuations.contains(text[Int(raw[i + 1].start)]) { return nil }
-        var first: UInt64 = 0xcbf29ce484222325
-        for k in Int(raw[i].start)..<Int(raw[i].end) { first = (first ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
+        var first = SegmentationData.hashSeed
+        for k in Int(raw[i].start)..<Int(raw[i].end) { first = SegmentationData.hash(first, TextFolder.simpleFold(text[k])) }
         guard data.abbreviationStarts.contains(first) else { return nil }
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = SegmentationData.hashSeed
         var best: Int?
         var j = i
         var steps = 0
@@ -477,9 +477,9 @@ public final class Segmenter {
             let t = raw[j]
             if t.kind == .space {
                 guard t.length == 1, text[Int(t.start)] == 0x20 || text[Int(t.start)] == 0xA0 else { break }
-                h = (h ^ 0x20) &* 0x100000001b3
+                h = SegmentationData.hash(h, 0x20)
             } else {
-                for k in Int(t.start)..<Int(t.end) { h = (h ^ UInt64(TextFolder.simpleFold(text[k]))) &* 0x100000001b3 }
+                for k in Int(t.start)..<Int(t.end) { h = SegmentationData.hash(h, TextFolder.simpleFold(text[k])) }
             }
             // (no abbreviation goes on from here)
             guard data.abbreviationPrefixes.contains(h) else { break }
