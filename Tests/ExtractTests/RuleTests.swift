@@ -503,6 +503,9 @@ final class RuleTests: XCTestCase {
         // its -y is its -a, in the instrumental its -ą; an English name in -y stays as written.
         XCTAssertEqual(try bases("Film Jana Komasy wygrał. Rozmawiał z Janem Komasą. Gol Pawła Maślony i wywiad Michaela O'Leary.", .pl),
                        ["Jana Komasy|Jan Komasa", "Janem Komasą|Jan Komasa", "Pawła Maślony|Paweł Maślona", "Michaela O'Leary|Michael O'Leary"])
+        // A foreign man's name hunspell knows no word of, each word in the instrumental or dative.
+        XCTAssertEqual(try bases("Spotkał się z Guentherem Oettingerem. Podziękował Janosowi Aderowi.", .pl),
+                       ["Guentherem Oettingerem|Guenther Oettinger", "Janosowi Aderowi|Janos Ader"])
         // A town with its adjective in an oblique case: the noun's lemma of the gender the
         // adjective shows, where hunspell lists the form as a lemma of its own too.
         XCTAssertEqual(try bases("Firma z Sędziszowa Małopolskiego i huta z Ostrowca Świętokrzyskiego.", .pl),

@@ -352,6 +352,16 @@ public final class BaseFormer {
         if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
             out[out.count - 1] = words[words.count - 1]
         }
+        // (a foreign man's name hunspell knows no word of, each word with the instrumental's or
+        // dative's ending, which only a man's name takes: "Rexem Tillersonem" → Rex Tillerson,
+        // "Guentherowi Oettingerowi" → Guenther Oettinger, "Stoltenbergiem" → Stoltenberg)
+        if out.count >= 2, out == words,
+           let ending = ["em", "owi"].first(where: { e in words.allSatisfy { $0.hasSuffix(e) && $0.count >= e.count + 2 } }) {
+            return words.map { w in
+                let softened = ending == "em" && w.hasSuffix("iem") && "kg".contains(w.dropLast(3).last ?? " ")
+                return String(w.dropLast(softened ? 3 : ending.count))
+            }.joined(separator: " ")
+        }
         // (a man's surname in -a after his given name in an oblique case: "Jana Komasy")
         if out.count >= 2, out.last == words.last!, out[0] != words[0], !out[0].hasSuffix("a"),
            let surname = surnameInA(words.last!, afterMansGiven: words[0]) {
