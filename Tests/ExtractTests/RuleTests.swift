@@ -506,6 +506,10 @@ final class RuleTests: XCTestCase {
         // A foreign man's name hunspell knows no word of, each word in the instrumental or dative.
         XCTAssertEqual(try bases("Spotkał się z Guentherem Oettingerem. Podziękował Janosowi Aderowi.", .pl),
                        ["Guentherem Oettingerem|Guenther Oettinger", "Janosowi Aderowi|Janos Ader"])
+        // A foreign surname in -i in the genitive (-iego) shows a man's name: his unknown given
+        // name loses the -a of the genitive; a given name in -o is in the nominative.
+        XCTAssertEqual(try bases("Spotkał Saooda Tirmiziego i Asifa Aliego Zardariego. Mario Draghiego nie było.", .pl),
+                       ["Saooda Tirmiziego|Saood Tirmizi", "Asifa Aliego Zardariego|Asif Ali Zardari", "Mario Draghiego|Mario Draghi"])
         // A town with its adjective in an oblique case: the noun's lemma of the gender the
         // adjective shows, where hunspell lists the form as a lemma of its own too.
         XCTAssertEqual(try bases("Firma z Sędziszowa Małopolskiego i huta z Ostrowca Świętokrzyskiego.", .pl),

@@ -345,8 +345,21 @@ public final class BaseFormer {
         if words.count >= 2, BaseFormer.isFeminineSurname(words.last!.lowercased()) { return words.joined(separator: " ") }
         // (a surname with a man's case ending, -u, -owi, -em, tells a given name's gender where
         // hunspell gives a woman's lemma too: "Krzysztofie Grzelczyku" → Krzysztof, not Krzysztofa)
-        let man = words.count >= 2 && ["u", "owi", "em"].contains { words.last!.hasSuffix($0) }
+        let foreignGenitive = isForeignGenitive(words.last!)
+        let man = words.count >= 2 && ["u", "owi", "em"].contains { words.last!.hasSuffix($0) } || foreignGenitive
         var out = words.map { polishNamePart($0, man: man) }
+        // (a foreign man's surname in -i takes the adjective's -iego in the genitive, and his
+        // given name, when hunspell knows it not, the -a of a man's: "Saooda Tirmiziego" →
+        // Saood Tirmizi, "Asifa Aliego Zardariego" → Asif Ali Zardari)
+        if foreignGenitive {
+            for i in out.indices where out[i] == words[i] {
+                if isForeignGenitive(words[i]) { out[i] = String(words[i].dropLast(3)) }
+                else if i < out.count - 1, words[i].hasSuffix("a"), words[i].count >= 4, lemmatizer?.lemmas(words[i]).isEmpty ?? true {
+                    out[i] = String(words[i].dropLast())
+                }
+            }
+            return out.joined(separator: " ")
+        }
         // (after a given name in the nominative the surname is in the nominative too, though it
         // ends like an oblique case: "Jerzy Chudy" is no form of Chuda)
         if out.count >= 2, out[0] == words[0], lemmatizer?.lemmas(words[0]).contains(words[0]) == true {
@@ -391,6 +404,13 @@ public final class BaseFormer {
         return out.joined(separator: " ")
     }
 
+    /// Whether `word` is a foreign surname in -i in the genitive, -iego, which hunspell does
+    /// not know (not a Polish surname in -ski, -cki or -dzki).
+    private func isForeignGenitive(_ word: String) -> Bool {
+        word.hasSuffix("iego") && word.count >= 6 && !["skiego", "ckiego", "dzkiego"].contains { word.hasSuffix($0) }
+            && lemmatizer?.lemmas(word).isEmpty ?? true
+    }
+
     /// A man's surname in -a, which declines as a woman's noun does, in the nominative: after
     /// his given name written `given` in the genitive, -y or -ki, -gi is its -a ("Jana Komasy"
     /// → Komasa, "Przemka Płachety" → Płacheta); after one in the instrumental, -ą ("Janem
@@ -423,8 +443,9 @@ public final class BaseFormer {
         let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
                                          ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
         for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
-        // (a woman's surname in the nominative: hunspell lemmatises it to the man's)
-        if BaseFormer.isFeminineSurname(l) { return w }
+        // (a woman's surname in the nominative: hunspell lemmatises it to the man's; and a
+        // name in -o is in the nominative, as news never uses the vocative: "Mario" is no Maria)
+        if BaseFormer.isFeminineSurname(l) || l.hasSuffix("o") { return w }
         // (a form with a case ending that is a name of its own as well, "Anny": the other
         // lemma, when it is no longer; "Marek" is no form of "Marki", nor "Jan" of "Jana";
         // of two, the longer, the Polish name with its mobile e: "Jackiem" → Jacek, not Jack,
