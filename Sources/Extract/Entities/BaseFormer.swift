@@ -146,7 +146,13 @@ public final class BaseFormer {
             // adjective in -а is followed by its noun, not a preposition: "Стара Загора").
             if out[0] == first, words.count > 1, BaseFormer.bgComplementOpeners.contains(words[1]), lower.hasSuffix("а") || lower.hasSuffix("я") {
                 let stem = String(lower.dropLast())
-                if lemmatizer?.lemmas(lower).contains(stem) ?? false { out[0] = String(first.dropLast()) }
+                if lemmatizer?.lemmas(lower).contains(stem) ?? false {
+                    out[0] = String(first.dropLast())
+                } else if stem.count >= 4, stem.dropLast().hasSuffix("ъ"), lemmatizer?.knows(stem) ?? false {
+                    // (a noun with a fleeting ъ, which hunspell may not give as the lemma of
+                    // its forms: "Центъра за …" → Център)
+                    out[0] = String(first.dropLast())
+                }
             }
             out[0] = lead + out[0]
         }
