@@ -410,10 +410,15 @@ public final class BaseFormer {
         return out.joined(separator: " ")
     }
 
+    /// The case endings of a Polish surname of an adjective's form and its nominative's
+    /// ("Kowalskiego" → Kowalski, "Kamińskiej" → Kamińska).
+    static let adjectiveSurnameEndings: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
+                                                               ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
+
     /// Whether `word` is a foreign surname in -i in the genitive, -iego, which hunspell does
-    /// not know (not a Polish surname in -ski, -cki or -dzki).
+    /// not know (not a Polish surname of an adjective's form, -skiego, -ckiego, -dzkiego).
     private func isForeignGenitive(_ word: String) -> Bool {
-        word.hasSuffix("iego") && word.count >= 6 && !["skiego", "ckiego", "dzkiego"].contains { word.hasSuffix($0) }
+        word.hasSuffix("iego") && word.count >= 6 && !BaseFormer.adjectiveSurnameEndings.contains { word.hasSuffix($0.0) }
             && lemmatizer?.lemmas(word).isEmpty ?? true
     }
 
@@ -446,9 +451,7 @@ public final class BaseFormer {
            InflectionMatcher.polishApostropheEndings.contains(String(w[w.index(after: mark)...])) {
             return String(w[..<mark])
         }
-        let rules: [(String, String)] = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
-                                         ("dzkiego", "dzki"), ("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka")]
-        for (suffix, repl) in rules where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
+        for (suffix, repl) in BaseFormer.adjectiveSurnameEndings where l.hasSuffix(suffix) && l.count > suffix.count + 1 { return String(w.dropLast(suffix.count)) + repl }
         // (a woman's surname in the nominative: hunspell lemmatises it to the man's; and a
         // name in -o is in the nominative, as news never uses the vocative: "Mario" is no Maria)
         if BaseFormer.isFeminineSurname(l) || l.hasSuffix("o") { return w }
