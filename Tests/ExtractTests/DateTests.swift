@@ -136,6 +136,21 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(d["anchor"] as? String, "unresolved")
     }
 
+    /// Amounts of time one after another are one expression only when a joining word ends
+    /// their list, nothing stands between them or a relative amount closes it; units must
+    /// shrink, and a line break parts them.
+    func testJoinedAmountsOfTime() throws {
+        func dates(_ text: String, _ language: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: language, date: CivilDate(year: 2020, month: 6, day: 15))
+            return (json["dates"] as! [[String: Any]]).map { "\($0["text"] as! String)=\($0["value"] as! String)" }
+        }
+        XCTAssertEqual(try dates("Pracowali przez 5 dni, 3 godziny dziennie.", .pl), ["5 dni=P5D", "3 godziny=PT3H"])
+        XCTAssertEqual(try dates("Minęło 3 dni i 5 dni.", .pl), ["3 dni=P3D", "5 dni=P5D"])
+        XCTAssertEqual(try dates("Minęły 2 lata i\n3 miesiące.", .pl), ["2 lata=P2Y", "3 miesiące=P3M"])
+        XCTAssertEqual(try dates("Това стана преди 1 година, 2 месеца и 3 дни.", .bg), ["преди 1 година, 2 месеца и 3 дни=2019-04-12"])
+        XCTAssertEqual(try dates("It happened 2 years and 3 months ago.", .en), ["2 years and 3 months ago=2018-03"])
+    }
+
     /// Without a document date, a weekday or weekend is one of an unknown week (TIMEX3
     /// `XXXX-WXX-4`), not the present.
     func testWeekdayWithoutAnchorIsOfAnUnknownWeek() throws {

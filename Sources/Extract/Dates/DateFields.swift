@@ -5,7 +5,7 @@
 struct DateFields {
     enum Key: Int {
         case numeric, year, month, day, hour, minute, time, daypart, quarter, half, season, century, decade, mod
-        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type, freq, tense
+        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type, freq, tense, plus
 
         /// Whether the key's value is a number (a two-digit `year` is read as 19xx or 20xx).
         var isNumber: Bool { DateFields.numberKeys & bit != 0 }
@@ -57,6 +57,9 @@ struct DateFields {
 
     /// Whether `k` has a value.
     @inline(__always) func has(_ k: Key) -> Bool { present & k.bit != 0 }
+
+    /// Whether no key but those of `keys` has a value.
+    func hasOnly(_ keys: [Key]) -> Bool { present & ~keys.reduce(0) { $0 | $1.bit } == 0 }
 
     /// Whether the fields name a time or a part of the day and no day ("в 10:30 ч.").
     var isTimeAlone: Bool {

@@ -22,7 +22,7 @@ struct DateRecord {
         private static func key(_ name: Substring) -> DateFields.Key? {
             switch name.utf8.count {
             case 3: name == "day" ? .day : name == "mod" ? .mod : name == "set" ? .set : name == "ref" ? .ref : nil
-            case 4: name == "year" ? .year : name == "time" ? .time : name == "half" ? .half : name == "hour" ? .hour : name == "type" ? .type : name == "freq" ? .freq : nil
+            case 4: name == "year" ? .year : name == "time" ? .time : name == "half" ? .half : name == "hour" ? .hour : name == "type" ? .type : name == "freq" ? .freq : name == "plus" ? .plus : nil
             case 5: name == "month" ? .month : name == "tense" ? .tense : nil
             case 6: name == "minute" ? .minute : name == "season" ? .season : name == "decade" ? .decade : name == "period" ? .period
                 : name == "number" ? .number : name == "offset" ? .offset : name == "amount" ? .amount : nil

@@ -12,6 +12,8 @@
 /// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`, or `fraction`
 ///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET, with
 ///   `freq` (times per that unit);
+/// - `plus`, larger amounts of time joined to a duration or to a relative date of a unit
+///   ("2Y3M", `DurationJoiner`);
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
 /// - `tense` (past, present, future) of the clause, which the extractor adds to a weekday
 ///   and to "today" (`TenseFinder`);
@@ -202,6 +204,10 @@ public struct DateResolver: Sendable {
             return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
         if let unit = f[.duration] {
+            if let plus = f[.plus] {
+                guard !f.has(.fraction), let sum = DateResolver.Amounts(DurationJoiner.parts(plus) + [(f.number(.amount) ?? 1, unit)]) else { return nil }
+                return Resolved(value: sum.duration, grain: DateResolver.grainName(sum.smallest), kind: forced ?? .duration, anchor: .absolute, mod: nil)
+            }
             let amount: String
             if let fraction = f[.fraction] {
                 // "3,5 roku", "pół roku" (a lexicon's "0.5"): an amount with a decimal point
@@ -363,6 +369,12 @@ public struct DateResolver: Sendable {
         var offset = f.number(.offset) ?? (f.has(.direction) ? 1 : 0)
         if f[.direction] == "past" { offset = -abs(offset) }
         if f[.direction] == "future" { offset = abs(offset) }
+        // "2 lata i 3 miesiące temu": every amount moves the document date.
+        if let plus = f[.plus], let doc = state.documentDate {
+            guard let sum = DateResolver.Amounts(DurationJoiner.parts(plus) + [(abs(offset), rawUnit)]) else { return nil }
+            let (value, grain) = sum.moved(doc, by: offset < 0 ? -1 : 1)
+            return Resolved(value: value, grain: grain, kind: forced ?? .date, anchor: .documentDate, mod: nil)
+        }
         // "we wrześniu ubiegłego roku", "15 март миналата година": that year's month or day
         // (without a document date, the month or day of an unknown year).
         if unit == "year", let m = f.number(.month) {
@@ -482,6 +494,61 @@ public struct DateResolver: Sendable {
         if let q = f.number(.quarter) { return (1...4).contains(q) ? ("\(y)-Q\(q)", "quarter") : nil }
         if let h = f.number(.half) { return (1...2).contains(h) ? ("\(y)-H\(h)", "half") : nil }
         return nil
+    }
+
+    /// Amounts of several units of time, summed per unit (a decade is ten years, a century a
+    /// hundred), for the expressions `DurationJoiner` joins.
+    struct Amounts {
+        var years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0
+        /// The smallest unit among the amounts.
+        var smallest: String
+
+        /// The sum of `parts`; nil when a unit is none of `DurationJoiner.units`.
+        init?(_ parts: [(n: Int, unit: String)]) {
+            guard let rank = parts.map({ DurationJoiner.units.firstIndex(of: $0.unit) ?? -1 }).min(), rank >= 0 else { return nil }
+            smallest = DurationJoiner.units[rank]
+            for (n, unit) in parts {
+                switch unit {
+                case "CE": years += 100 * n
+                case "DE": years += 10 * n
+                case "Y": years += n
+                case "M": months += n
+                case "W": weeks += n
+                case "D": days += n
+                case "H": hours += n
+                case "MIN": minutes += n
+                default: seconds += n
+                }
+            }
+        }
+
+        /// The TIMEX3 duration ("P2Y3M", "PT2H15M"); weeks count as seven days beside other units,
+        /// as ISO 8601 writes weeks alone.
+        var duration: String {
+            var d = days, w = weeks
+            if w > 0, years + months + days + hours + minutes + seconds > 0 { d += 7 * w; w = 0 }
+            var value = "P"
+            for (n, letter) in [(years, "Y"), (months, "M"), (w, "W"), (d, "D")] where n > 0 { value += "\(n)\(letter)" }
+            if hours + minutes + seconds > 0 { value += "T" }
+            for (n, letter) in [(hours, "H"), (minutes, "M"), (seconds, "S")] where n > 0 { value += "\(n)\(letter)" }
+            return value
+        }
+
+        /// The date `doc` moved by the amounts (`sign` -1: back), at the grain of the smallest
+        /// unit; hours, minutes and seconds count from noon and name the day they reach.
+        func moved(_ doc: CivilDate, by sign: Int) -> (value: String, grain: String) {
+            var d = doc.adding(months: sign * (12 * years + months)).adding(days: sign * (7 * weeks + days))
+            let clock = 12 * 3600 + sign * (3600 * hours + 60 * minutes + seconds)
+            d = d.adding(days: Int((Double(clock) / 86400).rounded(.down)))
+            switch smallest {
+            case "Y", "DE", "CE": return (Digits.pad4(d.year), "year")
+            case "M": return (Digits.iso(d.year, d.month, nil), "month")
+            case "W":
+                let (wy, w) = DateResolver.isoWeek(d)
+                return ("\(Digits.pad4(wy))-W\(Digits.pad2(w))", "week")
+            default: return (d.description, "day")
+            }
+        }
     }
 
     static func grainName(_ unit: String) -> String {

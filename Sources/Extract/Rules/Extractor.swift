@@ -9,6 +9,8 @@ public struct Extractor {
     private let caches: [Language: WordCache] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, WordCache()) })
     /// Per language: the tense of a clause, for weekdays and "today".
     private let tenses: [Language: TenseFinder]
+    /// Per language: what joins amounts of time into one expression.
+    private let joiners: [Language: DurationJoiner]
     /// The worker's segmenter, which splits compounds of names (`NameCompounds`).
     private let segmenter: Segmenter
 
@@ -17,6 +19,7 @@ public struct Extractor {
         self.entities = entities
         self.segmenter = segmenter
         tenses = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, TenseFinder(ruleSet.lexicons, language: $0)) })
+        joiners = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, DurationJoiner(ruleSet.lexicons, language: $0)) })
     }
 
     /// What matching found, for `explain`: kept and dropped matches (only when asked for).
@@ -114,6 +117,7 @@ public struct Extractor {
             }
         }
         dateRecords.sort { $0.span.start < $1.span.start }
+        joiners[compiled.language]!.join(&dateRecords, ctx, text: doc.utf16)
         addTenses(&dateRecords, doc, ctx, tenses[compiled.language]!)
         clock?.lap(.match)
         let steps: [DateResolver.Step]
