@@ -156,12 +156,16 @@ public final class EntityResolver {
             changed = true
         }
         let nominative = base[last] == surnameWritten && consonantFinal
+        // (a public figure's listed surname in -i as written, which a man's takes only in the
+        // nominative, "Giulianiego" in the genitive, leaves a listed given name as written too:
+        // "Rudy Giuliani", not Ruda)
+        let keepsListed = nominative || base[last] == surnameWritten && surname.exact && surnameWritten.hasSuffix("i")
         for i in 0..<last {
             let given = entries(positions[i], givenNames), word = ctx.text(positions[i])
-            if nominative {
+            if keepsListed, given.exact {
                 // (in the nominative a listed given name stays as written: "Angela", not Angel)
-                if given.exact, base[i] != word { base[i] = word; changed = true }
-            } else if base[i] == word, let first = given.forms.first, !given.exact {
+                if base[i] != word { base[i] = word; changed = true }
+            } else if !nominative, base[i] == word, let first = given.forms.first, !given.exact {
                 // (of several, the one listed first: `given-names` lists Polish names before
                 // foreign ones, "Pawła" is Paweł's, not the Ukrainian Pawło's)
                 base[i] = first
