@@ -6,7 +6,8 @@
 ///   `hour`, `minute`, `daypart` (MO, MI, AF, EV, NI); `quarter`, `half`, `season` (SP, SU,
 ///   FA, WI), `century`, `decade` (with `century`: of that century),
 ///   `mod` (START, MID, END);
-/// - `relative` (day, week, weekend, month, year, quarter, weekday) with `offset` and
+/// - `relative` (day, week, weekend, month, year, quarter, weekday, or a unit code) with
+///   `offset` (or `fraction`, counted in the next smaller unit: half a year is six months) and
 ///   `direction` (past or future; a weekday with a direction and no offset is the next or
 ///   last such day), and `weekday` (1 Monday ... 7 Sunday);
 /// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`, or `fraction`
@@ -369,9 +370,11 @@ public struct DateResolver: Sendable {
         var offset = f.number(.offset) ?? (f.has(.direction) ? 1 : 0)
         if f[.direction] == "past" { offset = -abs(offset) }
         if f[.direction] == "future" { offset = abs(offset) }
-        // "2 lata i 3 miesiące temu": every amount moves the document date.
-        if let plus = f[.plus], let doc = state.documentDate {
-            guard let sum = DateResolver.Amounts(DurationJoiner.parts(plus) + [(abs(offset), rawUnit)]) else { return nil }
+        // "2 lata i 3 miesiące temu": every amount moves the document date; so does a fraction
+        // of a unit, in the next smaller unit ("pół roku temu": six months).
+        if f.has(.plus) || f.has(.fraction), let doc = state.documentDate {
+            let own = f[.fraction].map { DateResolver.fractionParts($0, of: rawUnit) } ?? [(abs(offset), rawUnit)]
+            guard let own, let sum = DateResolver.Amounts(DurationJoiner.parts(f[.plus] ?? "") + own) else { return nil }
             let (value, grain) = sum.moved(doc, by: offset < 0 ? -1 : 1)
             return Resolved(value: value, grain: grain, kind: forced ?? .date, anchor: .documentDate, mod: nil)
         }
@@ -494,6 +497,16 @@ public struct DateResolver: Sendable {
         if let q = f.number(.quarter) { return (1...4).contains(q) ? ("\(y)-Q\(q)", "quarter") : nil }
         if let h = f.number(.half) { return (1...2).contains(h) ? ("\(y)-H\(h)", "half") : nil }
         return nil
+    }
+
+    /// A fraction of `unit` ("1.5" years) as whole units and the rest in the next smaller unit
+    /// (1 year and 6 months); nil when the rest is no whole number of that unit.
+    static func fractionParts(_ fraction: String, of unit: String) -> [(n: Int, unit: String)]? {
+        let smaller: [String: (String, Double)] = ["Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)]
+        guard let d = DateResolver.decimal(fraction).flatMap(Double.init), d > 0, let (next, factor) = smaller[unit] else { return nil }
+        let whole = d.rounded(.down), rest = (d - whole) * factor
+        guard rest == rest.rounded() else { return nil }
+        return [(Int(whole), unit), (Int(rest), next)].filter { $0.n > 0 }
     }
 
     /// Amounts of several units of time, summed per unit (a decade is ten years, a century a
