@@ -65,7 +65,8 @@ struct DurationJoiner {
     private func join(_ a: Extractor.DateItem, _ b: Extractor.DateItem) -> Extractor.DateItem? {
         guard let x = amount(a), let y = amount(b), !(x.relative && y.relative),
               let rank = DurationJoiner.units.firstIndex(of: y.unit),
-              DurationJoiner.smallestRank(x.unit, a.record.fields[.plus]).map({ rank < $0 }) ?? false else { return nil }
+              let before = DateResolver.Amounts(DurationJoiner.parts(a.record.fields[.plus] ?? "") + [(x.n, x.unit)]),
+              rank < DurationJoiner.units.firstIndex(of: before.smallest)! else { return nil }
         // (the relative record keeps its own unit and takes the other's; else the second
         // duration takes the first's, after the units already joined to it)
         var keep = b, added = x
@@ -73,12 +74,6 @@ struct DurationJoiner {
         keep.record.set(DateRecord.Slot("plus"), (a.record.fields[.plus] ?? "") + "\(added.n)\(added.unit)")
         keep.span = Span(a.span.start, b.span.end)
         return keep
-    }
-
-    /// The rank of the smallest unit among `unit` and those of `plus`.
-    private static func smallestRank(_ unit: String, _ plus: String?) -> Int? {
-        let ranks = ([unit] + (plus.map { DurationJoiner.parts($0).map(\.unit) } ?? [])).compactMap { units.firstIndex(of: $0) }
-        return ranks.count == 1 + (plus.map { DurationJoiner.parts($0).count } ?? 0) ? ranks.min() : nil
     }
 
     /// The amounts of a `plus` value ("2Y3M15MIN": 2 Y, 3 M, 15 MIN).
