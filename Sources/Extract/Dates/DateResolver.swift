@@ -97,7 +97,14 @@ public struct DateResolver: Sendable {
                 if !a.has(.month) { a.take(.month, .month, of: b) }
             }
             var probe = state
-            guard let x = resolveOne(a, state: &probe), let y = resolveOne(b, state: &probe) else { return nil }
+            guard let x = resolveOne(a, state: &probe) else { return nil }
+            // An end without a year is in the start's year, or the next for an earlier month
+            // ("od 12 do 15 września", "от 20 декември до 5 януари"), never chosen on its own.
+            if x.grain == "day" || x.grain == "month", !b.has(.year), !b.has(.numeric), let bm = b.number(.month), let am = a.number(.month),
+               let ay = Int(x.value.prefix(4)) {
+                b.set(.year, number: Int32(ay + (bm < am ? 1 : 0)), digits: 4)
+            }
+            guard let y = resolveOne(b, state: &probe) else { return nil }
             // (a range never runs backwards: "2020/15" is no pair of years; a set's weekdays may wrap)
             if x.kind != .set, x.grain == y.grain, x.grain == "year" || x.grain == "day" || x.grain == "month", y.value < x.value { return nil }
             state = probe
@@ -283,7 +290,7 @@ public struct DateResolver: Sendable {
         if year == nil, month != nil || f.has(.quarter) || f.has(.season) || f.has(.half) {
             if let doc = state.documentDate {
                 if let m = month, let d = day {
-                    year = DateResolver.dayYear(month: m, day: d, tense: f[.tense], doc)
+                    year = DateResolver.dayYear(month: m, day: d, tense: f[.tense], weekday: f.number(.weekday), doc)
                 } else if month == nil, let s = f[.season], let tense = f[.tense] {
                     year = DateResolver.seasonYear(s, tense: tense, doc)
                 } else {
@@ -426,16 +433,7 @@ public struct DateResolver: Sendable {
             // least ("23 hours ago" is the day before, "2 hours ago" the same day).
             let minutes = unit == "H" ? 60 * offset : unit == "MIN" ? offset : 0
             let days = unit == "day" ? offset : Int((Double(12 * 60 + minutes) / 1440).rounded(.down))
-            let d = doc.adding(days: days)
-            value = d.description
-            if let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
-                return Resolved(value: value + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
-            }
-            // "утре сутринта", "wczoraj wieczorem": the day with its part.
-            if let part = f[.daypart] {
-                return Resolved(value: value + "T" + part, grain: "daypart", kind: forced ?? .time, anchor: .documentDate, mod: nil)
-            }
-            return Resolved(value: value, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
+            return DateResolver.day(doc.adding(days: days), f, forced: forced)
         case "week":
             let d = doc.adding(days: 7 * offset)
             let (wy, w) = DateResolver.isoWeek(d)
@@ -461,13 +459,7 @@ public struct DateResolver: Sendable {
             return Resolved(value: "\(Digits.pad4(wy))-W\(Digits.pad2(w))-WE", grain: "week", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "weekday":
             guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
-            /// The day, with its part when one is named ("w nocy z soboty na niedzielę": Saturday night).
-            func day(_ d: CivilDate) -> Resolved {
-                if let part = f[.daypart] {
-                    return Resolved(value: d.description + "T" + part, grain: "daypart", kind: forced ?? .time, anchor: .documentDate, mod: nil)
-                }
-                return Resolved(value: d.description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
-            }
+            func day(_ d: CivilDate) -> Resolved { DateResolver.day(d, f, forced: forced) }
             if !f.has(.offset), let direction = f[.direction] {
                 // "w najbliższy czwartek": the next such day after the document date (or the
                 // last one before it)
@@ -488,6 +480,18 @@ public struct DateResolver: Sendable {
         }
         // "края на миналата година", "pod koniec ubiegłego roku": the period with its part.
         return Resolved(value: value, grain: unit == "DE" || unit == "CE" ? "year" : unit, kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
+    }
+
+    /// A day counted from the document date, with its clock time ("вчера в 18:30", "w sobotę
+    /// o 20:30") or its part ("утре сутринта", "w nocy z soboty na niedzielę") when one is named.
+    static func day(_ d: CivilDate, _ f: DateFields, forced: DateAnnotation.Kind?) -> Resolved {
+        if let t = f[.time], let (h, m, sec) = DateResolver.time(t) {
+            return Resolved(value: d.description + DateResolver.clock(h, m, sec), grain: sec == nil ? "minute" : "second", kind: forced ?? .time, anchor: .documentDate, mod: nil)
+        }
+        if let part = f[.daypart] {
+            return Resolved(value: d.description + "T" + part, grain: "daypart", kind: forced ?? .time, anchor: .documentDate, mod: nil)
+        }
+        return Resolved(value: d.description, grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: nil)
     }
 
     /// The value and grain of the quarter or half `f` names in `year` (XXXX when unknown),
@@ -617,13 +621,20 @@ public struct DateResolver: Sendable {
     /// The year of a day named without one: the one nearest the document date, but in a past
     /// clause none more than `tenseGrace` days after it ("от 1 януари фирмите могат", as the
     /// mayor recalled in November: this year's), in a future clause none more than that before.
-    static func dayYear(month m: Int, day d: Int, tense: String?, _ doc: CivilDate) -> Int {
+    /// A weekday named with the day decides first: of the years around the document's, the
+    /// nearest where the day falls on it ("w sobotę, 14 września", written in March 2024: 2024).
+    static func dayYear(month m: Int, day d: Int, tense: String?, weekday: Int?, _ doc: CivilDate) -> Int {
         var best = doc.year
         var bestDistance = Int.max
+        var bestMatches = false
         for y in (doc.year - 1)...(doc.year + 1) where d <= CivilDate.daysIn(month: m, year: y) {
-            let signed = CivilDate(year: y, month: m, day: d).dayNumber - doc.dayNumber
-            if tense == "past" && signed > tenseGrace || tense == "future" && signed < -tenseGrace { continue }
-            if abs(signed) < bestDistance { bestDistance = abs(signed); best = y }
+            let day = CivilDate(year: y, month: m, day: d)
+            let signed = day.dayNumber - doc.dayNumber
+            let matches = weekday == day.weekday
+            if matches && !bestMatches { bestDistance = .max }
+            if bestMatches && !matches { continue }
+            if !matches && (tense == "past" && signed > tenseGrace || tense == "future" && signed < -tenseGrace) { continue }
+            if abs(signed) < bestDistance { bestDistance = abs(signed); best = y; bestMatches = matches }
         }
         return best
     }
