@@ -466,11 +466,12 @@ public struct DateResolver: Sendable {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
                 return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
-            // A weekday alone in a past or future clause is the last such day up to the
-            // document date or the next one from it ("w piątek podpisano" on a Monday).
-            if offset == 0, !f.has(.direction), let tense = f[.tense], tense != "present" {
+            // A weekday alone in a past clause is the last such day up to the document date
+            // ("w piątek podpisano" on a Monday), in a present or future one the next from it
+            // (news tell plans in the present: "от понеделник затварят ресторантите").
+            if offset == 0, !f.has(.direction), let tense = f[.tense] {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                return day(doc.adding(days: tense == "future" ? ahead : (ahead == 0 ? 0 : ahead - 7)))
+                return day(doc.adding(days: tense != "past" ? ahead : (ahead == 0 ? 0 : ahead - 7)))
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
