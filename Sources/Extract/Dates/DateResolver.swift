@@ -293,6 +293,8 @@ public struct DateResolver: Sendable {
                     year = DateResolver.dayYear(month: m, day: d, tense: f[.tense], weekday: f.number(.weekday), doc)
                 } else if month == nil, let s = f[.season], let tense = f[.tense] {
                     year = DateResolver.seasonYear(s, tense: tense, doc)
+                } else if let m = month, let tense = f[.tense] {
+                    year = DateResolver.monthYear(m, tense: tense, doc)
                 } else {
                     year = doc.year
                 }
@@ -611,6 +613,18 @@ public struct DateResolver: Sendable {
         switch tense {
         case "past": return m.first < doc.month ? doc.year : doc.year - 1
         case "future": return m.last < doc.month ? doc.year + 1 : doc.year
+        default: return doc.year
+        }
+    }
+
+    /// The year of a month named without one, from the tense of its clause: in a past clause
+    /// the last one up to the document's month ("w grudniu rząd przyjął", written in November:
+    /// last year's), in a future clause the next one from it ("ще бъде готово през януари",
+    /// written in November: next year's), else the document's own.
+    static func monthYear(_ m: Int, tense: String, _ doc: CivilDate) -> Int {
+        switch tense {
+        case "past": return m <= doc.month ? doc.year : doc.year - 1
+        case "future": return m >= doc.month ? doc.year : doc.year + 1
         default: return doc.year
         }
     }
