@@ -387,27 +387,44 @@ public final class BaseFormer {
             out[out.count - 1] = surname
             return out.joined(separator: " ")
         }
-        // (the surname takes the ending its given name took: a man's case ending dropped,
-        // "Siergieja Skripala"; a woman's -ę, -ą or -y made -a, "Annę Mrowcę" → Anna Mrowca)
-        if out.count >= 2, let last = out.last, last == words.last!, out[0] != words[0] {
-            let common = zip(words[0], out[0]).prefix { $0 == $1 }.count
-            let ending = String(words[0].dropFirst(common)), replacement = String(out[0].dropFirst(common))
-            // (only those two: a stem that changes, "Markiem" → Marek, tells nothing of the surname's)
-            guard replacement.isEmpty || replacement == "a" && ["ę", "ą", "y"].contains(ending) else { return out.joined(separator: " ") }
-            let lemmas = lemmatizer?.lemmas(last) ?? []
-            // (-iem and -em are one ending: the i softens k and g only, "Markiem", "Stoltenbergiem")
-            for e in ending == "em" || ending == "iem" ? ["iem", "em"] : [ending]
-            where !e.isEmpty && last.hasSuffix(e) && last.count >= e.count + 3 {
-                let stem = last.dropLast(e.count)
-                let softened = stem.hasSuffix("k") || stem.hasSuffix("g")
-                if e == "iem" ? !softened : e == "em" && stem.hasSuffix("i") { continue }
-                let base = String(stem) + replacement
-                guard lemmas.isEmpty || lemmas.contains(base.lowercased()) else { break }
-                out[out.count - 1] = base
-                break
-            }
+        // (the surname takes the ending its given name took)
+        if out.count >= 2, out.last == words.last!, out[0] != words[0],
+           let surname = surname(words.last!, takingEndingOf: words[0], base: out[0]) {
+            out[out.count - 1] = surname
         }
         return out.joined(separator: " ")
+    }
+
+    /// A surname as written in the case its given name is written in, `given`, whose base is
+    /// `givenBase`: with the ending the given name took off, a man's case ending dropped
+    /// ("Siergieja Skripala" → Skripal), a woman's -ę, -ą or -y made -a ("Annę Mrowcę" →
+    /// Mrowca); nil when the given name's ending tells nothing of the surname's.
+    func surname(_ last: String, takingEndingOf given: String, base givenBase: String) -> String? {
+        let common = zip(given, givenBase).prefix { $0 == $1 }.count
+        var ending = String(given.dropFirst(common)), replacement = String(givenBase.dropFirst(common))
+        // (a foreign given name takes its ending after an apostrophe, the surname without:
+        // "Pete'a Buttigiega" → Buttigieg)
+        if ending.hasPrefix("'") || ending.hasPrefix("’") { ending.removeFirst() }
+        // (a man's given name of an adjective's form takes -ego in the genitive, his surname
+        // a noun's -a: "Konstantego Radziwiłła" → Radziwiłł, "Jerzego Owsiaka" → Owsiak)
+        var known = false
+        if ending == "ego", replacement == "y" || replacement == "i" {
+            (ending, replacement) = ("a", "")
+            known = !(lemmatizer?.lemmas(String(last.dropLast())).isEmpty ?? true)
+        }
+        // (only those: a stem that changes, "Markiem" → Marek, tells nothing of the surname's)
+        guard replacement.isEmpty || replacement == "a" && ["ę", "ą", "y"].contains(ending) else { return nil }
+        let lemmas = lemmatizer?.lemmas(last) ?? []
+        // (-iem and -em are one ending: the i softens k and g only, "Markiem", "Stoltenbergiem")
+        for e in ending == "em" || ending == "iem" ? ["iem", "em"] : [ending]
+        where !e.isEmpty && last.hasSuffix(e) && last.count >= e.count + 3 {
+            let stem = last.dropLast(e.count)
+            let softened = stem.hasSuffix("k") || stem.hasSuffix("g")
+            if e == "iem" ? !softened : e == "em" && stem.hasSuffix("i") { continue }
+            let base = String(stem) + replacement
+            return lemmas.isEmpty || known || lemmas.contains(base.lowercased()) ? base : nil
+        }
+        return nil
     }
 
     /// The case endings of a Polish surname of an adjective's form and its nominative's
