@@ -469,11 +469,15 @@ public struct DateResolver: Sendable {
                 return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
             // A weekday alone in a past clause is the last such day up to the document date
-            // ("w piątek podpisano" on a Monday), in a present or future one the next from it
-            // (news tell plans in the present: "от понеделник затварят ресторантите").
+            // ("w piątek podpisano" on a Monday), in a future one the next from it; in a present
+            // one the nearer of the two, the next when up to four days ahead: news tell plans
+            // in the present ("От понеделник затварят ресторантите", on a Friday: the Monday
+            // after), and Bulgarian's present and aorist share forms ("В събота вечерта Байдън
+            // говори", on a Sunday: the day before).
             if offset == 0, !f.has(.direction), let tense = f[.tense] {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                return day(doc.adding(days: tense != "past" ? ahead : (ahead == 0 ? 0 : ahead - 7)))
+                let forward = tense == "future" || tense == "present" && ahead <= 4
+                return day(doc.adding(days: forward ? ahead : (ahead == 0 ? 0 : ahead - 7)))
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
