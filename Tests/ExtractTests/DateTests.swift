@@ -295,6 +295,20 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(try times("Punkt jest czynny od poniedziałku do piątku.\nSpotkanie zaczyna się o godz. 10:00.", .pl), ["2022-09-01T10:00"])
     }
 
+    /// A time alone falls on the day mentioned last, a day named from the document date too
+    /// ("today", a weekday), not only a written date.
+    func testTimeAloneTakesTheDayNamedLast() throws {
+        let date = CivilDate(year: 2021, month: 1, day: 7)
+        func times(_ text: String, _ lang: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: lang, date: date)
+            return (json["dates"] as! [[String: Any]]).filter { $0["type"] as? String == "TIME" }.map { "\($0["text"]!)=\($0["value"]!)" }
+        }
+        XCTAssertEqual(try times("Победата на изборите от 3 ноември е потвърдена. Заседанието приключи днес около 3:40 ч. местно време (10:40 ч. българско време).", .bg),
+                       ["днес около 3:40 ч.=2021-01-07T03:40", "10:40 ч.=2021-01-07T10:40"])
+        XCTAssertEqual(try times("Wybory odbyły się 3 listopada. W poniedziałek posiedzenie zaczęło się o 10:00 i skończyło o 18:00.", .pl),
+                       ["10:00=2021-01-04T10:00", "18:00=2021-01-04T18:00"])
+    }
+
     /// A weekday alone follows the tense of its clause; "today" in the present after a past
     /// date on its line is PRESENT_REF, and the document date elsewhere.
     func testTenseResolvesWeekdaysAndToday() throws {

@@ -435,7 +435,11 @@ public struct DateResolver: Sendable {
             // least ("23 hours ago" is the day before, "2 hours ago" the same day).
             let minutes = unit == "H" ? 60 * offset : unit == "MIN" ? offset : 0
             let days = unit == "day" ? offset : Int((Double(12 * 60 + minutes) / 1440).rounded(.down))
-            return DateResolver.day(doc.adding(days: days), f, forced: forced)
+            let d = doc.adding(days: days)
+            // (a day named from the document date is the day later clock times fall on: "днес
+            // около 3:40 ч. местно време (10:40 ч. българско време)")
+            if unit == "day" { state.previous = (d.year, d.month, d.day) }
+            return DateResolver.day(d, f, forced: forced)
         case "week":
             let d = doc.adding(days: 7 * offset)
             let (wy, w) = DateResolver.isoWeek(d)
@@ -461,7 +465,10 @@ public struct DateResolver: Sendable {
             return Resolved(value: "\(Digits.pad4(wy))-W\(Digits.pad2(w))-WE", grain: "week", kind: forced ?? .date, anchor: .documentDate, mod: nil)
         case "weekday":
             guard let wd = f.number(.weekday), (1...7).contains(wd) else { return nil }
-            func day(_ d: CivilDate) -> Resolved { DateResolver.day(d, f, forced: forced) }
+            func day(_ d: CivilDate) -> Resolved {
+                state.previous = (d.year, d.month, d.day)
+                return DateResolver.day(d, f, forced: forced)
+            }
             if !f.has(.offset), let direction = f[.direction] {
                 // "w najbliższy czwartek": the next such day after the document date (or the
                 // last one before it)
