@@ -16,6 +16,8 @@
 /// - `plus`, larger amounts of time joined to a duration or to a relative date of a unit
 ///   ("2Y3M", `DurationJoiner`);
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
+/// - `anchor: previous` for a relative date counted from the day mentioned last, not from the
+///   document date ("pięć dni później", "година по-рано");
 /// - `tense` (past, present, future) of the clause, which the extractor adds to a weekday
 ///   and to "today" (`TenseFinder`);
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
@@ -258,7 +260,18 @@ public struct DateResolver: Sendable {
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: .set, anchor: .absolute, mod: nil, freq: freq)
         }
         if let unit = f[.relative] {
-            return relative(unit, f, state: &state, forced: forced)
+            guard f[.anchor] == "previous" else { return relative(unit, f, state: &state, forced: forced) }
+            // "Tydzień później", "Два дни по-късно": counted from the day mentioned last, which
+            // the result then is; with none known, a day of an unknown date.
+            guard let p = state.previous, let m = p.month, let d = p.day else {
+                return Resolved(value: "XXXX-XX-XX", grain: "day", kind: forced ?? .date, anchor: .unresolved, mod: nil)
+            }
+            var shifted = state
+            shifted.documentDate = CivilDate(year: p.year, month: m, day: d)
+            guard var r = relative(unit, f, state: &shifted, forced: forced) else { return nil }
+            r.anchor = .previousMention
+            state.previous = shifted.previous
+            return r
         }
         var year = f.number(.year), month = f.number(.month), day = f.number(.day)
         if let numeric = f[.numeric] {
