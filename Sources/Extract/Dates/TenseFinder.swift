@@ -18,6 +18,7 @@ struct TenseFinder {
     private let past: Set<UInt64>
     private let present: Set<UInt64>?
     private let nonfinite: Set<UInt64>
+    private let participles: Set<UInt64>
 
     /// Reads its lexicons of `language` from `lexicons`.
     init(_ lexicons: [Lexicon], language: Language) {
@@ -32,6 +33,7 @@ struct TenseFinder {
         past = endings("past-endings") ?? []
         present = endings("present-endings")
         nonfinite = endings("nonfinite-endings") ?? []
+        participles = endings("participle-endings") ?? []
     }
 
     /// The tense around the tokens `first...last` of `sentence` (a range of positions), or
@@ -40,7 +42,10 @@ struct TenseFinder {
         guard !verbLemmas.isEmpty || !words.isEmpty else { return nil }
         for d in 1...TenseFinder.reach {
             for p in [first - d, last + d] where sentence.contains(p) {
-                if let t = tense(of: p, ctx) { return t != .future && futureBefore(p, in: sentence, ctx) ? .future : t }
+                if let t = tense(of: p, ctx) {
+                    if t == .present, participleAfter(p, in: sentence, ctx) { return .past }
+                    return t != .future && futureBefore(p, in: sentence, ctx) ? .future : t
+                }
             }
         }
         return nil
@@ -53,6 +58,18 @@ struct TenseFinder {
             if words[InflectionMatcher.hash(ctx.folded(q))] == .future { return true }
         }
         return false
+    }
+
+    /// Whether a present auxiliary at `p` ("е", "са") makes a past with the participle after it:
+    /// a word with an ending of `participle-endings` that hunspell lemmatises to a verb ("са
+    /// обявени" → обявя, "е подписано" → подпиша) or an l-participle ("е подписал"); not an
+    /// adjective ("е важно" → важен) nor a word hunspell knows only as itself ("е от").
+    private func participleAfter(_ p: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Bool {
+        guard !participles.isEmpty, sentence.contains(p + 1), ctx.token(p + 1).kind == .word,
+              words[InflectionMatcher.hash(ctx.folded(p))] == .present else { return false }
+        let form = ctx.folded(p + 1), lemmas = ctx.lemmas(p + 1)
+        if TenseFinder.ends(form, in: past) { return lemmas.contains { TenseFinder.ends($0[...], in: verbLemmas) } }
+        return TenseFinder.ends(form, in: participles) && lemmas.contains { !$0.elementsEqual(form) && TenseFinder.ends($0[...], in: verbLemmas) }
     }
 
     /// What the word at `p` says of the tense, if anything.
