@@ -19,9 +19,5 @@ public struct ShardSpec: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The 64-bit FNV-1a hash of a string's UTF-8 bytes; stable across runs and machines.
-    public static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
+    public static func fnv1a(_ s: String) -> UInt64 { FNV1a.hash(utf8: s) }
 }

@@ -34,19 +34,9 @@ public final class BaseFormer {
         public var latin: String
     }
 
-    /// The FNV-1a hash of `s`'s UTF-8.
-    static func key(_ s: String) -> UInt64 {
-        var s = s
-        return s.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf29ce484222325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-            return h
-        }
-    }
-
     /// A Latin-script key: Cyrillic transliterated (BGN), diacritics folded.
     public func latin(_ s: String) -> String {
-        let k = BaseFormer.key(s)
+        let k = FNV1a.hash(utf8: s)
         if let cached = latinCache[k] { return cached }
         let hasCyrillic = s.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x52F }
         let key = toASCII.transliterate(hasCyrillic ? cyrillicToLatin.transliterate(s) : s)
@@ -61,9 +51,9 @@ public final class BaseFormer {
     /// adjectives agree with. Cached by the hash of the units, the type and the head, so a
     /// name seen before costs no string.
     public func name(_ units: ArraySlice<UInt16>, type: EntityType, head: String? = nil) -> Name {
-        var key: UInt64 = (0xcbf29ce484222325 ^ UInt64(EntityType.allCases.firstIndex(of: type)! + 1)) &* 0x100000001b3
-        for u in units { key = (key ^ UInt64(u)) &* 0x100000001b3 }
-        if let head { key = (key ^ BaseFormer.key(head)) &* 0x100000001b3 }
+        var key = FNV1a.add(FNV1a.seed, UInt64(EntityType.allCases.firstIndex(of: type)! + 1))
+        for u in units { key = FNV1a.add(key, UInt64(u)) }
+        if let head { key = FNV1a.add(key, FNV1a.hash(utf8: head)) }
         if let cached = nameCache[key] { return cached }
         let text = UTF.string(BaseFormer.spaced(units))
         // (a person's name written in capitals, in a photo credit, takes the case of a name)

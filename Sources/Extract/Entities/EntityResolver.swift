@@ -165,20 +165,17 @@ public final class EntityResolver {
             if keepsListed, given.exact {
                 // (in the nominative a listed given name stays as written: "Angela", not Angel)
                 if base[i] != word { base[i] = word; changed = true }
-            } else if nominative, base[i] == word, let first = given.forms.first, !given.exact, first.hasSuffix("a"),
-                      "iyęą".contains(word.last.map(Character.init) ?? " ") {
-                // (a woman's surname in a consonant does not inflect, her given name does:
-                // "Kamali Harris", "Kamalą Harris" → Kamala Harris)
-                base[i] = first
-                changed = true
-            } else if !nominative, base[i] == word, let first = given.forms.first, !given.exact {
+            } else if base[i] == word, let first = given.forms.first, !given.exact,
+                      // (a woman's surname in a consonant does not inflect, her given name
+                      // does: "Kamali Harris", "Kamalą Harris" → Kamala Harris)
+                      !nominative || first.hasSuffix("a") && "iyęą".contains(word.last.map(Character.init) ?? " ") {
                 // (of several, the one listed first: `given-names` lists Polish names before
                 // foreign ones, "Pawła" is Paweł's, not the Ukrainian Pawło's)
                 base[i] = first
                 changed = true
                 // (the surname was kept as written for a given name hunspell took for a
                 // nominative; it is in the given name's case: "Pawła Nowaka" → Nowak)
-                if i == 0, base[last] == surnameWritten {
+                if !nominative, i == 0, base[last] == surnameWritten {
                     base[last] = (first.hasSuffix("a") ? nil : former.surnameInA(surnameWritten, afterMansGiven: word))
                         ?? former.surname(surnameWritten, takingEndingOf: word, base: first)
                         ?? former.polishNamePart(surnameWritten, man: false)

@@ -19,8 +19,8 @@ public struct Vocabulary: Sendable {
 
     @inline(__always)
     static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for u in units { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        var h = FNV1a.seed
+        for u in units { h = FNV1a.add(h, UInt64(u)) }
         return h
     }
 

@@ -118,8 +118,8 @@ public final class InflectionMatcher: Sendable {
 
     @inline(__always)
     static func hash<C: Collection>(_ a: C) -> UInt64 where C.Element == UInt16 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for u in a { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        var h = FNV1a.seed
+        for u in a { h = FNV1a.add(h, UInt64(u)) }
         return h
     }
 
@@ -127,8 +127,8 @@ public final class InflectionMatcher: Sendable {
     @inline(__always)
     static func hash<A: Collection, B: Collection>(_ a: A, then b: B) -> UInt64 where A.Element == UInt16, B.Element == UInt16 {
         var h = hash(a)
-        h = (h ^ 0x3E) &* 0x100000001b3
-        for u in b { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        h = FNV1a.add(h, 0x3E)
+        for u in b { h = FNV1a.add(h, UInt64(u)) }
         return h
     }
 

@@ -111,8 +111,8 @@ final class LexiconIndex: Sendable {
 
     /// FNV hash of a prefix, salted with its length (the buckets of each length are apart).
     static func prefixHash<C: Collection>(_ w: C, length: Int) -> UInt64 where C.Element == UInt16 {
-        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(length)
-        for u in w { h = (h ^ UInt64(u)) &* 0x100000001b3 }
+        var h = FNV1a.seed ^ UInt64(length)
+        for u in w { h = FNV1a.add(h, UInt64(u)) }
         return h
     }
 

@@ -5,7 +5,7 @@ import Yams
 /// Language data the segmenter and language identifier use: abbreviations, ordinal
 /// suffixes and function words, read from `Resources/segment`.
 public struct SegmentationData: Sendable {
-    /// FNV-1a hashes of every abbreviation's simple-folded form (`hashSeed`, `hash(_:_:)`).
+    /// FNV-1a hashes of every abbreviation's simple-folded form.
     let abbreviationHashes: HashTable64<Bool>
     /// Hashes of the first word of every abbreviation ("т" of "т.нар."): only such a word can start one.
     let abbreviationStarts: HashTable64<Bool>
@@ -18,12 +18,6 @@ public struct SegmentationData: Sendable {
     /// The units that follow a first word inside an abbreviation ("." of "г.", "-" of "г-н",
     /// a space, or a no-break space for it): after any other, the word starts none.
     let abbreviationContinuations: [UInt16]
-
-    /// The FNV-1a offset basis the abbreviation hashes start from.
-    static let hashSeed: UInt64 = 0xcbf29ce484222325
-
-    /// The abbreviation hash `h` with unit `u` (already folded) added.
-    @inline(__always) static func hash(_ h: UInt64, _ u: UInt16) -> UInt64 { (h ^ UInt64(u)) &* 0x100000001b3 }
     let nonFinal: Set<String>
     /// Month abbreviations, folded and without their dot ("фев", "wrz", "sept"): CLDR's
     /// short month names in bg, pl and en, and those `segment/month-abbreviations.yaml` adds.
@@ -63,18 +57,18 @@ public struct SegmentationData: Sendable {
                     return d.utf16.elementsEqual(f.utf16) ? [f] : [f, d]
                 }) {
                     let folded = SegmentationData.simpleFolded(form)
-                    var h = SegmentationData.hashSeed
-                    for u in folded.utf16 { h = SegmentationData.hash(h, u) }
+                    var h = FNV1a.seed
+                    for u in folded.utf16 { h = FNV1a.add(h, UInt64(u)) }
                     hashes[h] = true
                     // ICU may keep "т.нар" or "m.in" as one token: every prefix that ends before a
                     // separator can be the first token.
-                    var s = SegmentationData.hashSeed
+                    var s = FNV1a.seed
                     for u in folded.utf16 {
                         if u == 0x2E || u == 0x2D || u == 0x20 {
                             starts[s] = true
                             for c in u == 0x20 ? [u, 0xA0] : [u] where !continuations.contains(c) { continuations.append(c) }
                         }
-                        s = SegmentationData.hash(s, u)
+                        s = FNV1a.add(s, UInt64(u))
                         prefixes[s] = true
                     }
                     starts[s] = true

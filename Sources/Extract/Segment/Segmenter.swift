@@ -147,11 +147,11 @@ public final class Segmenter {
     /// ("г.от"; not "т.е" before its final dot, an abbreviation of its own).
     private func gluedAbbreviationDot(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
         guard e >= text.count || text[e] != 0x2E else { return nil }
-        var h = SegmentationData.hashSeed
+        var h = FNV1a.seed
         var d = s
-        while d < e, text[d] != 0x2E { h = SegmentationData.hash(h, TextFolder.simpleFold(text[d])); d += 1 }
+        while d < e, text[d] != 0x2E { h = FNV1a.add(h, UInt64(TextFolder.simpleFold(text[d]))); d += 1 }
         guard d > s, d + 1 < e, Segmenter.isLetter(text[d + 1]), !(d + 1..<e).contains(where: { text[$0] == 0x2E }) else { return nil }
-        h = SegmentationData.hash(h, 0x2E)
+        h = FNV1a.add(h, 0x2E)
         return data.abbreviationHashes.contains(h) ? d : nil
     }
 
@@ -466,10 +466,10 @@ public final class Segmenter {
         // few that go on after a space ("и др.") start with a short word.
         if raw[i + 1].kind == .space && raw[i].length > data.longestSpacedStart { return nil }
         if !data.abbreviationContinuations.contains(text[Int(raw[i + 1].start)]) { return nil }
-        var first = SegmentationData.hashSeed
-        for k in Int(raw[i].start)..<Int(raw[i].end) { first = SegmentationData.hash(first, TextFolder.simpleFold(text[k])) }
+        var first = FNV1a.seed
+        for k in Int(raw[i].start)..<Int(raw[i].end) { first = FNV1a.add(first, UInt64(TextFolder.simpleFold(text[k]))) }
         guard data.abbreviationStarts.contains(first) else { return nil }
-        var h = SegmentationData.hashSeed
+        var h = FNV1a.seed
         var best: Int?
         var j = i
         var steps = 0
@@ -477,9 +477,9 @@ public final class Segmenter {
             let t = raw[j]
             if t.kind == .space {
                 guard t.length == 1, text[Int(t.start)] == 0x20 || text[Int(t.start)] == 0xA0 else { break }
-                h = SegmentationData.hash(h, 0x20)
+                h = FNV1a.add(h, 0x20)
             } else {
-                for k in Int(t.start)..<Int(t.end) { h = SegmentationData.hash(h, TextFolder.simpleFold(text[k])) }
+                for k in Int(t.start)..<Int(t.end) { h = FNV1a.add(h, UInt64(TextFolder.simpleFold(text[k]))) }
             }
             // (no abbreviation goes on from here)
             guard data.abbreviationPrefixes.contains(h) else { break }
