@@ -191,15 +191,17 @@ public final class InflectionMatcher: Sendable {
     }
 
     /// Whether hunspell gives `word` as a form of a word two or more letters shorter that
-    /// `entry` is made from, and not of `entry` itself: then the endings mislead ("Rumuni" and
-    /// "Hiszpanie" are forms of "Rumun" and "Hiszpan", not of "Rumunia" and "Hiszpania"; an
-    /// adjective's lemma, "wschodni" of "wschodnia", is one letter shorter).
+    /// `entry` is made from, or of a longer word made from `entry`, and not of `entry`
+    /// itself: then the endings mislead ("Rumuni" and "Hiszpanie" are forms of "Rumun" and
+    /// "Hiszpan", not of "Rumunia" and "Hiszpania"; "места" of "место", not of the
+    /// abbreviation "мес"; an adjective's lemma, "wschodni" of "wschodnia", is one letter shorter).
     private func isFormOfShorter(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, _ lemmas: (() -> [[UInt16]])?) -> Bool {
         guard let lemmas else { return false }
         let all = lemmas()
         if all.contains(where: { $0.withUnsafeBufferPointer { Vocabulary.equal($0, entry) } }) { return false }
         return all.contains { lemma in
-            lemma.count >= InflectionMatcher.minimumStem && lemma.count <= entry.count - 2 && entry.starts(with: lemma)
+            (lemma.count >= InflectionMatcher.minimumStem && lemma.count <= entry.count - 2 && entry.starts(with: lemma)
+                || lemma.count > entry.count && lemma.starts(with: entry))
                 && !lemma.withUnsafeBufferPointer { Vocabulary.equal($0, word) }
         }
     }

@@ -66,8 +66,10 @@ final class LexiconIndex: Sendable {
                 let id = w.withUnsafeBufferPointer { vocabulary.id($0) }
                 if id >= 0 { first[id, default: []].append(ref) }
                 // (an acronym takes no endings: "EFSI" is no form of EFSA; its hyphenated
-                // forms, "PKP-u", are looked up by the part before the hyphen)
-                if lexicons[Int(l)].inflect, !entry.isAcronym, w.count >= InflectionMatcher.minimumStem, inflection.language != .en, lexicons[Int(l)].language != .en {
+                // forms, "PKP-u", are looked up by the part before the hyphen; nor does an
+                // abbreviation, a word and its dot: "места" is no form of "мес.")
+                let abbreviation = entry.words.count > 1 && entry.words[1] == [0x2E]
+                if lexicons[Int(l)].inflect, !entry.isAcronym, !abbreviation, w.count >= InflectionMatcher.minimumStem, inflection.language != .en, lexicons[Int(l)].language != .en {
                     // An inflected form shares at least max(3, L - 3) leading units with the
                     // entry: index by that many (at most 6), so buckets stay small.
                     let k = LexiconIndex.stemLength(w.count)
