@@ -3,7 +3,10 @@
 /// and frequent forms: "będzie", "ще", "jest", "беше"), else a verb, a word whose hunspell
 /// lemma is another word ending as `verb-lemma-endings` say ("podpisał" → "podpisać"), which is
 /// past with an ending of `past-endings`, and present with one of `present-endings` (where the
-/// language has that lexicon) or with none of `nonfinite-endings`.
+/// language has that lexicon) or with none of `nonfinite-endings`. The date's own clause is
+/// read first: a verb before a word of `clause-openers` ("че", "że", "który") or after the
+/// next one belongs to another clause, and counts only when the date's clause has no past or
+/// future verb.
 struct TenseFinder {
     enum Tense: String { case past, present, future }
 
@@ -19,6 +22,8 @@ struct TenseFinder {
     private let present: Set<UInt64>?
     private let nonfinite: Set<UInt64>
     private let participles: Set<UInt64>
+    /// `clause-openers` by the hash of the folded word.
+    private let openers: Set<UInt64>
 
     /// Reads its lexicons of `language` from `lexicons`.
     init(_ lexicons: [Lexicon], language: Language) {
@@ -34,14 +39,36 @@ struct TenseFinder {
         present = endings("present-endings")
         nonfinite = endings("nonfinite-endings") ?? []
         participles = endings("participle-endings") ?? []
+        openers = Set((lexicon("clause-openers")?.entries ?? []).filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
     }
 
     /// The tense around the tokens `first...last` of `sentence` (a range of positions), or
     /// nil when no word within reach tells.
     func tense(around first: Int, _ last: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Tense? {
         guard !verbLemmas.isEmpty || !words.isEmpty else { return nil }
+        let clause = self.clause(around: first, last, in: sentence, ctx)
+        let own = tense(around: first, last, in: clause, within: sentence, ctx)
+        // (a present in a subordinate clause is often the reported present of a past
+        // statement: "припомни, че от 1 януари фирмите могат"; the nearest verb decides then)
+        if clause == sentence || own == .past || own == .future { return own }
+        return tense(around: first, last, in: sentence, within: sentence, ctx) ?? own
+    }
+
+    /// The positions of the clause of `first...last`: from after the last word of
+    /// `clause-openers` before it up to the next one after it, within reach.
+    private func clause(around first: Int, _ last: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Range<Int> {
+        guard !openers.isEmpty else { return sentence }
+        func opens(_ p: Int) -> Bool { ctx.token(p).kind == .word && openers.contains(InflectionMatcher.hash(ctx.folded(p))) }
+        let before = stride(from: first - 1, through: max(sentence.lowerBound, first - TenseFinder.reach), by: -1).first(where: opens)
+        let after = (last + 1..<min(sentence.upperBound, last + 1 + TenseFinder.reach)).first(where: opens)
+        return (before.map { $0 + 1 } ?? sentence.lowerBound)..<(after ?? sentence.upperBound)
+    }
+
+    /// The tense of the nearest verb to `first...last` in `clause`; the words around a verb
+    /// that make it future or past are read in `sentence`.
+    private func tense(around first: Int, _ last: Int, in clause: Range<Int>, within sentence: Range<Int>, _ ctx: MatchContext) -> Tense? {
         for d in 1...TenseFinder.reach {
-            for p in [first - d, last + d] where sentence.contains(p) {
+            for p in [first - d, last + d] where clause.contains(p) {
                 if let t = tense(of: p, ctx) {
                     if t == .present, participleAfter(p, in: sentence, ctx) { return .past }
                     return t != .future && futureBefore(p, in: sentence, ctx) ? .future : t
