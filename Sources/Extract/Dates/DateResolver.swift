@@ -19,7 +19,7 @@
 /// - `anchor: previous` for a relative date counted from the day mentioned last, not from the
 ///   document date ("pięć dni później", "година по-рано");
 /// - `tense` (past, present, future) of the clause, which the extractor adds to a weekday
-///   and to "today" (`TenseFinder`);
+///   and to "today" (`TenseFinder`), or `deadline` for a date after "до", "do";
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
 /// - `type` to force DATE, TIME, DURATION or SET.
 public struct DateResolver: Sendable {
@@ -489,14 +489,14 @@ public struct DateResolver: Sendable {
                 return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
             // A weekday alone in a past clause is the last such day up to the document date
-            // ("w piątek podpisano" on a Monday), in a future one the next from it; in a present
-            // one the nearer of the two, the next when up to four days ahead: news tell plans
-            // in the present ("От понеделник затварят ресторантите", on a Friday: the Monday
-            // after), and Bulgarian's present and aorist share forms ("В събота вечерта Байдън
-            // говори", on a Sunday: the day before).
+            // ("w piątek podpisano" on a Monday), in a future or present one the next from it:
+            // news tell plans in the present ("От понеделник затварят ресторантите", on a
+            // Friday: the Monday after; "Мачът започва в събота", on a Monday). Bulgarian forms
+            // the present shares with the aorist ("В събота вечерта Байдън говори", on a Sunday:
+            // the day before) tell no tense (`TenseFinder`).
             if offset == 0, !f.has(.direction), let tense = f[.tense] {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                let forward = tense == "future" || tense == "present" && ahead <= 4
+                let forward = tense == "future" || tense == "present"
                 return day(doc.adding(days: forward ? ahead : (ahead == 0 ? 0 : ahead - 7)))
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
@@ -641,14 +641,20 @@ public struct DateResolver: Sendable {
         }
     }
 
+    /// The tense of a date without a year after a deadline's preposition (`Extractor`): the
+    /// nearest such date ("удължи ограниченията до средата на януари", written in November).
+    static let deadline = "deadline"
+
     /// The year of a month named without one, from the tense of its clause: in a past clause
     /// the last one up to the document's month ("w grudniu rząd przyjął", written in November:
     /// last year's), in a future clause the next one from it ("ще бъде готово през януари",
-    /// written in November: next year's), else the document's own.
+    /// written in November: next year's), after a deadline's preposition the nearest one (up to
+    /// six months ahead), else the document's own.
     static func monthYear(_ m: Int, tense: String, _ doc: CivilDate) -> Int {
         switch tense {
         case "past": return m <= doc.month ? doc.year : doc.year - 1
         case "future": return m >= doc.month ? doc.year : doc.year + 1
+        case deadline: return m - doc.month > 6 ? doc.year - 1 : m - doc.month < -5 ? doc.year + 1 : doc.year
         default: return doc.year
         }
     }

@@ -4,7 +4,7 @@
 /// lemma is another word ending as `verb-lemma-endings` say ("podpisał" → "podpisać"), which is
 /// past with an ending of `past-endings`, and present with one of `present-endings` (where the
 /// language has that lexicon) or with none of `nonfinite-endings`. The date's own clause is
-/// read first: a verb before a word of `clause-openers` ("че", "że", "który") or after the
+/// read first: a verb before a word of `subordinators` ("че", "że", "który") or after the
 /// next one belongs to another clause, and counts only when the date's clause has no past or
 /// future verb.
 struct TenseFinder {
@@ -22,8 +22,12 @@ struct TenseFinder {
     private let present: Set<UInt64>?
     private let nonfinite: Set<UInt64>
     private let participles: Set<UInt64>
-    /// `clause-openers` by the hash of the folded word.
+    /// `subordinators` by the hash of the folded word.
     private let openers: Set<UInt64>
+    /// `until-words` by the hash of the folded word.
+    private let until: Set<UInt64>
+    /// `present-lemma-endings`: a present form's ending and its lemma's, folded.
+    private let presentLemmas: [(form: [UInt16], lemma: [UInt16])]
 
     /// Reads its lexicons of `language` from `lexicons`.
     init(_ lexicons: [Lexicon], language: Language) {
@@ -39,7 +43,12 @@ struct TenseFinder {
         present = endings("present-endings")
         nonfinite = endings("nonfinite-endings") ?? []
         participles = endings("participle-endings") ?? []
-        openers = Set((lexicon("clause-openers")?.entries ?? []).filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
+        func hashes(_ name: String) -> Set<UInt64> {
+            Set((lexicon(name)?.entries ?? []).filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
+        }
+        openers = hashes("subordinators")
+        until = hashes("until-words")
+        presentLemmas = (lexicon("present-lemma-endings")?.entries ?? []).map { ($0.words.first ?? [], Array($0.value.lowercased().utf16)) }
     }
 
     /// The tense around the tokens `first...last` of `sentence` (a range of positions), or
@@ -54,8 +63,14 @@ struct TenseFinder {
         return tense(around: first, last, in: sentence, within: sentence, ctx) ?? own
     }
 
+    /// Whether a word of `until-words` stands right before position `first` ("до средата на
+    /// януари"): a deadline, the nearest such date whatever the tense but future.
+    func isDeadline(_ first: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Bool {
+        sentence.contains(first - 1) && ctx.token(first - 1).kind == .word && until.contains(InflectionMatcher.hash(ctx.folded(first - 1)))
+    }
+
     /// The positions of the clause of `first...last`: from after the last word of
-    /// `clause-openers` before it up to the next one after it, within reach.
+    /// `subordinators` before it up to the next one after it, within reach.
     private func clause(around first: Int, _ last: Int, in sentence: Range<Int>, _ ctx: MatchContext) -> Range<Int> {
         guard !openers.isEmpty else { return sentence }
         func opens(_ p: Int) -> Bool { ctx.token(p).kind == .word && openers.contains(InflectionMatcher.hash(ctx.folded(p))) }
@@ -109,6 +124,9 @@ struct TenseFinder {
         let tense: Tense
         if TenseFinder.ends(form, in: past) {
             tense = .past
+        } else if let (e, l) = presentLemmas.first(where: { form.count > $0.form.count + 1 && form.suffix($0.form.count).elementsEqual($0.form) }) {
+            let stem = form.dropLast(e.count)
+            return ctx.lemmas(p).contains { $0.count == stem.count + l.count && $0.starts(with: stem) && $0.suffix(l.count).elementsEqual(l) } ? .present : nil
         } else if let present {
             guard TenseFinder.ends(form, in: present) else { return nil }
             tense = .present

@@ -222,7 +222,8 @@ public struct Extractor {
     /// Gives the records whose value depends on the tense of their clause (a weekday alone;
     /// "today" where it opens its clause: at the sentence start, after a comma or "a"; what a
     /// rule marks `tense: clause`, a season without a year) the tense `finder` reads in their
-    /// sentence.
+    /// sentence; such a rule's date right after a deadline's preposition ("до", "do") is a
+    /// deadline unless the clause is future.
     private func addTenses(_ records: inout [DateItem], _ doc: Document, _ ctx: MatchContext, _ finder: TenseFinder) {
         for i in records.indices {
             let f = records[i].record.fields
@@ -239,8 +240,12 @@ public struct Extractor {
                 if p >= sentence.lowerBound, Extractor.clauseOpeners.contains(ctx.text(p).lowercased()) { p -= 1 }
                 guard p < sentence.lowerBound || ctx.token(p).kind == .punctuation else { continue }
             }
-            guard let tense = finder.tense(around: tokens.lowerBound, tokens.upperBound - 1, in: sentence, ctx) else { continue }
-            records[i].record.set(DateRecord.Slot("tense"), tense.rawValue)
+            let tense = finder.tense(around: tokens.lowerBound, tokens.upperBound - 1, in: sentence, ctx)
+            if clause, tense != .future, finder.isDeadline(tokens.lowerBound, in: sentence, ctx) {
+                records[i].record.set(DateRecord.Slot("tense"), DateResolver.deadline)
+            } else if let tense {
+                records[i].record.set(DateRecord.Slot("tense"), tense.rawValue)
+            }
         }
     }
 
