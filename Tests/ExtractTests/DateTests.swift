@@ -309,6 +309,20 @@ final class DateTests: XCTestCase {
                        ["10:00=2021-01-04T10:00", "18:00=2021-01-04T18:00"])
     }
 
+    /// A part of the day said alone is a TIME of the day mentioned last, else of the document
+    /// date; after a clock time it adds no item of its own.
+    func testPartOfDayAlone() throws {
+        let date = CivilDate(year: 2020, month: 9, day: 23)
+        func dates(_ text: String, _ lang: Language) throws -> [String] {
+            let json = try Support.annotate(text, language: lang, date: date)
+            return (json["dates"] as! [[String: Any]]).map { "\($0["text"]!)=\($0["value"]!)" }
+        }
+        XCTAssertEqual(try dates("Wybory odbyły się 12 września. Wieczorem ogłoszono wyniki.", .pl), ["12 września=2020-09-12", "Wieczorem=2020-09-12TEV"])
+        XCTAssertEqual(try dates("Strajk zaczął się o godz. 3 nad ranem.", .pl), ["godz. 3=2020-09-23T03:00"])
+        XCTAssertEqual(try dates("Самолетът трябваше да кацне в 22 часа вечерта.", .bg), ["22 часа=2020-09-23T22:00"])
+        XCTAssertEqual(try dates("W nocie dyplomatycznej napisano to.", .pl), [])
+    }
+
     /// A weekday alone follows the tense of its clause; "today" in the present after a past
     /// date on its line is PRESENT_REF, and the document date elsewhere.
     func testTenseResolvesWeekdaysAndToday() throws {

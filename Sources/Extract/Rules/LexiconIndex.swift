@@ -202,13 +202,15 @@ final class LexiconIndex: Sendable {
                 return h == 0 || ctx.head(p + i) == h
             }) else { continue }
             let entry = lexicons[Int(ref.lexicon)].entries[Int(ref.entry)]
+            // (a lexicon that lists every form matches its later words as written: "w nocie" is no "w nocy")
+            let inflects = lexicons[Int(ref.lexicon)].inflect
             var q = p + 1
             var ok = true
             // An entry may run over a sentence break ICU saw after an abbreviation
             // ("W. Brytanii"), never over a line break.
             for i in 1..<entry.words.count {
                 guard q < ctx.count, !ctx.token(q).shape.contains(.lineStart),
-                      entry.words[i].withUnsafeBufferPointer({ ctx.wordMatches(q, $0, inflection) }) else { ok = false; break }
+                      entry.words[i].withUnsafeBufferPointer({ inflects ? ctx.wordMatches(q, $0, inflection) : ctx.folded(q).elementsEqual($0) }) else { ok = false; break }
                 q += 1
             }
             if ok { out.append(Hit(ref: ref, end: q)) }
