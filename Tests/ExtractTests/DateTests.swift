@@ -310,7 +310,7 @@ final class DateTests: XCTestCase {
     }
 
     /// A part of the day said alone is a TIME of the day mentioned last, else of the document
-    /// date; after a clock time it adds no item of its own.
+    /// date; after a clock time it belongs to the time.
     func testPartOfDayAlone() throws {
         let date = CivilDate(year: 2020, month: 9, day: 23)
         func dates(_ text: String, _ lang: Language) throws -> [String] {
@@ -318,8 +318,8 @@ final class DateTests: XCTestCase {
             return (json["dates"] as! [[String: Any]]).map { "\($0["text"]!)=\($0["value"]!)" }
         }
         XCTAssertEqual(try dates("Wybory odbyły się 12 września. Wieczorem ogłoszono wyniki.", .pl), ["12 września=2020-09-12", "Wieczorem=2020-09-12TEV"])
-        XCTAssertEqual(try dates("Strajk zaczął się o godz. 3 nad ranem.", .pl), ["godz. 3=2020-09-23T03:00"])
-        XCTAssertEqual(try dates("Самолетът трябваше да кацне в 22 часа вечерта.", .bg), ["22 часа=2020-09-23T22:00"])
+        XCTAssertEqual(try dates("Strajk zaczął się o godz. 3 nad ranem.", .pl), ["godz. 3 nad ranem=2020-09-23T03:00"])
+        XCTAssertEqual(try dates("Самолетът трябваше да кацне в 22 часа вечерта.", .bg), ["22 часа вечерта=2020-09-23T22:00"])
         XCTAssertEqual(try dates("W nocie dyplomatycznej napisano to.", .pl), [])
     }
 

@@ -329,6 +329,9 @@ public struct DateResolver: Sendable {
         }
         if let h = hour {
             guard (0...24).contains(h), (0...59).contains(minute ?? 0) else { return nil }
+            // "o godz. 9 wieczorem", "в 10:30 ч. вечерта": a part of the day after noon turns a
+            // morning hour into an afternoon one ("10 w nocy" too, not "2 w nocy").
+            if h < 12, let part = f[.daypart], part == "AF" || part == "EV" || part == "NI" && h >= 6 { hour = h + 12 }
         }
         var value: String
         var grain: String
