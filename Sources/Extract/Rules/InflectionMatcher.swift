@@ -193,8 +193,8 @@ public final class InflectionMatcher: Sendable {
     /// Whether hunspell gives `word` as a form of a word two or more letters shorter that
     /// `entry` is made from, or of a longer word made from `entry`, and not of `entry`
     /// itself: then the endings mislead ("Rumuni" and "Hiszpanie" are forms of "Rumun" and
-    /// "Hiszpan", not of "Rumunia" and "Hiszpania"; "места" of "место", not of the
-    /// abbreviation "мес"; an adjective's lemma, "wschodni" of "wschodnia", is one letter shorter).
+    /// "Hiszpan", not of "Rumunia" and "Hiszpania"; "Donieckim" of the adjective "doniecki",
+    /// not of "Donieck"; an adjective's lemma, "wschodni" of "wschodnia", is one letter shorter).
     private func isFormOfShorter(_ word: UnsafeBufferPointer<UInt16>, _ entry: UnsafeBufferPointer<UInt16>, _ lemmas: (() -> [[UInt16]])?) -> Bool {
         guard let lemmas else { return false }
         let all = lemmas()
