@@ -4,6 +4,12 @@ import XCTest
 
 /// Dates in the five press releases, and the resolver's conventions.
 final class DateTests: XCTestCase {
+    /// The dates of `text` written on `date`, as "text=value" (only those of `type` when given).
+    func items(_ text: String, _ lang: Language, date: CivilDate, type: String? = nil) throws -> [String] {
+        let json = try Support.annotate(text, language: lang, date: date)
+        return (json["dates"] as! [[String: Any]]).filter { type == nil || $0["type"] as? String == type }.map { "\($0["text"]!)=\($0["value"]!)" }
+    }
+
     func dates(_ prefix: String) throws -> (doc: [String: Any], dates: [(String, String, [String: String]?, String)]) {
         let url = try FileManager.default.contentsOfDirectory(at: Support.corpus, includingPropertiesForKeys: nil).first { $0.lastPathComponent.hasPrefix(prefix) }!
         let json = try Support.annotate(String(contentsOf: url, encoding: .utf8))
@@ -140,15 +146,12 @@ final class DateTests: XCTestCase {
     /// their list, nothing stands between them or a relative amount closes it; units must
     /// shrink, and a line break parts them.
     func testJoinedAmountsOfTime() throws {
-        func dates(_ text: String, _ language: Language) throws -> [String] {
-            let json = try Support.annotate(text, language: language, date: CivilDate(year: 2020, month: 6, day: 15))
-            return (json["dates"] as! [[String: Any]]).map { "\($0["text"] as! String)=\($0["value"] as! String)" }
-        }
-        XCTAssertEqual(try dates("Pracowali przez 5 dni, 3 godziny dziennie.", .pl), ["5 dni=P5D", "3 godziny=PT3H"])
-        XCTAssertEqual(try dates("Minęło 3 dni i 5 dni.", .pl), ["3 dni=P3D", "5 dni=P5D"])
-        XCTAssertEqual(try dates("Minęły 2 lata i\n3 miesiące.", .pl), ["2 lata=P2Y", "3 miesiące=P3M"])
-        XCTAssertEqual(try dates("Това стана преди 1 година, 2 месеца и 3 дни.", .bg), ["преди 1 година, 2 месеца и 3 дни=2019-04-12"])
-        XCTAssertEqual(try dates("It happened 2 years and 3 months ago.", .en), ["2 years and 3 months ago=2018-03"])
+        let date = CivilDate(year: 2020, month: 6, day: 15)
+        XCTAssertEqual(try items("Pracowali przez 5 dni, 3 godziny dziennie.", .pl, date: date), ["5 dni=P5D", "3 godziny=PT3H"])
+        XCTAssertEqual(try items("Minęło 3 dni i 5 dni.", .pl, date: date), ["3 dni=P3D", "5 dni=P5D"])
+        XCTAssertEqual(try items("Minęły 2 lata i\n3 miesiące.", .pl, date: date), ["2 lata=P2Y", "3 miesiące=P3M"])
+        XCTAssertEqual(try items("Това стана преди 1 година, 2 месеца и 3 дни.", .bg, date: date), ["преди 1 година, 2 месеца и 3 дни=2019-04-12"])
+        XCTAssertEqual(try items("It happened 2 years and 3 months ago.", .en, date: date), ["2 years and 3 months ago=2018-03"])
     }
 
     /// Without a document date, a weekday or weekend is one of an unknown week (TIMEX3
@@ -270,13 +273,9 @@ final class DateTests: XCTestCase {
     /// rules), and a year after an English preposition.
     func testEnglishDatesInsideBulgarianAndPolishText() throws {
         let date = CivilDate(year: 2022, month: 9, day: 1)
-        func dates(_ text: String, _ lang: Language) throws -> [String] {
-            let json = try Support.annotate(text, language: lang, date: date)
-            return (json["dates"] as! [[String: Any]]).map { "\($0["text"]!)=\($0["value"]!)" }
-        }
-        XCTAssertEqual(try dates("Той добави: \"The workshop is on 6 and 7 December 2022. Since 2015 we have grown.\"", .bg),
+        XCTAssertEqual(try items("Той добави: \"The workshop is on 6 and 7 December 2022. Since 2015 we have grown.\"", .bg, date: date),
                        ["6=2022-12-06", "7 December 2022=2022-12-07", "2015=2015"])
-        XCTAssertEqual(try dates("Powiedział: \"It was signed on October 10, 2012 and sales rose in May 2021.\"", .pl),
+        XCTAssertEqual(try items("Powiedział: \"It was signed on October 10, 2012 and sales rose in May 2021.\"", .pl, date: date),
                        ["October 10, 2012=2012-10-10", "May 2021=2021-05"])
     }
 
@@ -299,13 +298,9 @@ final class DateTests: XCTestCase {
     /// ("today", a weekday), not only a written date.
     func testTimeAloneTakesTheDayNamedLast() throws {
         let date = CivilDate(year: 2021, month: 1, day: 7)
-        func times(_ text: String, _ lang: Language) throws -> [String] {
-            let json = try Support.annotate(text, language: lang, date: date)
-            return (json["dates"] as! [[String: Any]]).filter { $0["type"] as? String == "TIME" }.map { "\($0["text"]!)=\($0["value"]!)" }
-        }
-        XCTAssertEqual(try times("Победата на изборите от 3 ноември е потвърдена. Заседанието приключи днес около 3:40 ч. местно време (10:40 ч. българско време).", .bg),
+        XCTAssertEqual(try items("Победата на изборите от 3 ноември е потвърдена. Заседанието приключи днес около 3:40 ч. местно време (10:40 ч. българско време).", .bg, date: date, type: "TIME"),
                        ["днес около 3:40 ч.=2021-01-07T03:40", "10:40 ч.=2021-01-07T10:40"])
-        XCTAssertEqual(try times("Wybory odbyły się 3 listopada. W poniedziałek posiedzenie zaczęło się o 10:00 i skończyło o 18:00.", .pl),
+        XCTAssertEqual(try items("Wybory odbyły się 3 listopada. W poniedziałek posiedzenie zaczęło się o 10:00 i skończyło o 18:00.", .pl, date: date, type: "TIME"),
                        ["10:00=2021-01-04T10:00", "18:00=2021-01-04T18:00"])
     }
 
@@ -313,14 +308,10 @@ final class DateTests: XCTestCase {
     /// date; after a clock time it belongs to the time.
     func testPartOfDayAlone() throws {
         let date = CivilDate(year: 2020, month: 9, day: 23)
-        func dates(_ text: String, _ lang: Language) throws -> [String] {
-            let json = try Support.annotate(text, language: lang, date: date)
-            return (json["dates"] as! [[String: Any]]).map { "\($0["text"]!)=\($0["value"]!)" }
-        }
-        XCTAssertEqual(try dates("Wybory odbyły się 12 września. Wieczorem ogłoszono wyniki.", .pl), ["12 września=2020-09-12", "Wieczorem=2020-09-12TEV"])
-        XCTAssertEqual(try dates("Strajk zaczął się o godz. 3 nad ranem.", .pl), ["godz. 3 nad ranem=2020-09-23T03:00"])
-        XCTAssertEqual(try dates("Самолетът трябваше да кацне в 22 часа вечерта.", .bg), ["22 часа вечерта=2020-09-23T22:00"])
-        XCTAssertEqual(try dates("W nocie dyplomatycznej napisano to.", .pl), [])
+        XCTAssertEqual(try items("Wybory odbyły się 12 września. Wieczorem ogłoszono wyniki.", .pl, date: date), ["12 września=2020-09-12", "Wieczorem=2020-09-12TEV"])
+        XCTAssertEqual(try items("Strajk zaczął się o godz. 3 nad ranem.", .pl, date: date), ["godz. 3 nad ranem=2020-09-23T03:00"])
+        XCTAssertEqual(try items("Самолетът трябваше да кацне в 22 часа вечерта.", .bg, date: date), ["22 часа вечерта=2020-09-23T22:00"])
+        XCTAssertEqual(try items("W nocie dyplomatycznej napisano to.", .pl, date: date), [])
     }
 
     /// A weekday alone follows the tense of its clause; "today" in the present after a past
