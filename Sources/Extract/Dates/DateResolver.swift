@@ -645,20 +645,22 @@ public struct DateResolver: Sendable {
     }
 
     /// The tense of a date without a year after a deadline's preposition (`Extractor`): the
-    /// nearest such date ("удължи ограниченията до средата на януари", written in November).
+    /// nearest such date ("удължи ограниченията до средата на януари", written in November),
+    /// even in a past clause.
     static let deadline = "deadline"
 
     /// The year of a month named without one, from the tense of its clause: in a past clause
     /// the last one up to the document's month ("w grudniu rząd przyjął", written in November:
     /// last year's), in a future clause the next one from it ("ще бъде готово през януари",
-    /// written in November: next year's), after a deadline's preposition the nearest one (up to
-    /// six months ahead), else the document's own.
+    /// written in November: next year's), else (a present, no verb, a deadline's preposition)
+    /// the nearest one, leaning ahead: up to seven months ahead, up to five back ("се очаква в
+    /// края на януари", written in December: next year's; "od połowy listopada", written in
+    /// March: last year's; "w październiku", written in March: this year's).
     static func monthYear(_ m: Int, tense: String, _ doc: CivilDate) -> Int {
         switch tense {
         case "past": return m <= doc.month ? doc.year : doc.year - 1
         case "future": return m >= doc.month ? doc.year : doc.year + 1
-        case deadline: return m - doc.month > 6 ? doc.year - 1 : m - doc.month < -5 ? doc.year + 1 : doc.year
-        default: return doc.year
+        default: return m - doc.month > 7 ? doc.year - 1 : m - doc.month < -5 ? doc.year + 1 : doc.year
         }
     }
 
