@@ -10,7 +10,7 @@
 ///   `offset` (or `fraction`, counted in the next smaller unit: half a year is six months) and
 ///   `direction` (past or future; a weekday with a direction and no offset is the next or
 ///   last such day), and `weekday` (1 Monday ... 7 Sunday);
-/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount`, or `fraction`
+/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount` ("several" for an unnamed one, "kilka dni": PXD), or `fraction`
 ///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET, with
 ///   `freq` (times per that unit);
 /// - `plus`, larger amounts of time joined to a duration or to a relative date of a unit
@@ -223,6 +223,8 @@ public struct DateResolver: Sendable {
                 // "3,5 roku", "pół roku" (a lexicon's "0.5"): an amount with a decimal point
                 guard let d = DateResolver.decimal(fraction), unit != "DE", unit != "CE" else { return nil }
                 amount = d
+            } else if f[.amount] == DateResolver.unnamed {
+                amount = "X"
             } else {
                 let n = f.number(.amount) ?? 1
                 guard n > 0 else { return nil }
@@ -231,7 +233,8 @@ public struct DateResolver: Sendable {
             let value: String
             switch unit {
             case "H", "MIN", "S": value = "PT\(amount)\(unit == "MIN" ? "M" : unit)"
-            case "DE", "CE": value = "P\(amount)Y"
+            // ("kilka dekad": decades and centuries keep their unit when the amount is unnamed)
+            case "DE", "CE": value = amount == "X" ? "PX\(unit)" : "P\(amount)Y"
             default: value = "P\(amount)\(unit)"
             }
             return Resolved(value: value, grain: DateResolver.grainName(unit), kind: forced ?? .duration, anchor: .absolute, mod: nil)
@@ -643,6 +646,10 @@ public struct DateResolver: Sendable {
         default: return doc.year
         }
     }
+
+    /// The amount of a duration that names none, as the lexicon `vague-amounts` gives it
+    /// ("kilka dni", "няколко часа": PXD, PTXH).
+    static let unnamed = "several"
 
     /// The tense of a date without a year after a deadline's preposition (`Extractor`): the
     /// nearest such date ("удължи ограниченията до средата на януари", written in November),

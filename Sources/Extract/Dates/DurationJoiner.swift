@@ -53,6 +53,7 @@ struct DurationJoiner {
         guard !item.listMember, !item.record.isRange else { return nil }
         let f = item.record.fields
         if let unit = f[.duration], f.hasOnly([.duration, .amount, .plus]) {
+            guard f[.amount] != DateResolver.unnamed else { return nil }
             return (unit, f.number(.amount) ?? 1, false)
         }
         if let unit = f[.relative], f.has(.direction), f.hasOnly([.relative, .offset, .direction, .plus]) {
