@@ -494,6 +494,12 @@ public struct DateResolver: Sendable {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
                 return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
+            // A weekday alone that the day mentioned last falls on, up to a month from the
+            // document date, is that day ("24 czerwca, w środę, o 14:00").
+            if offset == 0, !f.has(.direction), let (y, m, d) = state.previous, let d, let m {
+                let named = CivilDate(year: y, month: m, day: d)
+                if named.weekday == wd, abs(named.dayNumber - doc.dayNumber) <= 31 { return day(named) }
+            }
             // A weekday alone in a past clause is the last such day up to the document date
             // ("w piątek podpisano" on a Monday), in a future or present one the next from it:
             // news tell plans in the present ("От понеделник затварят ресторантите", on a
