@@ -10,8 +10,9 @@
 ///   `offset` (or `fraction`, counted in the next smaller unit: half a year is six months) and
 ///   `direction` (past or future; a weekday with a direction and no offset is the next or
 ///   last such day), and `weekday` (1 Monday ... 7 Sunday);
-/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount` ("several" for an unnamed one, "kilka dni": PXD), or `fraction`
-///   for one with a decimal part ("3,5", "0.5"); `set` (a unit, WE a weekend) for SET, with
+/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount` ("several" for
+///   an unnamed one, "kilka dni": PXD), or `fraction` for one with a decimal part ("3,5",
+///   "0.5"); `set` (a unit, WE a weekend) for SET, with
 ///   `freq` (times per that unit);
 /// - `plus`, larger amounts of time joined to a duration or to a relative date of a unit
 ///   ("2Y3M", `DurationJoiner`);
