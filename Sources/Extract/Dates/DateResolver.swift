@@ -495,22 +495,24 @@ public struct DateResolver: Sendable {
                 let ahead = ((wd - doc.weekday) % 7 + 7) % 7
                 return day(doc.adding(days: direction == "future" ? (ahead == 0 ? 7 : ahead) : (ahead == 0 ? -7 : ahead - 7)))
             }
-            // A weekday alone that the day mentioned last falls on, up to a month from the
-            // document date, is that day ("24 czerwca, w środę, o 14:00").
-            if offset == 0, !f.has(.direction), let (y, m, d) = state.previous, let d, let m {
-                let named = CivilDate(year: y, month: m, day: d)
-                if named.weekday == wd, abs(named.dayNumber - doc.dayNumber) <= 31 { return day(named) }
-            }
-            // A weekday alone in a past clause is the last such day up to the document date
-            // ("w piątek podpisano" on a Monday), in a future or present one the next from it:
-            // news tell plans in the present ("От понеделник затварят ресторантите", on a
-            // Friday: the Monday after; "Мачът започва в събота", on a Monday). Bulgarian forms
-            // the present shares with the aorist ("В събота вечерта Байдън говори", on a Sunday:
-            // the day before) tell no tense (`TenseFinder`).
-            if offset == 0, !f.has(.direction), let tense = f[.tense] {
-                let ahead = ((wd - doc.weekday) % 7 + 7) % 7
-                let forward = tense == "future" || tense == "present"
-                return day(doc.adding(days: forward ? ahead : (ahead == 0 ? 0 : ahead - 7)))
+            if offset == 0, !f.has(.direction) {
+                // A weekday alone that the day mentioned last falls on, up to a month from the
+                // document date, is that day ("24 czerwca, w środę, o 14:00").
+                if let (y, m, d) = state.previous, let d, let m {
+                    let named = CivilDate(year: y, month: m, day: d)
+                    if named.weekday == wd, abs(named.dayNumber - doc.dayNumber) <= 31 { return day(named) }
+                }
+                // A weekday alone in a past clause is the last such day up to the document date
+                // ("w piątek podpisano" on a Monday), in a future or present one the next from it:
+                // news tell plans in the present ("От понеделник затварят ресторантите", on a
+                // Friday: the Monday after; "Мачът започва в събота", on a Monday). Bulgarian forms
+                // the present shares with the aorist ("В събота вечерта Байдън говори", on a Sunday:
+                // the day before) tell no tense (`TenseFinder`).
+                if let tense = f[.tense] {
+                    let ahead = ((wd - doc.weekday) % 7 + 7) % 7
+                    let forward = tense == "future" || tense == "present"
+                    return day(doc.adding(days: forward ? ahead : (ahead == 0 ? 0 : ahead - 7)))
+                }
             }
             // this/nearest: the day in the document's week; last/next: the previous/next week's.
             let monday = doc.adding(days: -(doc.weekday - 1))
@@ -543,11 +545,13 @@ public struct DateResolver: Sendable {
         return nil
     }
 
+    /// Per unit, the next smaller one and how many of it the unit holds.
+    private static let smallerUnits: [String: (String, Double)] = ["Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)]
+
     /// A fraction of `unit` ("1.5" years) as whole units and the rest in the next smaller unit
     /// (1 year and 6 months); nil when the rest is no whole number of that unit.
     static func fractionParts(_ fraction: String, of unit: String) -> [(n: Int, unit: String)]? {
-        let smaller: [String: (String, Double)] = ["Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)]
-        guard let d = DateResolver.decimal(fraction).flatMap(Double.init), d > 0, let (next, factor) = smaller[unit] else { return nil }
+        guard let d = DateResolver.decimal(fraction).flatMap(Double.init), d > 0, let (next, factor) = smallerUnits[unit] else { return nil }
         let whole = d.rounded(.down), rest = (d - whole) * factor
         guard rest == rest.rounded() else { return nil }
         return [(Int(whole), unit), (Int(rest), next)].filter { $0.n > 0 }

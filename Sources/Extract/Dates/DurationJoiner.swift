@@ -12,8 +12,7 @@ struct DurationJoiner {
 
     /// Reads the lexicon `duration-joiners` of `language` from `lexicons`.
     init(_ lexicons: [Lexicon], language: Language) {
-        let lexicon = lexicons.first { $0.name == "duration-joiners" && $0.language == language }
-        words = Set((lexicon?.entries ?? []).filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
+        words = lexicons.first { $0.name == "duration-joiners" && $0.language == language }?.wordKeys ?? []
     }
 
     /// The units an amount may have, smallest first: a joined unit must rank below the last.

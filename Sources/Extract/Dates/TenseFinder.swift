@@ -43,11 +43,8 @@ struct TenseFinder {
         present = endings("present-endings")
         nonfinite = endings("nonfinite-endings") ?? []
         participles = endings("participle-endings") ?? []
-        func hashes(_ name: String) -> Set<UInt64> {
-            Set((lexicon(name)?.entries ?? []).filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
-        }
-        openers = hashes("subordinators")
-        until = hashes("until-words")
+        openers = lexicon("subordinators")?.wordKeys ?? []
+        until = lexicon("until-words")?.wordKeys ?? []
         presentLemmas = (lexicon("present-lemma-endings")?.entries ?? []).map { ($0.words.first ?? [], Array($0.value.lowercased().utf16)) }
     }
 

@@ -63,6 +63,12 @@ public struct Lexicon: Sendable {
         Set(entries.filter { $0.form.hasPrefix("-") && $0.form.count > 1 }.map { InflectionMatcher.hash($0.form.dropFirst().lowercased().utf16.map(TextFolder.simpleFold)) })
     }
 
+    /// The one-word entries, folded, hashed (`InflectionMatcher.hash`): what a word list such
+    /// as `subordinators` or `duration-joiners` is asked.
+    var wordKeys: Set<UInt64> {
+        Set(entries.filter { $0.words.count == 1 }.map { InflectionMatcher.hash($0.words[0]) })
+    }
+
     /// Whether folded `word` ends with one of `suffixes` (`suffixKeys`) of at least `shortest`
     /// units, with at least `stem` units before it.
     static func ends(_ word: ArraySlice<UInt16>, with suffixes: Set<UInt64>, shortest: Int, stem: Int) -> Bool {
