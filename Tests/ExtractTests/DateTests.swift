@@ -180,6 +180,21 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(values, ["2021-02-28T23:10", "2021-02-28T18:30"])
     }
 
+    /// A night named by the days around it is the first day's; a time alone before 6:00 right
+    /// after it falls on the morning after, a later one on the evening; "в нощта срещу" names
+    /// the night before the day.
+    func testTimeAfterNightFallsOnTheMorningAfter() throws {
+        let june15 = CivilDate(year: 2020, month: 6, day: 15)
+        XCTAssertEqual(try items("W nocy z czwartku na piątek, około godz. 1:30, policjanci zatrzymali kierowcę.", .pl, date: june15),
+                       ["W nocy z czwartku na piątek=2020-06-11TNI", "godz. 1:30=2020-06-12T01:30"])
+        XCTAssertEqual(try items("W nocy z 29 na 30 marca 2019 r., o 23:45, wybuchł pożar.", .pl, date: june15),
+                       ["W nocy z 29 na 30 marca 2019 r.=2019-03-29TNI", "23:45=2019-03-29T23:45"])
+        XCTAssertEqual(try items("В нощта срещу 5 юни около 3 часа е станал пожар.", .bg, date: june15),
+                       ["В нощта срещу 5 юни=2020-06-04TNI", "3 часа=2020-06-05T03:00"])
+        // (a time after a day that names no night stays on that day)
+        XCTAssertEqual(try items("Na 12 czerwca o 2:00 zaplanowano start.", .pl, date: june15), ["12 czerwca=2020-06-12", "2:00=2020-06-12T02:00"])
+    }
+
     /// "Place, dnia <date>" on the first line is a dateline; the weekday and the year-less
     /// date after it resolve against it.
     func testPlaceAndDayWordDateline() throws {

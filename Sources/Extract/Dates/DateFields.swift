@@ -5,7 +5,7 @@
 struct DateFields {
     enum Key: Int {
         case numeric, year, month, day, hour, minute, time, daypart, quarter, half, season, century, decade, mod
-        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type, freq, tense, plus, anchor
+        case period, number, relative, offset, direction, weekday, duration, amount, fraction, set, ref, type, freq, tense, plus, anchor, night
 
         /// Whether the key's value is a number (a two-digit `year` is read as 19xx or 20xx).
         var isNumber: Bool { DateFields.numberKeys & bit != 0 }

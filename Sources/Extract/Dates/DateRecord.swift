@@ -23,7 +23,7 @@ struct DateRecord {
             switch name.utf8.count {
             case 3: name == "day" ? .day : name == "mod" ? .mod : name == "set" ? .set : name == "ref" ? .ref : nil
             case 4: name == "year" ? .year : name == "time" ? .time : name == "half" ? .half : name == "hour" ? .hour : name == "type" ? .type : name == "freq" ? .freq : name == "plus" ? .plus : nil
-            case 5: name == "month" ? .month : name == "tense" ? .tense : nil
+            case 5: name == "month" ? .month : name == "tense" ? .tense : name == "night" ? .night : nil
             case 6: name == "minute" ? .minute : name == "season" ? .season : name == "decade" ? .decade : name == "period" ? .period
                 : name == "number" ? .number : name == "offset" ? .offset : name == "amount" ? .amount : name == "anchor" ? .anchor : nil
             case 7: name == "numeric" ? .numeric : name == "daypart" ? .daypart : name == "quarter" ? .quarter : name == "century" ? .century

@@ -19,6 +19,10 @@
 /// - `ref` (PRESENT_REF, PAST_REF, FUTURE_REF);
 /// - `anchor: previous` for a relative date counted from the day mentioned last, not from the
 ///   document date ("pięć dni później", "година по-рано");
+/// - `night` for a night named by the days around it: `from` when the day named is the
+///   evening's ("w nocy z czwartku na piątek"), `to` when it is the morning's ("в нощта срещу
+///   четвъртък", the value is the day before); a time alone before 6:00 right after it falls
+///   on the morning after;
 /// - `tense` (past, present, future) of the clause, which the extractor adds to a weekday
 ///   and to "today" (`TenseFinder`), or `deadline` for a date after "до", "do";
 /// - `from.<field>` and `to.<field>` for ranges (shared fields apply to both ends);
@@ -38,6 +42,9 @@ public struct DateResolver: Sendable {
         /// Whether the date before this record, on its line, lies before the document date
         /// (set by the caller per record): "today" in the present tense is then "nowadays".
         var afterPast = false
+        /// Whether the last record named a night by the days around it ("w nocy z czwartku na
+        /// piątek"): a time alone before 6:00 right after it falls on the morning after.
+        var night = false
         public init(documentDate: CivilDate?) { self.documentDate = documentDate }
     }
 
@@ -49,19 +56,22 @@ public struct DateResolver: Sendable {
         var annotation: Int32 = -1
         var absolute = false
         var sets: (year: Int, month: Int?, day: Int?)?
+        var night = false
     }
 
     /// Resolves one record as `resolve(_:state:)` does, with its step.
     func step(_ record: DateRecord, state: inout State) -> (Resolution?, Step) {
         let before = state.changes
         let r = resolve(record, state: &state)
-        return (r, Step(absolute: r?.anchor == .absolute, sets: state.changes != before ? state.previous : nil))
+        state.night = r != nil && record.fields.has(.night)
+        return (r, Step(absolute: r?.anchor == .absolute, sets: state.changes != before ? state.previous : nil, night: state.night))
     }
 
     /// Takes over the step of an absolute value from an earlier pass: the previous mention
-    /// it set, if any.
+    /// it set, if any, and whether it named a night.
     func takeOver(_ step: Step, state: inout State) {
         if let p = step.sets { state.previous = p }
+        state.night = step.night
     }
 
     /// A resolved value.
@@ -113,7 +123,14 @@ public struct DateResolver: Sendable {
             state = probe
             return Resolution(value: x.value, grain: x.grain, kind: x.kind, anchor: worse(x.anchor, y.anchor), mod: x.mod, range: (x.value, y.value), freq: x.freq)
         }
-        guard let r = resolveOne(record.fields, state: &state) else { return nil }
+        guard var r = resolveOne(record.fields, state: &state) else { return nil }
+        // "в нощта срещу четвъртък": the night before the day named, which is the night's value
+        if record.fields[.night] == "to" {
+            guard let d = CivilDate(iso: String(r.value.prefix(10))) else { return nil }
+            let eve = d.adding(days: -1)
+            r.value = eve.description + r.value.dropFirst(10)
+            if state.previous.map({ $0.year == d.year && $0.month == d.month && $0.day == d.day }) == true { state.previous = (eve.year, eve.month, eve.day) }
+        }
         return Resolution(value: r.value, grain: r.grain, kind: r.kind, anchor: r.anchor, mod: r.mod, range: nil, freq: r.freq)
     }
 
@@ -367,6 +384,7 @@ public struct DateResolver: Sendable {
                 anchor = .absolute
             } else if let p = state.previous, let m = p.month, let d = p.day {
                 value = Digits.iso(p.year, m, d); anchor = .previousMention
+                if state.night, (hour ?? 6) < 6 { value = CivilDate(year: p.year, month: m, day: d).adding(days: 1).description }
             } else if let doc = state.documentDate {
                 value = doc.description; anchor = .documentDate
             } else {
