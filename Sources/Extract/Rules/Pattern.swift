@@ -8,6 +8,9 @@ public enum TokenTest: Sendable, Equatable {
     case number(ClosedRange<Int>?)
     /// A number with a decimal or grouping separator ("3,5", "10.30").
     case decimal
+    /// A clock time written with a full stop, H.MM or HH.MM ("8.00", "16.30"): hour up to 24,
+    /// minutes a multiple of five, as timetables write them ("3,47", "4.22" or "1.234" is none).
+    case clock
     /// A four-digit number in the range.
     case year(ClosedRange<Int>)
     /// An ordinal token (1-ви, 2., 90-те) whose number lies in the range.
