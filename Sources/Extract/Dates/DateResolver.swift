@@ -10,7 +10,8 @@
 ///   `offset` (or `fraction`, counted in the next smaller unit: half a year is six months) and
 ///   `direction` (past or future; a weekday with a direction and no offset is the next or
 ///   last such day), and `weekday` (1 Monday ... 7 Sunday);
-/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century)) with `amount` ("several" for
+/// - `duration` (Y, M, W, D, H, MIN, DE (decade), CE (century), or the amount with its unit,
+///   "3D", "XH", from a lexicon of compound adjectives) with `amount` ("several" for
 ///   an unnamed one, "kilka dni": PXD), or `fraction` for one with a decimal part ("3,5",
 ///   "0.5"); `set` (a unit, WE a weekend) for SET, with
 ///   `freq` (times per that unit);
@@ -231,7 +232,13 @@ public struct DateResolver: Sendable {
         if let ref = f[.ref] {
             return Resolved(value: ref, grain: "ref", kind: forced ?? .date, anchor: .absolute, mod: nil)
         }
-        if let unit = f[.duration] {
+        if var unit = f[.duration] {
+            // "trzydniowa", "двучасов": a compound adjective's value names the amount too ("3D", "XH")
+            if let first = unit.utf8.first, first == 0x58 || (first >= 0x30 && first <= 0x39) {
+                let amount = String(unit.prefix { $0 == "X" || $0.isASCII && $0.isNumber })
+                unit = String(unit.dropFirst(amount.count))
+                if amount == "X" { f.set(.amount, DateResolver.unnamed) } else { f.set(.amount, amount) }
+            }
             if let plus = f[.plus] {
                 guard !f.has(.fraction), let sum = DateResolver.Amounts(DurationJoiner.parts(plus) + [(f.number(.amount) ?? 1, unit)]) else { return nil }
                 return Resolved(value: sum.duration, grain: DateResolver.grainName(sum.smallest), kind: forced ?? .duration, anchor: .absolute, mod: nil)
