@@ -303,8 +303,12 @@ public struct DateResolver: Sendable {
         }
         var year = f.number(.year), month = f.number(.month), day = f.number(.day)
         if let numeric = f[.numeric] {
-            guard let parts = DateResolver.numericParts(numeric) else { return nil }
-            (year, month, day) = (parts.0, parts.1, parts.2)
+            if let (d, m) = DateResolver.dayMonth(numeric) {
+                (month, day) = (m, d)
+            } else {
+                guard let parts = DateResolver.numericParts(numeric) else { return nil }
+                (year, month, day) = (parts.0, parts.1, parts.2)
+            }
         }
         let mod = f[.mod]
         if let d = f.number(.decade) {
@@ -654,6 +658,12 @@ public struct DateResolver: Sendable {
     }
 
     /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy; a four-digit year first: yyyy-mm-dd, yyyy.mm.dd).
+    /// Day and month of a numeric date without a year, "22.06" (two runs of digits, the month's of two).
+    static func dayMonth(_ s: String) -> (Int, Int)? {
+        guard let r = Digits.runs(s, separators: { $0 == 0x2E }), r.count == 2, r.length(1) == 2 else { return nil }
+        return (r.value(0), r.value(1))
+    }
+
     static func numericParts(_ s: String) -> (Int, Int, Int)? {
         if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
             guard r.count == 3 else { return nil }

@@ -2,7 +2,7 @@
 /// reference-counted value: an operation, a negation flag and two integer operands.
 struct Check: Sendable, Hashable {
     enum Op: UInt8, Sendable {
-        case literal, lexicon, number, numberAny, decimal, clock, year, ordinal, kind, suffix, known, inflected, knownEnglish, length, shape, word, any, glued, initials
+        case literal, lexicon, number, numberAny, decimal, clock, dayMonth, year, ordinal, kind, suffix, known, inflected, knownEnglish, length, shape, word, any, glued, initials
     }
 
     var op: Op
@@ -23,6 +23,7 @@ struct Check: Sendable, Hashable {
             if let r { op = .number; (a, b) = Check.bounds(r) } else { op = .numberAny }
         case .decimal: op = .decimal
         case .clock: op = .clock
+        case .dayMonth: op = .dayMonth
         case .year(let r): op = .year; (a, b) = Check.bounds(r)
         case .ordinal(let r): op = .ordinal; (a, b) = r.map(Check.bounds) ?? (0, Int32.max)
         case .kind(let k): op = .kind; a = Int32(k.rawValue)
@@ -42,15 +43,15 @@ struct Check: Sendable, Hashable {
         }
     }
 
-    /// Whether number token `t` of `text` is written H.MM or HH.MM with hour 0-24 and minutes
-    /// 0-55 in steps of five, as a timetable writes them ("4.22" is a rate, not a time).
-    static func isDottedClock(_ t: Token, _ text: [UInt16]) -> Bool {
+    /// The two numbers of number token `t` of `text` when it is written N.NN or NN.NN with a
+    /// full stop ("8.00", "22.06"), else nil.
+    static func dottedPair(_ t: Token, _ text: [UInt16]) -> (Int, Int)? {
         let n = Int(t.length), s = Int(t.start)
-        guard n == 4 || n == 5, text[s + n - 3] == 0x2E else { return false }
+        guard n == 4 || n == 5, text[s + n - 3] == 0x2E else { return nil }
         func digit(_ i: Int) -> Int? { let u = text[s + i]; return u >= 0x30 && u <= 0x39 ? Int(u - 0x30) : nil }
-        guard let m = digit(n - 2), m <= 5, let m2 = digit(n - 1), m2 % 5 == 0, let h = digit(0) else { return false }
-        let hour = n == 5 ? digit(1).map { h * 10 + $0 } : h
-        return hour.map { $0 <= 24 } ?? false
+        guard let a1 = digit(0), let b1 = digit(n - 2), let b2 = digit(n - 1) else { return nil }
+        guard n == 4 else { return digit(1).map { (a1 * 10 + $0, b1 * 10 + b2) } }
+        return (a1, b1 * 10 + b2)
     }
 
     private static func bounds(_ r: ClosedRange<Int>) -> (Int32, Int32) {
@@ -67,7 +68,10 @@ struct Check: Sendable, Hashable {
         case .number: ok = t.kind == .number && t.number >= 0 && t.number >= a && t.number <= b
         case .numberAny: ok = t.kind == .number
         case .decimal: ok = t.kind == .number && t.number < 0
-        case .clock: ok = t.kind == .number && t.number < 0 && Check.isDottedClock(t, ctx.utf16)
+        case .clock:
+            // (hour 0-24, minutes in steps of five, as a timetable writes them: "4.22" is a rate)
+            ok = t.kind == .number && t.number < 0 && Check.dottedPair(t, ctx.utf16).map { $0.0 <= 24 && $0.1 <= 55 && $0.1 % 5 == 0 } == true
+        case .dayMonth: ok = t.kind == .number && t.number < 0 && Check.dottedPair(t, ctx.utf16).map { (1...31).contains($0.0) && (1...12).contains($0.1) } == true
         case .year: ok = t.kind == .number && t.digitCount == 4 && t.number >= 0 && t.number >= a && t.number <= b
         case .ordinal: ok = t.kind == .ordinal && t.number >= 0 && t.number >= a && t.number <= b
         case .kind: ok = t.kind.rawValue == UInt8(a)

@@ -11,6 +11,8 @@ public enum TokenTest: Sendable, Equatable {
     /// A clock time written with a full stop, H.MM or HH.MM ("8.00", "16.30"): hour up to 24,
     /// minutes a multiple of five, as timetables write them ("3,47", "4.22" or "1.234" is none).
     case clock
+    /// A day and month written D.MM or DD.MM with a full stop ("22.06"): day 1-31, month 01-12.
+    case dayMonth
     /// A four-digit number in the range.
     case year(ClosedRange<Int>)
     /// An ordinal token (1-ви, 2., 90-те) whose number lies in the range.

@@ -11,7 +11,7 @@ import Foundation
 ///   `suffix(@lexicon)` tests word endings listed as "-ski"; `known` is a dictionary word,
 ///   `known(en)` an English one;
 ///   `len(a..b)` tests the token's length as written;
-/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `digits` (holds a digit), `word`, `any`, `number`, `decimal`, `clock` (H.MM),
+/// - `Cap`, `CAPS`, `lower`, `roman`, `camel`, `latin`, `cyrillic`, `hyphenated`, `digits` (holds a digit), `word`, `any`, `number`, `decimal`, `clock` (H.MM), `daymonth` (DD.MM),
 ///   `linestart`, `sentstart`, `capsline` (a headline in capitals), `glued` test shape and position;
 ///   `quoted` matches a quoted stretch;
 /// - `a&b&!c` combines tests on one token; `(x | y z)` alternatives; `?`, `+`, `*`, `{m,n}` repeat;
@@ -279,6 +279,7 @@ public struct PatternParser {
         case "number": .number(nil)
         case "decimal": .decimal
         case "clock": .clock
+        case "daymonth": .dayMonth
         case "quoted": .any
         default: nil
         }

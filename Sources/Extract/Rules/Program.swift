@@ -132,7 +132,7 @@ struct Program: Sendable {
             switch t {
             case .literal(let id): return .literal(id)
             case .lexicon(let l): if rank < 4 { best = .lexicon(l); rank = 4 }
-            case .number, .year, .decimal, .clock: if rank < 3 { best = .kind(.number); rank = 3 }
+            case .number, .year, .decimal, .clock, .dayMonth: if rank < 3 { best = .kind(.number); rank = 3 }
             case .ordinal: if rank < 3 { best = .kind(.ordinal); rank = 3 }
             case .kind(let k): if rank < 3 { best = .kind(k); rank = 3 }
             case .shape(let s): if rank < 2 { best = .shape(s.rawValue); rank = 2 }
