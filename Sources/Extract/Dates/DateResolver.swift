@@ -495,6 +495,12 @@ public struct DateResolver: Sendable {
             value = "\(Digits.pad4(wy))-W\(Digits.pad2(w))"
         case "month":
             let d = doc.adding(months: offset)
+            // "22 bm.", "5-ти т.м.": a day of this month
+            if let day = f.number(.day) {
+                guard day >= 1, day <= CivilDate.daysIn(month: d.month, year: d.year) else { return nil }
+                state.previous = (d.year, d.month, day)
+                return Resolved(value: Digits.iso(d.year, d.month, day), grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
+            }
             value = Digits.iso(d.year, d.month, nil)
         case "year", "DE", "CE":
             value = Digits.pad4(doc.year + offset * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1))
