@@ -1,3 +1,5 @@
+import ICU
+
 /// The tense of the clause a date expression stands in, read from the nearest verb form of its
 /// sentence (HeidelTime resolves weekdays so): a word of the lexicon `tense-words` (auxiliaries
 /// and frequent forms: "będzie", "ще", "jest", "беше"), else a verb, a word whose hunspell
@@ -22,6 +24,8 @@ struct TenseFinder {
     private let present: Set<UInt64>?
     private let nonfinite: Set<UInt64>
     private let participles: Set<UInt64>
+    /// `aorist-lemma-endings` and the ending hunspell must know after such a word.
+    private let aoristLemmas: (endings: Set<UInt64>, plural: String)?
     /// `subordinators` by the hash of the folded word.
     private let openers: Set<UInt64>
     /// `until-words` by the hash of the folded word.
@@ -43,6 +47,7 @@ struct TenseFinder {
         present = endings("present-endings")
         nonfinite = endings("nonfinite-endings") ?? []
         participles = endings("participle-endings") ?? []
+        aoristLemmas = lexicon("aorist-lemma-endings").map { ($0.suffixKeys, $0.entries.first?.value ?? "") }
         openers = lexicon("subordinators")?.wordKeys ?? []
         until = lexicon("until-words")?.wordKeys ?? []
         presentLemmas = (lexicon("present-lemma-endings")?.entries ?? []).map { ($0.words.first ?? [], Array($0.value.lowercased().utf16)) }
@@ -82,8 +87,9 @@ struct TenseFinder {
         for d in 1...TenseFinder.reach {
             for p in [first - d, last + d] where clause.contains(p) {
                 if let t = tense(of: p, ctx) {
-                    if t == .present, participleAfter(p, in: sentence, ctx) { return .past }
-                    return t != .future && futureBefore(p, in: sentence, ctx) ? .future : t
+                    // ("ще са затворени": the future word first, then a past made with "е", "са")
+                    if t != .future, futureBefore(p, in: sentence, ctx) { return .future }
+                    return t == .present && participleAfter(p, in: sentence, ctx) ? .past : t
                 }
             }
         }
@@ -124,6 +130,10 @@ struct TenseFinder {
         } else if let (e, l) = presentLemmas.first(where: { form.count > $0.form.count + 1 && form.suffix($0.form.count).elementsEqual($0.form) }) {
             let stem = form.dropLast(e.count)
             return ctx.lemmas(p).contains { $0.count == stem.count + l.count && $0.starts(with: stem) && $0.suffix(l.count).elementsEqual(l) } ? .present : nil
+        } else if let aorist = aoristLemmas, TenseFinder.ends(form, in: aorist.endings) {
+            // "замина", "пристигна": its own lemma and a verb with a plural aorist ("заминаха")
+            let word = UTF.string(form)
+            return ctx.lemmas(p).contains { $0.elementsEqual(form) } && ctx.lexicons.lemmatizer?.knows(word + aorist.plural) == true ? .past : nil
         } else if let present {
             guard TenseFinder.ends(form, in: present) else { return nil }
             tense = .present
