@@ -502,6 +502,13 @@ public struct DateResolver: Sendable {
                 return Resolved(value: Digits.iso(d.year, d.month, day), grain: "day", kind: forced ?? .date, anchor: .documentDate, mod: f[.mod])
             }
             value = Digits.iso(d.year, d.month, nil)
+        case "DE" where !f.has(.direction), "CE" where !f.has(.direction):
+            // "миналото десетилетие", "ubiegłego wieku": the calendar decade or century ("201",
+            // "19"), where "a decade ago" counts ten years back
+            let n = unit == "DE" ? doc.year / 10 + offset : doc.year / 100 + offset
+            guard n >= 0 else { return nil }
+            return Resolved(value: unit == "DE" ? String(n) : Digits.pad2(n), grain: unit == "DE" ? "decade" : "century", kind: forced ?? .date,
+                            anchor: .documentDate, mod: f[.mod])
         case "year", "DE", "CE":
             value = Digits.pad4(doc.year + offset * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1))
             // "jesienią przyszłego roku", "есента на миналата година": that year's season.
