@@ -235,9 +235,9 @@ public struct DateResolver: Sendable {
         if var unit = f[.duration] {
             // "trzydniowa", "двучасов": a compound adjective's value names the amount too ("3D", "XH")
             if let first = unit.utf8.first, first == 0x58 || (first >= 0x30 && first <= 0x39) {
-                let amount = String(unit.prefix { $0 == "X" || $0.isASCII && $0.isNumber })
-                unit = String(unit.dropFirst(amount.count))
-                if amount == "X" { f.set(.amount, DateResolver.unnamed) } else { f.set(.amount, amount) }
+                let length = first == 0x58 ? 1 : unit.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+                f.set(.amount, first == 0x58 ? DateResolver.unnamed : String(unit.prefix(length)))
+                unit = String(unit.dropFirst(length))
             }
             if let plus = f[.plus] {
                 guard !f.has(.fraction), let sum = DateResolver.Amounts(DurationJoiner.parts(plus) + [(f.number(.amount) ?? 1, unit)]) else { return nil }
@@ -670,13 +670,13 @@ public struct DateResolver: Sendable {
         }
     }
 
-    /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy; a four-digit year first: yyyy-mm-dd, yyyy.mm.dd).
     /// Day and month of a numeric date without a year, "22.06" (two runs of digits, the month's of two).
     static func dayMonth(_ s: String) -> (Int, Int)? {
         guard let r = Digits.runs(s, separators: { $0 == 0x2E }), r.count == 2, r.length(1) == 2 else { return nil }
         return (r.value(0), r.value(1))
     }
 
+    /// Day, month, year of a numeric date (d.m.yyyy, d/m/yy; a four-digit year first: yyyy-mm-dd, yyyy.mm.dd).
     static func numericParts(_ s: String) -> (Int, Int, Int)? {
         if let r = Digits.runs(s, separators: { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }) {
             guard r.count == 3 else { return nil }

@@ -1,5 +1,3 @@
-import ICU
-
 /// The tense of the clause a date expression stands in, read from the nearest verb form of its
 /// sentence (HeidelTime resolves weekdays so): a word of the lexicon `tense-words` (auxiliaries
 /// and frequent forms: "będzie", "ще", "jest", "беше"), else a verb, a word whose hunspell
@@ -132,8 +130,7 @@ struct TenseFinder {
             return ctx.lemmas(p).contains { $0.count == stem.count + l.count && $0.starts(with: stem) && $0.suffix(l.count).elementsEqual(l) } ? .present : nil
         } else if let aorist = aoristLemmas, TenseFinder.ends(form, in: aorist.endings) {
             // "замина", "пристигна": its own lemma and a verb with a plural aorist ("заминаха")
-            let word = UTF.string(form)
-            return ctx.lemmas(p).contains { $0.elementsEqual(form) } && ctx.lexicons.lemmatizer?.knows(word + aorist.plural) == true ? .past : nil
+            return ctx.lemmas(p).contains { $0.elementsEqual(form) } && ctx.knows(p, plus: aorist.plural) ? .past : nil
         } else if let present {
             guard TenseFinder.ends(form, in: present) else { return nil }
             tense = .present

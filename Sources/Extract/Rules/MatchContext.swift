@@ -63,6 +63,16 @@ final class MatchContext {
         return k
     }
 
+    /// Whether hunspell knows the folded token at `p` with `ending` added ("замина" + "ха"): once
+    /// per word and ending for the worker (`cache.known`, under the word's hash with the ending's).
+    func knows(_ p: Int, plus ending: String) -> Bool {
+        let h = InflectionMatcher.hash(folded(p)) ^ FNV1a.hash(utf8: ending)
+        if let cached = cache.known[h] { return cached }
+        let k = lexicons.lemmatizer?.knows(UTF.string(folded(p)) + ending) ?? false
+        cache.storeKnown(h, k)
+        return k
+    }
+
     /// Whether hunspell knows the token at `p` only as a form of other words: it has lemmas
     /// and none of them is the word itself (folded).
     func isInflected(_ p: Int) -> Bool {
